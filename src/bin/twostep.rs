@@ -1,0 +1,158 @@
+//! The `twostep` command line: a thin layer over the library.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use twostep::{arith, cert, check, claims, query, table};
+
+#[derive(Parser)]
+#[command(name = "twostep", version, about = "Certified re-checking of Chen & Bruna, 'Beyond the Edge of Stability via Two-step Gradient Updates' (ICML 2023)")]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Search and write the certificate of a claim family (or `all`).
+    Certify {
+        /// theorem2, appendix-l or all.
+        family: String,
+        /// Folder to write into.
+        #[arg(long, default_value = "certificates")]
+        out: PathBuf,
+    },
+    /// Re-prove certificates with the independent checker. Exit 0: all proved;
+    /// 1: something false or unproved; 2: unreadable or malformed input.
+    Check {
+        /// Certificate files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Recompute the hash of a hand-edited certificate, in place.
+    Rehash {
+        /// Certificate file.
+        file: PathBuf,
+    },
+    /// Print a certified bound table (Markdown).
+    Table {
+        /// theorem2.
+        family: String,
+        /// Read the table from this certificate (checked first) instead of recomputing it.
+        #[arg(long)]
+        from: Option<PathBuf>,
+    },
+    /// Answer a point query with rigorous enclosures (JSON).
+    Query {
+        /// theorem2.
+        model: String,
+        /// The parameter K, a decimal or p/q.
+        #[arg(long)]
+        k: String,
+    },
+}
+
+fn fail(code: u8, msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("twostep: {msg}");
+    ExitCode::from(code)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.cmd {
+        Cmd::Certify { family, out } => {
+            let families: Vec<&str> = if family == "all" { claims::CERTIFIABLE.to_vec() } else { vec![family.as_str()] };
+            if let Err(e) = std::fs::create_dir_all(&out) {
+                return fail(2, format!("{}: cannot create: {e}", out.display()));
+            }
+            for f in families {
+                eprintln!("certify {f}: searching");
+                let c = match claims::certify(f) {
+                    Ok(c) => c,
+                    Err(e) => return fail(if claims::CERTIFIABLE.contains(&f) { 1 } else { 2 }, e),
+                };
+                let path = out.join(claims::file_name(f));
+                if let Err(e) = std::fs::write(&path, cert::render(&c)) {
+                    return fail(2, format!("{}: cannot write: {e}", path.display()));
+                }
+                println!("wrote {} ({} obligations)", path.display(), c.obligations.len());
+            }
+            ExitCode::SUCCESS
+        }
+        Cmd::Check { files } => {
+            let mut code = 0;
+            for f in &files {
+                let r = check::verify_file(f);
+                for line in r.lines() {
+                    println!("{line}");
+                }
+                code = code.max(r.exit_code());
+            }
+            ExitCode::from(code as u8)
+        }
+        Cmd::Rehash { file } => {
+            let text = match std::fs::read_to_string(&file) {
+                Ok(t) => t,
+                Err(e) => return fail(2, format!("{}: cannot read: {e}", file.display())),
+            };
+            match cert::rehash(&text) {
+                Ok(t) => match std::fs::write(&file, t) {
+                    Ok(()) => {
+                        println!("rehashed {}", file.display());
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => fail(2, format!("{}: cannot write: {e}", file.display())),
+                },
+                Err(m) => fail(2, format!("{}: {m}", file.display())),
+            }
+        }
+        Cmd::Table { family, from } => {
+            if family != "theorem2" {
+                return fail(2, format!("no table for `{family}` (tables: theorem2)"));
+            }
+            let (c, report) = match from {
+                Some(p) => match cert::read(&p) {
+                    Ok((c, _)) => (c, check::verify_file(&p)),
+                    Err(m) => return fail(2, format!("{}: {m}", p.display())),
+                },
+                None => match claims::certify(&family) {
+                    Ok(c) => {
+                        let text = cert::render(&c);
+                        let r = check::verify_text("theorem2 (computed)", &text);
+                        (c, r)
+                    }
+                    Err(e) => return fail(1, e),
+                },
+            };
+            if report.exit_code() != 0 {
+                for l in report.lines() {
+                    eprintln!("{l}");
+                }
+                return fail(1, "the table's certificate does not check; not printing it");
+            }
+            match table::theorem2(&c) {
+                Ok(t) => {
+                    print!("{t}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(1, e),
+            }
+        }
+        Cmd::Query { model, k } => {
+            if model != "theorem2" {
+                return fail(2, format!("unknown query model `{model}` (known: theorem2)"));
+            }
+            let kq = match arith::q::parse(&k) {
+                Ok(q) => q,
+                Err(e) => return fail(2, format!("--k: {e}")),
+            };
+            match query::theorem2(&kq) {
+                Ok(j) => {
+                    println!("{j}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(2, e),
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+//! twostep: certified re-checking of the computer-checkable arguments of
+//! L. Chen and J. Bruna, "Beyond the Edge of Stability via Two-step Gradient Updates"
+//! (ICML 2023).
+//!
+//! The crate is a thin command line over this library:
+//!
+//! * [`arith`]: the number trait and its engines (f64, inari intervals, exact
+//!   rational intervals with MPFR, a symbolic engine for identities);
+//! * [`models`]: the paper's gradient-descent maps, written once, generic over the trait;
+//! * [`cert`]: the certificate format, its canonical form and hash;
+//! * [`check`]: the independent checker;
+//! * [`claims`]: the search that writes each claim family's certificate.
+
+pub mod arith;
+pub mod models;
+pub mod cert;
+pub mod check;
+pub mod claims;
+pub mod query;
+pub mod table;

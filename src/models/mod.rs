@@ -1,0 +1,3 @@
+//! The paper's gradient-descent maps, each written once, generic over the number trait.
+
+pub mod quartic;
