@@ -372,18 +372,17 @@ fn trig(x: &QI, cosine: bool) -> QI {
 }
 
 /// `atan2(y, x)` of the point `(x, y)`, rounded in direction `r`, with the error of
-/// rounding the arguments added outward (`|∇atan2| = 1/r`).
+/// rounding the arguments added outward (`|∇atan2| = 1/r`, r the distance to the origin).
 fn atan2_point(y: &Q, x: &Q, r: Round) -> Q {
     let yf = Float::with_val_round(PREC, y, Round::Nearest).0;
     let xf = Float::with_val_round(PREC, x, Round::Nearest).0;
     let mut v = yf;
     v.atan2_round(&xf, r);
     let v = float_to_q(&v);
-    // Each coordinate moved by at most 2^−PREC·|coordinate|; the angle by at most
-    // (|x| + |y|)·2^−PREC / r², with r² ≥ (x² + y²)/2 after the move.
-    let norm2 = x.clone() * x + y.clone() * y;
-    let eps = Q::from((1, Integer::from(1) << (PREC - 2)));
-    let slack = (x.clone().abs() + y.clone().abs()) * eps / norm2;
+    // Rounding to nearest moves each coordinate by at most 2^−PREC of itself, so the
+    // point moves by at most 2^−PREC (|x| + |y|) ≤ 2^(1/2−PREC) r, and the angle by at
+    // most that over the least distance to the origin (≥ r/2): below 2^(3−PREC).
+    let slack = Q::from((1, Integer::from(1) << (PREC - 3)));
     match r {
         Round::Down => v - slack,
         _ => v + slack,
