@@ -47,7 +47,7 @@ enum Cmd {
         /// theorem2.
         model: String,
         /// The parameter K, a decimal or p/q.
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         k: String,
     },
 }

@@ -1,0 +1,59 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The project root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A committed certificate.
+pub fn committed(name: &str) -> PathBuf {
+    root().join("certificates").join(name)
+}
+
+/// Runs the `twostep` binary.
+pub fn twostep(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_twostep")).args(args).output().expect("run twostep")
+}
+
+/// Stdout and stderr together, as text.
+pub fn text(o: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+}
+
+/// A fresh temporary folder.
+pub fn tempdir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("twostep-test-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Loads a certificate as JSON, applies `edit`, writes it to `dir/name`, returns the path.
+pub fn edited(src: &Path, dir: &Path, name: &str, edit: impl FnOnce(&mut serde_json::Value)) -> PathBuf {
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(src).unwrap()).unwrap();
+    edit(&mut v);
+    let p = dir.join(name);
+    std::fs::write(&p, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    p
+}
+
+/// Runs `twostep rehash` on a file and asserts it succeeded.
+pub fn rehash(p: &Path) {
+    let o = twostep(&["rehash", p.to_str().unwrap()]);
+    assert!(o.status.success(), "rehash failed: {}", text(&o));
+}
+
+/// Runs `twostep check` on a file: (exit code, output).
+pub fn check(p: &Path) -> (i32, String) {
+    let o = twostep(&["check", p.to_str().unwrap()]);
+    (o.status.code().unwrap_or(-1), text(&o))
+}
+
+/// The obligation with the given id.
+pub fn obligation<'a>(v: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
+    v["obligations"].as_array_mut().unwrap().iter_mut().find(|o| o["id"] == id).unwrap_or_else(|| panic!("no obligation {id}"))
+}
