@@ -65,7 +65,7 @@ fn vectors() -> Vec<(String, Vec<(Rational, Rational)>, (Rational, Rational))> {
         let Some(line) = line.strip_suffix(';') else { continue };
         let Some((lhs, rhs)) = line.split_once(" = ") else { continue };
         let Some((op, args)) = lhs.split_once(' ') else { continue };
-        if !matches!(op, "sqrt" | "sin" | "cos" | "atan2" | "add" | "sub" | "mul" | "div") {
+        if !matches!(op, "sqrt" | "sin" | "cos" | "atan" | "atan2" | "add" | "sub" | "mul" | "div") {
             continue;
         }
         let parts: Vec<&str> = args.split(']').filter(|p| !p.trim().is_empty()).map(|p| p.trim()).collect();
@@ -86,6 +86,8 @@ fn compute(op: &str, args: &[(Rational, Rational)]) -> QI {
         "sin" => qi(&args[0]).sin(),
         "cos" => qi(&args[0]).cos(),
         "atan2" => qi(&args[0]).atan2(&qi(&args[1])),
+        // QI has no atan of its own: atan(x) = atan2(x, 1).
+        "atan" => qi(&args[0]).atan2(&QI::new(Rational::from(1), Rational::from(1))),
         "add" => qi(&args[0]) + qi(&args[1]),
         "sub" => qi(&args[0]) - qi(&args[1]),
         "mul" => qi(&args[0]) * qi(&args[1]),
@@ -153,4 +155,61 @@ fn a_shifted_or_widened_enclosure_is_rejected() {
     assert!(judge(op, args, expected, &shifted).is_err(), "a shifted enclosure passed");
     let wide = QI::Bounded(lo - &tiny, hi + &tiny);
     assert!(judge(op, args, expected, &wide).is_err(), "a needlessly wide enclosure passed");
+}
+
+fn inari(x: &(Rational, Rational)) -> inari::Interval {
+    twostep::arith::interval::enclose(&x.0, &x.1)
+}
+
+#[test]
+fn fast_atan_and_atan2_contain_the_tightest_binary64_result() {
+    use twostep::arith::fast;
+    let mut n = 0;
+    for (op, args, expected) in vectors().iter().filter(|v| v.0 == "atan" || v.0 == "atan2") {
+        let r = if op == "atan" { fast::atan(inari(&args[0])) } else { fast::atan2(inari(&args[0]), inari(&args[1])) };
+        let as_qi = QI::new(Rational::from_f64(r.inf()).unwrap(), Rational::from_f64(r.sup()).unwrap());
+        if let Err(e) = judge(op, args, expected, &as_qi) {
+            panic!("fast {e}");
+        }
+        n += 1;
+    }
+    assert!(n >= 20, "only {n} atan/atan2 vectors");
+}
+
+fn fiv(x: &(Rational, Rational)) -> twostep::arith::fiv::Fiv {
+    // The vectors' endpoints are binary64 numbers, so this is exact.
+    twostep::arith::fiv::Fiv::new(x.0.to_f64(), x.1.to_f64())
+}
+
+#[test]
+fn fiv_gives_exactly_the_tightest_binary64_result() {
+    use twostep::arith::fiv::Fiv;
+    use twostep::arith::{fast, Sqrt};
+    let mut n = 0;
+    for (op, args, (c, d)) in &vectors() {
+        let r: Fiv = match op.as_str() {
+            "add" => fiv(&args[0]) + fiv(&args[1]),
+            "sub" => fiv(&args[0]) - fiv(&args[1]),
+            "mul" => fiv(&args[0]) * fiv(&args[1]),
+            "div" => fiv(&args[0]) / fiv(&args[1]),
+            "sqrt" => fiv(&args[0]).sqrt(),
+            "atan" => fast::atan(fiv(&args[0])),
+            "atan2" => fast::atan2(fiv(&args[0]), fiv(&args[1])),
+            _ => continue,
+        };
+        if r.is_unbounded() {
+            assert!(matches!(op.as_str(), "div" | "sqrt"), "{op} {args:?} gave the whole line");
+            continue;
+        }
+        let (lo, hi) = (Rational::from_f64(r.inf()).unwrap(), Rational::from_f64(r.sup()).unwrap());
+        if matches!(op.as_str(), "atan" | "atan2") {
+            if let Err(e) = judge(op, args, &(c.clone(), d.clone()), &QI::new(lo, hi)) {
+                panic!("Fiv {e}");
+            }
+        } else {
+            assert!(lo == *c && hi == *d, "Fiv {op} {args:?} = [{}, {}], tightest is [{}, {}]", r.inf(), r.sup(), c.to_f64(), d.to_f64());
+        }
+        n += 1;
+    }
+    assert!(n >= 60, "only {n} vectors for Fiv");
 }

@@ -1,4 +1,5 @@
 //! The search engine: [`inari::Interval`], every operation rounded outward.
+//! atan2 uses the MPFR-free enclosure of [`super::fast`].
 
 use super::{Field, Real, Sqrt, Q};
 use inari::Interval;
@@ -24,6 +25,16 @@ impl Field for Interval {
     fn from_q(q: &Q) -> Self {
         enclose(q, q)
     }
+    fn int(n: i64) -> Self {
+        if n.unsigned_abs() < (1u64 << 53) {
+            Interval::try_from((n as f64, n as f64)).unwrap()
+        } else {
+            Self::from_q(&Q::from(n))
+        }
+    }
+    fn ratio(p: i64, q: i64) -> Self {
+        Self::int(p) / Self::int(q)
+    }
     fn sqr(&self) -> Self {
         Interval::sqr(*self)
     }
@@ -43,7 +54,7 @@ impl Real for Interval {
         Interval::cos(*self)
     }
     fn atan2(&self, x: &Self) -> Self {
-        Interval::atan2(*self, *x)
+        super::fast::atan2(*self, *x)
     }
     fn pi() -> Self {
         Interval::PI

@@ -14,6 +14,8 @@
 use std::ops::{Add, Div, Mul, Neg, Sub};
 
 pub mod exact;
+pub mod fast;
+pub mod fiv;
 pub mod float;
 pub mod interval;
 pub mod q;
