@@ -23,3 +23,13 @@ def run(engine, make_interval, step, width, repeat=3):
         "ns_per_step": best / len(data) * 1e9,
         "mean_width": sum(widths) / len(widths),
     }))
+
+def neuron_step(k, v, wx, wy, pi, atan2):
+    """One step of (77)-(80) in whatever arithmetic the arguments carry; w_y in the
+    factor form (80), as the project's `models::neuron::step`."""
+    r2 = wx * wx + wy * wy
+    alpha = atan2(wy, wx)
+    v1 = v - k * (v * r2 - (wy + (pi - alpha) * wx) / pi)
+    wx1 = wx - k * (v * v * wx - v / pi * (pi - alpha + wx * wy / r2))
+    wy1 = wy * (1 - k * v * (v - wy / (pi * r2)))
+    return v1, wx1, wy1

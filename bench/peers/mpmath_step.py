@@ -1,6 +1,6 @@
 """One step of the neuron map (77)-(80) on each box, in mpmath interval arithmetic (53 bits)."""
 import mpmath
-from common import run
+from common import neuron_step, run
 
 iv = mpmath.iv
 iv.prec = 53
@@ -10,12 +10,7 @@ def interval(lo, hi):
     return iv.mpf([lo, hi])
 
 def step(k, v, wx, wy):
-    r2 = wx * wx + wy * wy
-    alpha = iv.atan2(wy, wx)
-    v1 = v - k * (v * r2 - (wy + (PI - alpha) * wx) / PI)
-    wx1 = wx - k * (v * v * wx - v / PI * (PI - alpha + wx * wy / r2))
-    wy1 = wy * (1 - k * v * (v - wy / (PI * r2)))  # (80), factor form
-    return v1, wx1, wy1
+    return neuron_step(k, v, wx, wy, PI, iv.atan2)
 
 def width(x):
     return float(x.delta)
