@@ -13,6 +13,7 @@
 
 use std::ops::{Add, Div, Mul, Neg, Sub};
 
+pub mod count;
 pub mod exact;
 pub mod fast;
 pub mod fiv;
