@@ -82,45 +82,53 @@ pub fn prove(rule: &RegionRule, rows: &[RegionRow], domain: &Domain) -> Vec<Stri
     if let Err(e) = verify_cover(&[VarRange { name: "K", lo: kd.1.clone(), hi: kd.3.clone() }], &ks) {
         out.push(format!("K rows: {e}"));
     }
-    for (i, r) in rows.iter().enumerate() {
-        let consts = match row_constants(rule, r) {
-            Ok(c) => c,
-            Err(e) => {
-                out.push(format!("row {i}: {e}"));
-                continue;
+    use rayon::prelude::*;
+    let per_row: Vec<Vec<String>> = rows.par_iter().map(|r| prove_row(rule, r)).collect();
+    for (i, errs) in per_row.into_iter().enumerate() {
+        for e in errs {
+            out.push(format!("row {i}: {e}"));
+            if out.len() > 20 {
+                return out;
             }
-        };
-        let [pr, dr] = match (rule.bounds)(&consts) {
-            Ok(b) => b,
-            Err(e) => {
-                out.push(format!("row {i}: {e}"));
-                continue;
-            }
-        };
-        let k = ks[i]["K"].clone();
-        let cells = match leaves(&[k, pr, dr], &r.splits) {
-            Ok(c) => c,
-            Err(e) => {
-                out.push(format!("row {i}: {e}"));
-                continue;
-            }
-        };
-        for b in &cells {
-            if eval(&rule.guard, b, &consts).is_neg() {
-                continue;
-            }
-            for c in &rule.conditions {
-                if let Some(a) = &c.applies {
-                    if eval(a, b, &consts).is_neg() {
-                        continue;
-                    }
+        }
+    }
+    out
+}
+
+/// Everything wrong with one row (its constants and every cell); empty when proved.
+pub fn prove_row(rule: &RegionRule, r: &RegionRow) -> Vec<String> {
+    let mut out = Vec::new();
+    let k = match parse_interval(&r.k, "k") {
+        Ok(k) => k,
+        Err(_) => return vec!["malformed K interval".into()],
+    };
+    let consts = match row_constants(rule, r) {
+        Ok(c) => c,
+        Err(e) => return vec![e],
+    };
+    let [pr, dr] = match (rule.bounds)(&consts) {
+        Ok(b) => b,
+        Err(e) => return vec![e],
+    };
+    let cells = match leaves(&[k, pr, dr], &r.splits) {
+        Ok(c) => c,
+        Err(e) => return vec![e],
+    };
+    for b in &cells {
+        if eval(&rule.guard, b, &consts).is_neg() {
+            continue;
+        }
+        for c in &rule.conditions {
+            if let Some(a) = &c.applies {
+                if eval(a, b, &consts).is_neg() {
+                    continue;
                 }
-                let v = eval(&c.quantity, b, &consts);
-                if !c.rel.holds(&v) {
-                    out.push(format!("row {i}, cell {}: {} ∈ {}, not {}", show_box(b), c.quantity.name, show(&v), c.rel.as_str()));
-                    if out.len() > 20 {
-                        return out;
-                    }
+            }
+            let v = eval(&c.quantity, b, &consts);
+            if !c.rel.holds(&v) {
+                out.push(format!("cell {}: {} ∈ {}, not {}", show_box(b), c.quantity.name, show(&v), c.rel.as_str()));
+                if out.len() > 20 {
+                    return out;
                 }
             }
         }

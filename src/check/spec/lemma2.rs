@@ -12,7 +12,7 @@ use crate::models::product::{d_next, p_next, step};
 use crate::quantity;
 
 /// Upper end of the K range on which the positivity region is certified.
-pub const K_MAX: &str = "1.45";
+pub const K_MAX: &str = "1.49";
 
 /// The paper-chain counterexample point: K, p₀ = x₀y₀, d₀ = (x₀ − y₀)².
 pub const WITNESS: (&str, &str, &str) = ("11/10", "6/5", "1/100");
