@@ -18,3 +18,5 @@ pub mod check;
 pub mod claims;
 pub mod query;
 pub mod table;
+pub mod product_table;
+pub mod product_query;

@@ -49,6 +49,12 @@ enum Cmd {
         /// The parameter K, a decimal or p/q.
         #[arg(long, allow_hyphen_values = true)]
         k: String,
+        /// product: the start box, `x=a..b,y=c..d`.
+        #[arg(long)]
+        start: Option<String>,
+        /// product: the lemma2 certificate to answer from.
+        #[arg(long, default_value = "certificates/lemma2.json")]
+        cert: PathBuf,
     },
 }
 
@@ -107,9 +113,12 @@ fn main() -> ExitCode {
             }
         }
         Cmd::Table { family, from } => {
-            if family != "theorem2" {
-                return fail(2, format!("no table for `{family}` (tables: theorem2)"));
-            }
+            let printer: fn(&cert::Certificate) -> Result<String, String> = match family.as_str() {
+                "theorem2" => table::theorem2,
+                "lemma2" => twostep::product_table::lemma2,
+                "theorem3" => twostep::product_table::theorem3,
+                _ => return fail(2, format!("no table for `{family}` (tables: theorem2, lemma2, theorem3)")),
+            };
             let (c, report) = match from {
                 Some(p) => match cert::read(&p) {
                     Ok((c, _)) => (c, check::verify_file(&p)),
@@ -118,7 +127,7 @@ fn main() -> ExitCode {
                 None => match claims::certify(&family) {
                     Ok(c) => {
                         let text = cert::render(&c);
-                        let r = check::verify_text("theorem2 (computed)", &text);
+                        let r = check::verify_text(&format!("{family} (computed)"), &text);
                         (c, r)
                     }
                     Err(e) => return fail(1, e),
@@ -130,7 +139,7 @@ fn main() -> ExitCode {
                 }
                 return fail(1, "the table's certificate does not check; not printing it");
             }
-            match table::theorem2(&c) {
+            match printer(&c) {
                 Ok(t) => {
                     print!("{t}");
                     ExitCode::SUCCESS
@@ -138,14 +147,24 @@ fn main() -> ExitCode {
                 Err(e) => fail(1, e),
             }
         }
-        Cmd::Query { model, k } => {
-            if model != "theorem2" {
-                return fail(2, format!("unknown query model `{model}` (known: theorem2)"));
+        Cmd::Query { model, k, start, cert: cert_path } => {
+            if model != "theorem2" && model != "product" {
+                return fail(2, format!("unknown query model `{model}` (known: theorem2, product)"));
             }
             let kq = match arith::q::parse(&k) {
                 Ok(q) => q,
                 Err(e) => return fail(2, format!("--k: {e}")),
             };
+            if model == "product" {
+                let Some(start) = start else { return fail(2, "query product needs --start \"x=a..b,y=c..d\"") };
+                return match twostep::product_query::product(&kq, &start, &cert_path) {
+                    Ok(j) => {
+                        println!("{}", serde_json::to_string_pretty(&j).unwrap());
+                        ExitCode::SUCCESS
+                    }
+                    Err((code, e)) => fail(code, e),
+                };
+            }
             match query::theorem2(&kq) {
                 Ok(j) => {
                     println!("{j}");

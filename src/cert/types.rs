@@ -151,6 +151,25 @@ pub enum Proof {
         /// Claimed multiplier enclosure at the upper K.
         multiplier_at_hi: Interval,
     },
+    /// A region in (K, p, d), checked row by row: each row fixes a K interval and the
+    /// row's constants; its cells come from bisecting the row's box by `splits`.
+    Region {
+        /// The rows; their K intervals cover the domain.
+        rows: Vec<RegionRow>,
+    },
+}
+
+/// One K interval of a region proof.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RegionRow {
+    /// The K interval.
+    pub k: Interval,
+    /// The row's constants (exact numbers), by name.
+    pub constants: BTreeMap<String, String>,
+    /// Preorder bisection code of the box K × p × d: `0`, `1`, `2` split that side at its
+    /// midpoint (the lower half comes first), `L` is a cell.
+    pub splits: String,
 }
 
 /// A cell with a claimed enclosure.
@@ -280,6 +299,17 @@ impl Certificate {
                     q::parse(value).map_err(|e| Malformed::new(format!("{p}.value"), e))?;
                     parse_interval(multiplier_at_lo, &format!("{p}.multiplier_at_lo"))?;
                     parse_interval(multiplier_at_hi, &format!("{p}.multiplier_at_hi"))?;
+                }
+                Proof::Region { rows } => {
+                    for (j, r) in rows.iter().enumerate() {
+                        parse_interval(&r.k, &format!("{p}.rows[{j}].k"))?;
+                        for (name, v) in &r.constants {
+                            q::parse(v).map_err(|e| Malformed::new(format!("{p}.rows[{j}].constants.{name}"), e))?;
+                        }
+                        if let Some(bad) = r.splits.chars().find(|ch| !matches!(ch, '0' | '1' | '2' | 'L')) {
+                            return Err(Malformed::new(format!("{p}.rows[{j}].splits"), format!("`{bad}` is not one of 0, 1, 2, L")));
+                        }
+                    }
                 }
             }
         }

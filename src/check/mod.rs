@@ -9,6 +9,7 @@
 //! is being proved, only fail to prove it.
 
 pub mod cover;
+pub mod region;
 pub mod rules;
 pub mod spec;
 

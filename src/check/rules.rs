@@ -126,6 +126,7 @@ pub fn prove(spec: &ObligationSpec, proof: &Proof, domain: &Domain) -> Vec<Strin
             }
             out
         }
+        (Rule::Region(rule), Proof::Region { rows }) => super::region::prove(rule, rows, domain),
         (_, p) => vec![format!("proof of kind `{}` does not fit this statement", kind_name(p))],
     }
 }
@@ -137,6 +138,7 @@ fn kind_name(p: &Proof) -> &'static str {
         Proof::Enclosure { .. } => "enclosure",
         Proof::Newton { .. } => "newton",
         Proof::Crossing { .. } => "crossing",
+        Proof::Region { .. } => "region",
     }
 }
 

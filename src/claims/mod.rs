@@ -5,21 +5,26 @@
 //! counts until [`crate::check`] re-proves it with the exact engines.
 
 pub mod appendix_l;
+pub mod lemma2;
+pub mod product_region;
 pub mod search;
 pub mod theorem2;
+pub mod theorem3;
 
 use crate::cert::{self, Certificate};
 use crate::check::spec::FamilySpec;
 use std::collections::BTreeMap;
 
 /// Families `twostep certify` can write, in the order `certify all` writes them.
-pub const CERTIFIABLE: &[&str] = &["theorem2", "appendix-l"];
+pub const CERTIFIABLE: &[&str] = &["theorem2", "appendix-l", "lemma2", "theorem3"];
 
 /// Runs the search for `family`.
 pub fn certify(family: &str) -> Result<Certificate, String> {
     match family {
         "theorem2" => theorem2::certify(),
         "appendix-l" => appendix_l::certify(),
+        "lemma2" => lemma2::certify(),
+        "theorem3" => theorem3::certify(),
         _ => Err(format!("unknown claim family `{family}` (known: {})", CERTIFIABLE.join(", "))),
     }
 }

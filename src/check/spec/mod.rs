@@ -3,6 +3,9 @@
 //! part of the checker a reviewer reads to know what "proved" means.
 
 pub mod appendix_l;
+pub mod lemma2;
+pub mod product_common;
+pub mod theorem3;
 pub mod theorem2;
 
 use crate::arith::exact::QI;
@@ -11,13 +14,15 @@ use crate::arith::Q;
 use inari::Interval;
 
 /// Families this checker knows.
-pub const FAMILIES: &[&str] = &["theorem2", "appendix-l"];
+pub const FAMILIES: &[&str] = &["theorem2", "appendix-l", "lemma2", "theorem3"];
 
 /// The statement list of a family.
 pub fn family(name: &str) -> Option<FamilySpec> {
     match name {
         "theorem2" => Some(theorem2::spec()),
         "appendix-l" => Some(appendix_l::spec()),
+        "lemma2" => Some(lemma2::spec()),
+        "theorem3" => Some(theorem3::spec()),
         _ => None,
     }
 }
@@ -182,6 +187,33 @@ pub enum Rule {
         /// The largest allowed width of the K interval.
         max_width: &'static str,
     },
+    /// A region in (K, p, d) on which conditions hold, proved row by row (see [`RegionRule`]).
+    Region(RegionRule),
+}
+
+/// A condition of a region rule: `quantity rel 0` wherever `applies ≥ 0` (everywhere when `None`).
+pub struct Condition {
+    /// The quantity, over `[K, p, d, constants...]`.
+    pub quantity: Quantity,
+    /// The relation.
+    pub rel: Rel,
+    /// Where the condition is asked for: `applies ≥ 0`.
+    pub applies: Option<Quantity>,
+}
+
+/// Conditions on the region {guard ≥ 0} of the (K, p, d) space, one K row at a time. Each
+/// row names its constants; `bounds` checks them and gives the p and d ranges of the row's
+/// box, which must contain the region's part in that row.
+pub struct RegionRule {
+    /// Names of the row constants, in the order the quantities take them after K, p, d.
+    pub constants: &'static [&'static str],
+    /// From the constants: the p range and the d range of the row box, or why the
+    /// constants are not acceptable.
+    pub bounds: fn(&[Q]) -> Result<[(Q, Q); 2], String>,
+    /// The region is `guard ≥ 0`; a cell on which `guard < 0` is proved lies outside it.
+    pub guard: Quantity,
+    /// What must hold on the region.
+    pub conditions: Vec<Condition>,
 }
 
 /// One obligation of a family.

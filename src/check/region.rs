@@ -1,0 +1,137 @@
+//! Re-proving a region rule: the K rows cover the claim's K domain, each row's constants
+//! pass the statement's own test, and every cell of the row's bisection either lies
+//! outside the region (guard < 0) or satisfies every condition that applies on it.
+//! Coverage of a row's box holds by construction: the cells are rebuilt here from the
+//! box and the split code, so they tile the box exactly.
+
+use super::cover::{verify_cover, VarRange};
+use super::rules::show;
+use super::spec::{Quantity, RegionRule};
+use super::Domain;
+use crate::arith::exact::QI;
+use crate::arith::q::{self, Q};
+use crate::cert::{parse_interval, RegionRow};
+use std::collections::BTreeMap;
+
+/// A box in (K, p, d).
+pub type Box3 = [(Q, Q); 3];
+
+/// Rebuilds the cells of `root` from the preorder split code; `Err` when the code is not
+/// a complete bisection tree.
+pub fn leaves(root: &Box3, splits: &str) -> Result<Vec<Box3>, String> {
+    let code: Vec<char> = splits.chars().collect();
+    let mut out = Vec::new();
+    let mut stack = vec![root.clone()];
+    let mut i = 0;
+    while let Some(b) = stack.pop() {
+        let Some(&c) = code.get(i) else { return Err("the split code ends before the tree does".into()) };
+        i += 1;
+        match c {
+            'L' => out.push(b),
+            '0' | '1' | '2' => {
+                let dim = c as usize - '0' as usize;
+                let mid = Q::from(&b[dim].0 + &b[dim].1) / 2u32;
+                let (mut lo, mut hi) = (b.clone(), b);
+                lo[dim].1 = mid.clone();
+                hi[dim].0 = mid;
+                stack.push(hi);
+                stack.push(lo);
+            }
+            _ => return Err(format!("`{c}` in the split code")),
+        }
+    }
+    if i != code.len() {
+        return Err(format!("the split code has {} characters after the tree ends", code.len() - i));
+    }
+    Ok(out)
+}
+
+fn eval(q: &Quantity, b: &Box3, consts: &[Q]) -> QI {
+    let mut args: Vec<QI> = b.iter().map(|(l, h)| QI::new(l.clone(), h.clone())).collect();
+    args.extend(consts.iter().map(|c| QI::point(c.clone())));
+    (q.qi)(&args)
+}
+
+fn show_box(b: &Box3) -> String {
+    let names = ["K", "p", "d"];
+    b.iter().zip(names).map(|((l, h), n)| format!("{n} ∈ [{}, {}]", q::fmt(l), q::fmt(h))).collect::<Vec<_>>().join(", ")
+}
+
+/// The row's constants, in the rule's order.
+pub fn row_constants(rule: &RegionRule, row: &RegionRow) -> Result<Vec<Q>, String> {
+    let names: Vec<&str> = row.constants.keys().map(|s| s.as_str()).collect();
+    let mut want: Vec<&str> = rule.constants.to_vec();
+    want.sort();
+    if names != want {
+        return Err(format!("constants {names:?}, the statement needs {want:?}"));
+    }
+    rule.constants.iter().map(|n| q::parse(&row.constants[*n]).map_err(|e| format!("constant {n}: {e}"))).collect()
+}
+
+/// Everything wrong with `rows` as a proof of `rule` on `domain`; empty when proved.
+pub fn prove(rule: &RegionRule, rows: &[RegionRow], domain: &Domain) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(kd) = domain.iter().find(|d| d.0 == "K") else { return vec!["the claim has no K domain".into()] };
+    let mut ks = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        match parse_interval(&r.k, "k") {
+            Ok(k) => ks.push(BTreeMap::from([("K".to_string(), k)])),
+            Err(_) => return vec![format!("row {i}: malformed K interval")],
+        }
+    }
+    if let Err(e) = verify_cover(&[VarRange { name: "K", lo: kd.1.clone(), hi: kd.3.clone() }], &ks) {
+        out.push(format!("K rows: {e}"));
+    }
+    use rayon::prelude::*;
+    let per_row: Vec<Vec<String>> = rows.par_iter().map(|r| prove_row(rule, r)).collect();
+    for (i, errs) in per_row.into_iter().enumerate() {
+        for e in errs {
+            out.push(format!("row {i}: {e}"));
+            if out.len() > 20 {
+                return out;
+            }
+        }
+    }
+    out
+}
+
+/// Everything wrong with one row (its constants and every cell); empty when proved.
+pub fn prove_row(rule: &RegionRule, r: &RegionRow) -> Vec<String> {
+    let mut out = Vec::new();
+    let k = match parse_interval(&r.k, "k") {
+        Ok(k) => k,
+        Err(_) => return vec!["malformed K interval".into()],
+    };
+    let consts = match row_constants(rule, r) {
+        Ok(c) => c,
+        Err(e) => return vec![e],
+    };
+    let [pr, dr] = match (rule.bounds)(&consts) {
+        Ok(b) => b,
+        Err(e) => return vec![e],
+    };
+    let cells = match leaves(&[k, pr, dr], &r.splits) {
+        Ok(c) => c,
+        Err(e) => return vec![e],
+    };
+    for b in &cells {
+        if eval(&rule.guard, b, &consts).is_neg() {
+            continue;
+        }
+        for c in &rule.conditions {
+            if let Some(a) = &c.applies {
+                if eval(a, b, &consts).is_neg() {
+                    continue;
+                }
+            }
+            let v = eval(&c.quantity, b, &consts);
+            if !c.rel.holds(&v) {
+                out.push(format!("cell {}: {} ∈ {}, not {}", show_box(b), c.quantity.name, show(&v), c.rel.as_str()));
+                if out.len() > 20 {
+                    return out;
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,38 @@
+//! Search for Theorem 3 and Prop 3: the positivity rows of Lemma 2 with κ and β added.
+
+use super::lemma2::positivity_rows;
+use super::product_region::{balance_constants, row};
+use super::search::{entry, standard_proof};
+use crate::arith::q::{floor_dec, from_f64, parse};
+use crate::cert::{Certificate, Proof, RegionRow};
+use crate::check::spec::theorem3::spec;
+use crate::check::spec::Rule;
+
+/// Writes the Theorem 3 certificate.
+pub fn certify() -> Result<Certificate, String> {
+    let s = spec();
+    let rows = positivity_rows()?;
+    let mut obligations = Vec::new();
+    for os in &s.obligations {
+        let proof = match &os.rule {
+            Rule::Region(rule) => {
+                let mut out: Vec<RegionRow> = Vec::new();
+                for (k0, k1, consts) in &rows {
+                    let mut consts = consts.clone();
+                    let (z, ab) = balance_constants(k0.to_f64(), k1.to_f64(), consts["c"].to_f64(), consts["P"].to_f64());
+                    consts.insert("kappa".into(), floor_dec(&from_f64(0.9 * z), 3));
+                    consts.insert("beta".into(), floor_dec(&from_f64(0.9 * ab), 3));
+                    out.push(row(rule, &(k0.clone(), k1.clone()), &consts).map_err(|e| format!("{}: {e}", os.id))?);
+                }
+                Proof::Region { rows: out }
+            }
+            Rule::Sign { extra, .. } => {
+                let start = vec![extra.iter().map(|e| (parse(e.1).unwrap(), parse(e.2).unwrap())).collect()];
+                standard_proof(os, &start)?
+            }
+            _ => standard_proof(os, &[])?,
+        };
+        obligations.push(entry(os, proof));
+    }
+    Ok(super::frame(&s, obligations))
+}

@@ -1,0 +1,93 @@
+//! The 2-D product f(x, y) = ½(xy − μ)² of Theorem 3, Prop 3 and Lemma 2 (MATH.md §2).
+//!
+//! With η = K/μ and (x, y) = √μ (u, v) every statement is about the map (13) with μ = 1.
+//! The proofs run in the coordinates p = xy and d = (x − y)², in which the map is
+//! polynomial and the positive quadrant is {p > 0, x + y > 0}.
+
+use crate::arith::Field;
+
+/// (13): x' = x − η y (xy − μ), y' = y − η x (xy − μ), GD on ½(xy − μ)².
+pub fn gd<T: Field>(eta: &T, mu: &T, x: &T, y: &T) -> (T, T) {
+    let e = x.clone() * y.clone() - mu.clone();
+    (x.clone() - eta.clone() * y.clone() * e.clone(), y.clone() - eta.clone() * x.clone() * e)
+}
+
+/// (13) with μ = 1, η = K: (x, y) ↦ (x − K y (xy − 1), y − K x (xy − 1)).
+pub fn step<T: Field>(k: &T, x: &T, y: &T) -> (T, T) {
+    gd(k, &T::int(1), x, y)
+}
+
+/// (52) with μ = 1: p' = p (1 − K (p − 1))² − K (p − 1) d, the next product from p = xy, d = (x − y)².
+pub fn p_next<T: Field>(k: &T, p: &T, d: &T) -> T {
+    let e = p.clone() - T::int(1);
+    p.clone() * (T::int(1) - k.clone() * e.clone()).sqr() - k.clone() * e * d.clone()
+}
+
+/// (50) squared: d' = d (1 + K (p − 1))², the next squared imbalance.
+pub fn d_next<T: Field>(k: &T, p: &T, d: &T) -> T {
+    d.clone() * (T::int(1) + k.clone() * (p.clone() - T::int(1))).sqr()
+}
+
+/// W = (x² − y²)² = d (d + 4p): the quantity that does not grow while K²(p − 1)² ≤ 2.
+pub fn w<T: Field>(p: &T, d: &T) -> T {
+    d.clone() * (d.clone() + T::int(4) * p.clone())
+}
+
+/// The factor of (x − y) over one step, 1 + K (p − 1) ((50)).
+pub fn imbalance_factor<T: Field>(k: &T, p: &T) -> T {
+    T::int(1) + k.clone() * (p.clone() - T::int(1))
+}
+
+/// The factor of (x + y) over one step, 1 − K (p − 1): x + y keeps its sign while it is positive.
+pub fn sum_factor<T: Field>(k: &T, p: &T) -> T {
+    T::int(1) - k.clone() * (p.clone() - T::int(1))
+}
+
+/// m with p' − 1 = (p − 1) m: m = (1 − 2K) + (p − 1)(K² − 2K) + K²(p − 1)² − K d.
+pub fn m_factor<T: Field>(k: &T, p: &T, d: &T) -> T {
+    let e = p.clone() - T::int(1);
+    T::int(1) - T::int(2) * k.clone() + e.clone() * (k.sqr() - T::int(2) * k.clone()) + k.sqr() * e.sqr() - k.clone() * d.clone()
+}
+
+/// Z = (K + 1 + K d) − K (p − 1)(K − 1 + K (p − 1)), the second-order margin of the
+/// two-step imbalance factor after a step with xy > 1.
+pub fn z_margin<T: Field>(k: &T, p: &T, d: &T) -> T {
+    let e = p.clone() - T::int(1);
+    k.clone() + T::int(1) + k.clone() * d.clone() - k.clone() * e.clone() * (k.clone() - T::int(1) + k.clone() * e)
+}
+
+/// The two-step imbalance factor from (51): (1 + K(p − 1))(1 + K(p' − 1)).
+pub fn two_step_factor<T: Field>(k: &T, p: &T, d: &T) -> T {
+    imbalance_factor(k, p) * imbalance_factor(k, &p_next(k, p, d))
+}
+
+/// (p, d) ↦ (p', d'): the map in the coordinates p = xy, d = (x − y)².
+pub fn step_pd<T: Field>(k: &T, p: &T, d: &T) -> (T, T) {
+    (p_next(k, p, d), d_next(k, p, d))
+}
+
+/// Runs the map (13) from (x, y) for `n` steps, returning every iterate (the start first).
+pub fn orbit<T: Field>(k: &T, x: &T, y: &T, n: usize) -> Vec<(T, T)> {
+    let mut out = vec![(x.clone(), y.clone())];
+    for _ in 0..n {
+        let (a, b) = out.last().unwrap().clone();
+        out.push(step(k, &a, &b));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pd_form_matches_xy_form() {
+        let (k, x, y) = (1.1f64, 1.3f64, 0.6f64);
+        let (a, b) = step(&k, &x, &y);
+        let (p, d) = (x * y, (x - y) * (x - y));
+        assert!((p_next(&k, &p, &d) - a * b).abs() < 1e-12);
+        assert!((d_next(&k, &p, &d) - (a - b) * (a - b)).abs() < 1e-12);
+        // A wrong recursion is told apart.
+        assert!((p * (1.0 - k * (p - 1.0)).powi(2) - a * b).abs() > 1e-3);
+    }
+}

@@ -1,0 +1,80 @@
+//! Markdown tables of the 2-D product families, read from their certificates.
+
+use crate::arith::q::{ceil_dec, floor_dec, fmt, parse, Q};
+use crate::cert::{Certificate, Proof, RegionRow};
+
+fn region_rows<'a>(c: &'a Certificate, id: &str) -> Result<&'a Vec<RegionRow>, String> {
+    c.obligations
+        .iter()
+        .find(|o| o.id == id)
+        .and_then(|o| match &o.proof {
+            Proof::Region { rows } => Some(rows),
+            _ => None,
+        })
+        .ok_or_else(|| format!("the certificate has no region proof {id}"))
+}
+
+fn q(r: &RegionRow, name: &str) -> Result<Q, String> {
+    r.constants.get(name).ok_or_else(|| format!("row without constant {name}")).and_then(|s| parse(s))
+}
+
+/// The verdicts on the steps of the paper's proof of Lemma 2 (Appendix H).
+pub const CHAIN_VERDICTS: &[(&str, &str, &str)] = &[
+    ("(66): x', y' > 0 ⇔ K(xy − 1) < min{x/y, y/x} (for x, y > 0)", "holds", "L2.chain/eq66"),
+    ("for xy ≥ 1 and fixed Δ = |x − y|: min{x/y, y/x} ≥ (√(Δ² + 4) − Δ)/(√(Δ² + 4) + Δ)", "holds", "L2.chain/ratio-form, L2.chain/ratio-monotone"),
+    ("(67)-(68): the next point of P has x'y' ≤ max h(z) with Δ = Δ₀, because |x − y| ≤ Δ₀ by Theorem 3", "fails as written: Theorem 3 bounds |x − y| only on P; on the step after a point of P it is multiplied by 1 + K(xy − 1) > 1 and can exceed Δ₀; certified at K = 11/10, x₀y₀ = 6/5, (x₀ − y₀)² = 1/100: d₁ > d₀, x₁y₁ < 1, x₂y₂ > 1. Missing assumption: h must be taken with the imbalance of the step before the point of P, at most |x − y|(1 + K(xy − 1)) at the point of P before it", "L2.chain/imbalance-grows, L2.chain/imbalance-step-below-one, L2.chain/imbalance-next-in-p"),
+    ("(68): h(z) = z(1 + K(1 − z))² + KΔ²(1 − z) is x'y' from a step with xy = z, and its first term peaks at z₀ = (1 + K)/(3K)", "holds", "L2.chain/eq68-h, L2.chain/eq68-peak"),
+    ("(69)-(75): bounds on max h and the lemma's constant", "not restorable (MATH.md: [missing]); replaced by the invariant W = (x² − y²)² ≤ c with W' = W(1 − K²(xy − 1)²)²", "L2.positive/w-recursion, L2.positive/region"),
+];
+
+/// `twostep table lemma2`: the positivity constants per K row and the paper-chain verdicts.
+pub fn lemma2(c: &Certificate) -> Result<String, String> {
+    let rows = region_rows(c, "L2.positive/region")?;
+    let mut out = String::new();
+    out.push_str("Lemma 2, GD on ½(xy − 1)² with η = K: certified positivity region per K row.\n");
+    out.push_str("Every start with x₀, y₀ > 0, plo ≤ x₀y₀ ≤ P and Δ₀²(Δ₀² + 4x₀y₀) ≤ c, Δ₀ = |x₀ − y₀|,\n");
+    out.push_str("keeps x > 0 and y > 0 for ever (the region is mapped into itself). √c bounds |x₀² − y₀²|.\n\n");
+    out.push_str("| K row | c | √c ≥ | P | plo |\n|---|---|---|---|---|\n");
+    for r in rows {
+        let cc = q(r, "c")?;
+        let root = floor_dec(&crate::arith::q::from_f64(cc.to_f64().sqrt() * (1.0 - 1e-12)), 4);
+        out.push_str(&format!("| [{}, {}] | {} | {} | {} | {} |\n", r.k[0], r.k[1], fmt(&cc), fmt(&root), fmt(&q(r, "P")?), fmt(&q(r, "plo")?)));
+    }
+    out.push_str("\nThe paper's proof of Lemma 2 (Appendix H), step by step:\n\n| step | verdict | obligations |\n|---|---|---|\n");
+    for (s, v, o) in CHAIN_VERDICTS {
+        out.push_str(&format!("| {s} | {v} | {o} |\n"));
+    }
+    Ok(out)
+}
+
+/// `twostep table theorem3`: the balancing constants per K row.
+pub fn theorem3(c: &Certificate) -> Result<String, String> {
+    let rows = region_rows(c, "T3.balance/region")?;
+    let mut out = String::new();
+    out.push_str("Theorem 3, GD on ½(xy − 1)² with η = K, on the positivity region of Lemma 2 (same c, P, plo).\n");
+    out.push_str("Between a step with xy = p > 1 and the next such step, |x − y| is multiplied by at most\n");
+    out.push_str("ρ(p) = max(1 − a (p − 1)², 1 − β) < 1 with a = K₀²κ (K₀ the row's lower end).\n");
+    out.push_str("ρ → 1 as p → 1⁺: no uniform factor exists, since every point of xy = 1 is fixed (T3.exception).\n\n");
+    out.push_str("| K row | κ | β | a = K₀²κ ≥ | ρ at p = 1.1 | ρ at p = 1.3 |\n|---|---|---|---|---|---|\n");
+    for r in rows {
+        let (kappa, beta) = (q(r, "kappa")?, q(r, "beta")?);
+        let k0 = parse(&r.k[0])?;
+        let a = Q::from(&k0 * &k0) * &kappa;
+        let rho = |e: Q| {
+            let x = Q::from(1) - Q::from(&a * &Q::from(&e * &e));
+            let y = Q::from(1) - &beta;
+            ceil_dec(if x > y { &x } else { &y }, 4)
+        };
+        out.push_str(&format!(
+            "| [{}, {}] | {} | {} | {} | {} | {} |\n",
+            r.k[0],
+            r.k[1],
+            fmt(&kappa),
+            fmt(&beta),
+            fmt(&floor_dec(&a, 4)),
+            fmt(&rho(Q::from((1, 10)))),
+            fmt(&rho(Q::from((3, 10))))
+        ));
+    }
+    Ok(out)
+}
