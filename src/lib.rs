@@ -10,6 +10,7 @@
 //! * [`cert`]: the certificate format, its canonical form and hash;
 //! * [`check`]: the independent checker;
 //! * [`claims`]: the search that writes each claim family's certificate.
+//! * [`coq`]: turns a certificate into Coq files about `proofs/Model.v`.
 
 pub mod arith;
 pub mod models;
@@ -18,3 +19,4 @@ pub mod check;
 pub mod claims;
 pub mod query;
 pub mod table;
+pub mod coq;

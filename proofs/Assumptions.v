@@ -1,0 +1,12 @@
+(** The axioms the main theorems rest on (printed at build time; proofs/build.sh fails if
+    anything beyond the standard library's axioms of the reals and classical logic appears). *)
+From Twostep Require Import Theorem2Claims AppendixLClaims.
+From Twostep.generated Require Import AppendixL_all.
+Print Assumptions Theorem2Claims.T2_xm.
+Print Assumptions Theorem2Claims.T2_roots.
+Print Assumptions Theorem2Claims.T2_roots_eq4.
+Print Assumptions AppendixLClaims.AL_stable.
+Print Assumptions AppendixLClaims.AL_exists.
+Print Assumptions AL_period4_k1_24.
+Print Assumptions AL_period4_k1_3.
+Print Assumptions AL_period4_doubling.
