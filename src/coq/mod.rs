@@ -90,3 +90,52 @@ pub fn write(files: &[CoqFile], dir: &Path) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::spec;
+
+    #[test]
+    fn every_obligation_of_the_covered_families_has_a_coq_statement() {
+        for fam in ["theorem2", "appendix-l"] {
+            let s = spec::family(fam).unwrap();
+            for o in &s.obligations {
+                assert!(statements::statement(o.id).is_some(), "{fam}: no Coq statement for {}", o.id);
+            }
+        }
+    }
+
+    #[test]
+    fn an_obligation_without_a_coq_statement_is_refused() {
+        let mut c = crate::claims::certify("appendix-l").unwrap();
+        assert!(generate(&c, &Options::default()).is_ok());
+        c.obligations[0].id = "AL.stable/not-a-statement".into();
+        let e = generate(&c, &Options::default()).err().unwrap();
+        assert!(e.contains("AL.stable/not-a-statement"), "{e}");
+    }
+
+    #[test]
+    fn a_sample_keeps_the_ends_and_drops_the_cover_lemma() {
+        assert_eq!(boxes::sample_indices(16, 3), vec![0, 7, 15]);
+        assert_eq!(boxes::sample_indices(2, 5), vec![0, 1]);
+        let c = crate::claims::certify("theorem2").unwrap();
+        let full = generate(&c, &Options::default()).unwrap();
+        let some = generate(&c, &Options { sample: Some(2) }).unwrap();
+        let count = |fs: &[CoqFile]| fs.iter().map(|f| f.lemmas).sum::<usize>();
+        assert!(count(&some) < count(&full));
+        let f = some.iter().find(|f| f.name == "Theorem2_T2_roots_delta1_positive.v").unwrap();
+        assert!(f.text.contains("Sample: 2 of 16 cells"));
+        assert!(!f.text.contains("Lemma T2_roots_delta1_positive :"));
+    }
+
+    #[test]
+    fn a_sign_claim_that_differs_from_the_statement_is_refused() {
+        let mut c = crate::claims::certify("theorem2").unwrap();
+        let o = c.obligations.iter_mut().find(|o| o.id == "T2.roots/delta1-positive").unwrap();
+        if let crate::cert::Proof::Sign { relation, .. } = &mut o.proof {
+            *relation = "<0".into();
+        }
+        assert!(generate(&c, &Options::default()).is_err());
+    }
+}
