@@ -66,17 +66,18 @@ Definition prod_y (K x y : R) : R := y - K * x * (x * y - 1).
     half-angle formula atan2(w_y, w_x) = 2 atan(w_y / (||w|| + w_x)), which holds whenever
     w_y > 0 or w_x > 0 (the reduced variables have w_y >= 0), and which the [interval]
     tactic evaluates (atan, sqrt, division) with no case split. For w_x > 0 it equals
-    atan(w_y / w_x); [alpha_atan] below proves this. *)
+    atan(w_y / w_x) ([Angle.alpha_atan] proves this). *)
 Definition alpha (wx wy : R) : R := 2 * atan (wy / (sqrt (wx ^ 2 + wy ^ 2) + wx)).
 
-(** (77): v' = v - K [ v (w_x^2 + w_y^2) - (1/pi)(w_y + (pi - alpha) w_x) ]. *)
+(** (77)-(80) of MATH.md §3, the v line (which label is on which line is a
+    reconstruction): v' = v - K [ v (w_x^2 + w_y^2) - (1/pi)(w_y + (pi - alpha) w_x) ]. *)
 Definition neuron_v (K v wx wy : R) : R :=
   v - K * (v * (wx ^ 2 + wy ^ 2) - / PI * (wy + (PI - alpha wx wy) * wx)).
 
-(** (78)-(79): w_x' = w_x - K [ v^2 w_x - (v/pi)(pi - alpha + w_x w_y/(w_x^2 + w_y^2)) ]. *)
+(** (77)-(80), the w_x line: w_x' = w_x - K [ v^2 w_x - (v/pi)(pi - alpha + w_x w_y/(w_x^2 + w_y^2)) ]. *)
 Definition neuron_wx (K v wx wy : R) : R :=
   wx - K * (v ^ 2 * wx - v / PI * (PI - alpha wx wy + wx * wy / (wx ^ 2 + wy ^ 2))).
 
-(** (80): w_y' = w_y - K [ v^2 w_y - (v/pi) w_y^2/(w_x^2 + w_y^2) ]. *)
+(** (77)-(80), the w_y line (written (80) in the project): w_y' = w_y - K [ v^2 w_y - (v/pi) w_y^2/(w_x^2 + w_y^2) ]. *)
 Definition neuron_wy (K v wx wy : R) : R :=
   wy - K * (v ^ 2 * wy - v / PI * (wy ^ 2 / (wx ^ 2 + wy ^ 2))).

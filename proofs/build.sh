@@ -52,6 +52,7 @@ cd "$here"
   echo Model.v
   echo Support.v
   echo Iterate.v
+  echo Angle.v
   ls generated/*.v
   for f in *Claims.v; do [ -f "$f" ] && echo "$f"; done
 } > _CoqProject
