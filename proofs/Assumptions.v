@@ -5,6 +5,8 @@ From Twostep.generated Require Import AppendixL_all.
 Print Assumptions Theorem2Claims.T2_xm.
 Print Assumptions Theorem2Claims.T2_roots.
 Print Assumptions Theorem2Claims.T2_roots_eq4.
+Print Assumptions Theorem2Claims.T2_positive.
+Print Assumptions Theorem2Claims.T2_basin_multiplier_range.
 Print Assumptions AppendixLClaims.AL_stable.
 Print Assumptions AppendixLClaims.AL_exists.
 Print Assumptions AL_period4_k1_24.

@@ -1,5 +1,6 @@
-(** * Theorem 2 (Chen & Bruna, ICML 2023), claims T2.xm and T2.roots, over the whole
-    certified domain 1 < K <= K* = sqrt(9/2) - 1.
+(** * Theorem 2 (Chen & Bruna, ICML 2023): claims T2.xm, T2.roots (with (4) itself),
+    T2.positive and the multiplier part of T2.basin, over the whole certified domain
+    1 < K <= K* = sqrt(9/2) - 1.
 
     Proved from the lemmas that `twostep coq` generates from the theorem2 certificate:
     identities (proved by field after reducing the square roots) and sign lemmas proved by
@@ -132,4 +133,63 @@ Corollary T2_roots_eq4 : forall K, 1 < K -> K <= K_star ->
 Proof.
   intros K H1 H2. destruct (T2_roots K H1 H2) as (D1 & D2 & _ & _ & _ & _ & _ & _ & Q1 & Q2 & R1 & R2).
   split; apply eq4_from_quartic; lra.
+Qed.
+
+(** x_m maximises g_K on [0, oo): g(x_m) - g(y) = K (x_m - y)^2 (2 x_m + y). *)
+Lemma g_below_peak K y : 0 < K -> 0 <= y -> g K y <= g K (x_m K).
+Proof.
+  intros HK Hy.
+  assert (Hx : x_m K * x_m K = (1 + K) / (3 * K)) by (apply sqrt_sqrt, rad_xm; lra).
+  assert (Hx0 : 0 <= x_m K) by apply sqrt_pos.
+  assert (E : g K (x_m K) - g K y = K * (x_m K - y) ^ 2 * (2 * x_m K + y)).
+  { unfold g.
+    replace (1 + K) with (3 * K * (x_m K * x_m K)) by (rewrite Hx; field; lra).
+    ring. }
+  assert (0 <= K * (x_m K - y) ^ 2 * (2 * x_m K + y)).
+  { apply Rmult_le_pos; [apply Rmult_le_pos; [lra | apply pow2_ge_0] | lra]. }
+  lra.
+Qed.
+
+(** T2.positive (Appendix F): from any y_0 in (0, 1), every iterate g_K^n(y_0), n >= 1, lies
+    in (0, g(x_m)]; in particular GD never leaves the positive axis. *)
+Theorem T2_positive : forall K y0 n, 1 < K -> K <= K_star -> 0 < y0 < 1 ->
+  0 < iter (S n) K y0 <= g K (x_m K).
+Proof.
+  intros K y0 n H1 H2 Hy0.
+  pose proof (T2_positive_margin K H1 H2) as Margin.
+  pose proof (T2_positive_peak K ltac:(lra)) as Peak.
+  assert (HK : 0 < K) by lra.
+  set (P := g K (x_m K)) in *.
+  (* The invariant: 0 < y and y^2 < (1 + K)/K, under which 0 < g(y) <= P and P^2 < (1 + K)/K. *)
+  assert (Step : forall y, 0 < y -> y ^ 2 < (1 + K) / K -> 0 < g K y <= P).
+  { intros y Hy Hy2. split.
+    - rewrite (T2_positive_sign_of_g K y HK).
+      apply Rmult_lt_0_compat; [apply Rmult_lt_0_compat; lra | lra].
+    - apply g_below_peak; lra. }
+  assert (HP2 : P ^ 2 < (1 + K) / K) by lra.
+  assert (Start : y0 ^ 2 < (1 + K) / K).
+  { assert (1 < (1 + K) / K).
+    { apply (Rmult_lt_reg_r K); [lra|]. unfold Rdiv. rewrite Rmult_assoc, Rinv_l by lra. lra. }
+    nra. }
+  assert (Inv : forall m y, 0 < y -> y ^ 2 < (1 + K) / K -> 0 < iter (S m) K y <= P).
+  { induction m as [|m IH]; intros y Hy Hy2.
+    - exact (Step y Hy Hy2).
+    - change (iter (S (S m)) K y) with (iter (S m) K (g K y)).
+      destruct (Step y Hy Hy2) as [G0 G1].
+      apply IH; [lra|].
+      assert (g K y ^ 2 <= P ^ 2) by (apply pow_incr; lra). lra. }
+  apply Inv; lra.
+Qed.
+
+(** T2.basin, the orbit's two-step multiplier (39)-(42): G'(delta_1) = 7 - 4K - 2K^2 lies in
+    [0, 1) on (1, K*], and is 0 only at K = K*. *)
+Theorem T2_basin_multiplier_range : forall K, 1 < K -> K <= K_star ->
+  diter 2 K (delta1 K) = 7 - 4 * K - 2 * K ^ 2 /\ 0 <= diter 2 K (delta1 K) < 1.
+Proof.
+  intros K H1 H2.
+  pose proof (T2_basin_multiplier K ltac:(lra)) as M.
+  pose proof (T2_basin_multiplier_below_one K) as B.
+  pose proof (proj1 (K_star_iff K ltac:(lra)) H2) as Hk.
+  rewrite M. split; [ring|]. split; [lra|].
+  assert (0 < 2 * (K - 1) * (K + 3)) by (apply Rmult_lt_0_compat; lra). lra.
 Qed.
