@@ -1,4 +1,4 @@
-(** * Theorem 2 (Chen & Bruna, ICML 2023): claims T2.xm, T2.roots (with (4) itself),
+(** * Theorem 2 (Chen & Bruna, ICML 2023): claims T2.xm, T2.roots (with (4) itself), T2.eta,
     T2.positive and the multiplier part of T2.basin, over the whole certified domain
     1 < K <= K* = sqrt(9/2) - 1.
 
@@ -8,7 +8,7 @@
     open end K -> 1+ needs no limit: the cells are closed and start at K = 1 (the first one
     is [1, 1.0001]), so every lemma holds on [1, K*], and the identities hold for all K >= 1. *)
 
-From Coq Require Import Reals Lra.
+From Coq Require Import Reals Lra Lia.
 From Interval Require Import Tactic.
 From Twostep Require Import Model Support.
 From Twostep.generated Require Import Theorem2_all.
@@ -192,4 +192,58 @@ Proof.
   pose proof (proj1 (K_star_iff K ltac:(lra)) H2) as Hk.
   rewrite M. split; [ring|]. split; [lra|].
   assert (0 < 2 * (K - 1) * (K + 3)) by (apply Rmult_lt_0_compat; lra). lra.
+Qed.
+
+(** (4) in the variable s = sqrt(1/delta^2 - 3/4): eta(delta) = (s^2 + 3/4)/(s + 1/2). *)
+Lemma eta_in_s d : 0 < d -> d ^ 2 <= 4 / 3 ->
+  eta_of_delta d = (sqrt (1 / d ^ 2 - 3 / 4) ^ 2 + 3 / 4) / (sqrt (1 / d ^ 2 - 3 / 4) + 1 / 2).
+Proof.
+  intros H1 H2.
+  pose proof (T2_eta_reparametrise d H1 H2) as R.
+  pose proof (sqrt_pos (1 / d ^ 2 - 3 / 4)) as S0.
+  unfold eta_of_delta. set (s := sqrt (1 / d ^ 2 - 3 / 4)) in *.
+  assert (0 < s ^ 2 + 3 / 4) by nra.
+  assert (E : d ^ 2 * (s + 1 / 2) = (s + 1 / 2) / (s ^ 2 + 3 / 4)).
+  { apply (Rmult_eq_reg_r (s ^ 2 + 3 / 4)); [| lra].
+    replace ((s + 1 / 2) / (s ^ 2 + 3 / 4) * (s ^ 2 + 3 / 4)) with (s + 1 / 2) by (field; lra).
+    lra. }
+  rewrite E. field. lra.
+Qed.
+
+(** T2.eta, (36): eta(delta) increases strictly on (1, 2/sqrt 3] and equals 3/2 at 2/sqrt 3,
+    its maximum there. *)
+Theorem T2_eta : (forall d1 d2, 1 < d1 -> d1 < d2 -> d2 ^ 2 <= 4 / 3 -> eta_of_delta d1 < eta_of_delta d2)
+  /\ eta_of_delta (2 / sqrt 3) = 3 / 2.
+Proof.
+  split.
+  - intros d1 d2 H1 H12 H2.
+    assert (Q12 : d1 ^ 2 < d2 ^ 2) by nra.
+    rewrite (eta_in_s d1 ltac:(lra) ltac:(lra)), (eta_in_s d2 ltac:(lra) ltac:(lra)).
+    assert (Hr : forall d, 1 < d -> d ^ 2 <= 4 / 3 ->
+              0 <= 1 / d ^ 2 - 3 / 4 < 1 / 4 /\ sqrt (1 / d ^ 2 - 3 / 4) < 1 / 2).
+    { intros d Hd Hd2. pose proof (rad_s d ltac:(lra) Hd2) as R0.
+      assert (1 < d ^ 2) by nra.
+      assert (1 / d ^ 2 < 1).
+      { unfold Rdiv. rewrite Rmult_1_l, <- Rinv_1. apply Rinv_lt_contravar; nra. }
+      pose proof (sqrt_sqrt _ R0) as Q. pose proof (sqrt_pos (1 / d ^ 2 - 3 / 4)).
+      split; [lra | nra]. }
+    destruct (Hr d1 H1 ltac:(lra)) as [R1 S1]. destruct (Hr d2 ltac:(lra) H2) as [R2 S2].
+    assert (Inv : 1 / d2 ^ 2 < 1 / d1 ^ 2).
+    { unfold Rdiv. rewrite !Rmult_1_l. apply Rinv_lt_contravar; [nra | lra]. }
+    assert (Lt : sqrt (1 / d2 ^ 2 - 3 / 4) < sqrt (1 / d1 ^ 2 - 3 / 4)) by (apply sqrt_lt_1; lra).
+    pose proof (sqrt_pos (1 / d1 ^ 2 - 3 / 4)). pose proof (sqrt_pos (1 / d2 ^ 2 - 3 / 4)).
+    set (s1 := sqrt (1 / d1 ^ 2 - 3 / 4)) in *. set (s2 := sqrt (1 / d2 ^ 2 - 3 / 4)) in *.
+    pose proof (T2_eta_monotone s1 s2) as M.
+    assert (0 < (s1 - s2) * ((1 / 2 - s1) * (1 / 2 + s2) + (1 / 2 - s2))).
+    { apply Rmult_lt_0_compat; [lra|]. nra. }
+    apply (Rmult_lt_reg_r ((s1 + 1 / 2) * (s2 + 1 / 2))); [nra|].
+    replace ((s1 ^ 2 + 3 / 4) / (s1 + 1 / 2) * ((s1 + 1 / 2) * (s2 + 1 / 2))) with ((s1 ^ 2 + 3 / 4) * (s2 + 1 / 2)) by (field; lra).
+    replace ((s2 ^ 2 + 3 / 4) / (s2 + 1 / 2) * ((s1 + 1 / 2) * (s2 + 1 / 2))) with ((s2 ^ 2 + 3 / 4) * (s1 + 1 / 2)) by (field; lra).
+    lra.
+  - assert (H3 : sqrt 3 * sqrt 3 = 3) by (apply sqrt_sqrt; lra).
+    assert (H3p : 0 < sqrt 3) by (apply sqrt_lt_R0; lra).
+    assert (D2 : (2 / sqrt 3) ^ 2 = 4 / 3).
+    { replace ((2 / sqrt 3) ^ 2) with (4 / (sqrt 3 * sqrt 3)) by (field; lra). rewrite H3. reflexivity. }
+    rewrite eta_in_s; [| apply Rdiv_lt_0_compat; lra | lra].
+    rewrite D2. replace (1 / (4 / 3) - 3 / 4) with 0 by field. rewrite sqrt_0. field.
 Qed.

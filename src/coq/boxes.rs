@@ -73,7 +73,7 @@ fn cover_lemma(c: &Certificate, o: &Obligation, q: &BoxQuantity, cells: &[(Strin
     let (lo_t, hi_t) = (endpoint(&lo), endpoint(&hi));
     let end_proof = |fact: String, named: bool| {
         if named {
-            format!("(assert ({fact}) by (unfold K_star; interval with (i_prec 64)); lra)")
+            format!("(assert ({fact}) by (try unfold K_star; interval with (i_prec 64)); lra)")
         } else {
             "lra".to_string()
         }
