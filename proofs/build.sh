@@ -6,7 +6,9 @@
 #   proofs/build.sh                 all certificates in certificates/ (or $CERTS), in full
 #   SAMPLE=4 proofs/build.sh        keep 4 cells per box obligation of the certificates
 #                                   not named in $FULL (CI sample of the large ones)
-#   FULL="theorem2 appendix-l"      certificates always built in full (default)
+#   FULL="theorem2 appendix-l"      certificates always built in full (default); the
+#                                   *Claims.v files need their family's cover lemmas,
+#                                   so their families must stay in FULL
 #   TWOSTEP=path/to/twostep         the binary (default: target/release/twostep)
 #   JOBS=2                          parallel coqc jobs
 set -eu
