@@ -55,6 +55,7 @@ cd "$here"
   echo Support.v
   echo Iterate.v
   echo Angle.v
+  echo ModelChecks.v
   ls generated/*.v
   for f in *Claims.v; do [ -f "$f" ] && echo "$f"; done
 } > _CoqProject
