@@ -10,6 +10,7 @@
 //! * [`cert`]: the certificate format, its canonical form and hash;
 //! * [`check`]: the independent checker;
 //! * [`claims`]: the search that writes each claim family's certificate.
+//! * [`coq`]: turns a certificate into Coq files about `proofs/Model.v`.
 
 pub mod arith;
 pub mod models;
@@ -20,3 +21,4 @@ pub mod query;
 pub mod table;
 pub mod product_table;
 pub mod product_query;
+pub mod coq;

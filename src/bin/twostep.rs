@@ -3,7 +3,7 @@
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use twostep::{arith, cert, check, claims, query, table};
+use twostep::{arith, cert, check, claims, coq, query, table};
 
 #[derive(Parser)]
 #[command(name = "twostep", version, about = "Certified re-checking of Chen & Bruna, 'Beyond the Edge of Stability via Two-step Gradient Updates' (ICML 2023)")]
@@ -41,6 +41,17 @@ enum Cmd {
         /// Read the table from this certificate (checked first) instead of recomputing it.
         #[arg(long)]
         from: Option<PathBuf>,
+    },
+    /// Turn a certificate into Coq files (lemmas about proofs/Model.v); prints the lemma counts.
+    Coq {
+        /// Certificate file.
+        file: PathBuf,
+        /// Folder to write the .v files into.
+        #[arg(long)]
+        out: PathBuf,
+        /// Keep only this many cells per box obligation (a fixed, evenly spaced sample).
+        #[arg(long)]
+        sample: Option<usize>,
     },
     /// Answer a point query with rigorous enclosures (JSON).
     Query {
@@ -146,6 +157,25 @@ fn main() -> ExitCode {
                 }
                 Err(e) => fail(1, e),
             }
+        }
+        Cmd::Coq { file, out, sample } => {
+            let c = match cert::read(&file) {
+                Ok((c, _)) => c,
+                Err(m) => return fail(2, format!("{}: {m}", file.display())),
+            };
+            let files = match coq::generate(&c, &coq::Options { sample }) {
+                Ok(f) => f,
+                Err(e) => return fail(1, format!("{}: {e}", file.display())),
+            };
+            if let Err(e) = coq::write(&files, &out) {
+                return fail(2, e);
+            }
+            let total: usize = files.iter().map(|f| f.lemmas).sum();
+            for f in &files {
+                println!("wrote {} ({} lemmas)", out.join(&f.name).display(), f.lemmas);
+            }
+            println!("{}: {total} lemmas in {} files", c.family, files.len());
+            ExitCode::SUCCESS
         }
         Cmd::Query { model, k, start, cert: cert_path } => {
             if model != "theorem2" && model != "product" {

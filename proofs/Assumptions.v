@@ -1,0 +1,18 @@
+(** The axioms the main theorems rest on (printed at build time; proofs/build.sh fails if
+    anything beyond the standard library's axioms of the reals and classical logic appears). *)
+From Twostep Require Import Theorem2Claims AppendixLClaims Angle.
+From Twostep.generated Require Import AppendixL_all.
+Print Assumptions Theorem2Claims.T2_xm.
+Print Assumptions Theorem2Claims.T2_roots.
+Print Assumptions Theorem2Claims.T2_roots_eq4.
+Print Assumptions Theorem2Claims.T2_positive.
+Print Assumptions Theorem2Claims.T2_eta.
+Print Assumptions Theorem2Claims.T2_basin_multiplier_range.
+Print Assumptions AppendixLClaims.AL_stable.
+Print Assumptions AppendixLClaims.AL_exists.
+Print Assumptions AL_period4_k1_24.
+Print Assumptions AL_period4_k1_25.
+Print Assumptions AL_period4_k1_27.
+Print Assumptions AL_period4_k1_3.
+Print Assumptions AL_period4_doubling.
+Print Assumptions Angle.alpha_atan.
