@@ -1,3 +1,4 @@
 //! The paper's gradient-descent maps, each written once, generic over the number trait.
 
 pub mod quartic;
+pub mod neuron;
