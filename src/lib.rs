@@ -13,6 +13,7 @@
 
 pub mod arith;
 pub mod models;
+pub mod neuron;
 pub mod cert;
 pub mod check;
 pub mod claims;
