@@ -136,6 +136,18 @@ pub enum Proof {
         /// `attracting` (|multiplier| < 1) or `repelling` (|multiplier| > 1).
         stability: String,
     },
+    /// A union of cells of a uniform grid over (v, w_x, |w_y|), one per K piece, that the
+    /// neuron map sends into itself and on which w_y contracts.
+    Basin {
+        /// Lower corner of the grid (v, w_x, w_y).
+        origin: [String; 3],
+        /// Cell sides (v, w_x, w_y).
+        size: [String; 3],
+        /// Cells per axis.
+        count: [u32; 3],
+        /// One basin per K piece; the pieces cover the claim's K range.
+        pieces: Vec<BasinPiece>,
+    },
     /// The multiplier of a period-n orbit crosses a value between two K.
     Crossing {
         /// The K interval.
@@ -151,6 +163,16 @@ pub enum Proof {
         /// Claimed multiplier enclosure at the upper K.
         multiplier_at_hi: Interval,
     },
+}
+
+/// The basin for one K piece: the grid indices of its cells.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BasinPiece {
+    /// The K piece.
+    pub k: Interval,
+    /// Cell indices (i, j, l): v ∈ origin + i·size, and so on.
+    pub cells: Vec<[u32; 3]>,
 }
 
 /// A cell with a claimed enclosure.
@@ -272,6 +294,26 @@ impl Certificate {
                     parse_interval(multiplier, &format!("{p}.multiplier"))?;
                     if !matches!(stability.as_str(), "attracting" | "repelling") {
                         return Err(Malformed::new(format!("{p}.stability"), "expected `attracting` or `repelling`"));
+                    }
+                }
+                Proof::Basin { origin, size, count, pieces } => {
+                    for a in 0..3 {
+                        q::parse(&origin[a]).map_err(|e| Malformed::new(format!("{p}.origin[{a}]"), e))?;
+                        let h = q::parse(&size[a]).map_err(|e| Malformed::new(format!("{p}.size[{a}]"), e))?;
+                        if h <= 0 {
+                            return Err(Malformed::new(format!("{p}.size[{a}]"), "cell sides must be positive"));
+                        }
+                        if count[a] == 0 {
+                            return Err(Malformed::new(format!("{p}.count[{a}]"), "the grid needs at least one cell per axis"));
+                        }
+                    }
+                    for (j, piece) in pieces.iter().enumerate() {
+                        parse_interval(&piece.k, &format!("{p}.pieces[{j}].k"))?;
+                        for (i, c) in piece.cells.iter().enumerate() {
+                            if (0..3).any(|a| c[a] >= count[a]) {
+                                return Err(Malformed::new(format!("{p}.pieces[{j}].cells[{i}]"), "index outside the grid"));
+                            }
+                        }
                     }
                 }
                 Proof::Crossing { k, y, value, multiplier_at_lo, multiplier_at_hi, .. } => {

@@ -126,6 +126,9 @@ pub fn prove(spec: &ObligationSpec, proof: &Proof, domain: &Domain) -> Vec<Strin
             }
             out
         }
+        (Rule::Basin { rate, max_wy }, Proof::Basin { origin, size, count, pieces }) => {
+            super::basin::prove(rate, max_wy, origin, size, count, pieces, domain)
+        }
         (_, p) => vec![format!("proof of kind `{}` does not fit this statement", kind_name(p))],
     }
 }
@@ -137,6 +140,7 @@ fn kind_name(p: &Proof) -> &'static str {
         Proof::Enclosure { .. } => "enclosure",
         Proof::Newton { .. } => "newton",
         Proof::Crossing { .. } => "crossing",
+        Proof::Basin { .. } => "basin",
     }
 }
 

@@ -99,6 +99,36 @@ pub fn loss_times_d<T: Real>(s: &State<T>) -> T {
     (s.v.sqr() * norm2(&s.wx, &s.wy) - T::int(2) / pi * s.v.clone() * cross + T::int(1)) / T::int(2)
 }
 
+/// F, the map on boxes: (77)-(79) and the factor (80) evaluated at (v, w_x, |w_y|), with
+/// w_y⁺ = w_y · c, so that a negative w_y is the reflected network. `abs_wy` is |w_y|,
+/// taken by the caller (engines differ in how they take |·|).
+pub fn step_with_abs<T: Real>(k: &T, v: &T, wx: &T, wy: &T, abs_wy: &T) -> [T; 3] {
+    let s = State::new(v.clone(), wx.clone(), abs_wy.clone());
+    [v_next(k, &s), wx_next(k, &s), wy.clone() * wy_factor(k, &s)]
+}
+
+/// The Jacobian of (77)-(80) (rows v⁺, w_x⁺, w_y⁺; columns K, v, w_x, w_y) over a box
+/// `[K, v, w_x, w_y]` with w_y ≥ 0, by forward differentiation in any engine.
+pub fn jacobian<T: Real>(b: &[T; 4]) -> [[T; 4]; 3] {
+    use crate::neuron::dual::Dual;
+    let [k, v, x, y]: [Dual<T>; 4] = std::array::from_fn(|i| Dual::var(b[i].clone(), i));
+    let out = step_with_abs(&k, &v, &x, &y, &y);
+    std::array::from_fn(|r| out[r].d.clone())
+}
+
+/// The mean-value form of (77)-(80) on a box with w_y ≥ 0 and w_x > 0, given the value
+/// `fm` at a point `m` of the box: F(X) ⊆ F(m) + J(X)(X − m).
+pub fn mean_value<T: Real>(b: &[T; 4], m: &[T; 4], fm: &[T; 3]) -> [T; 3] {
+    let jac = jacobian(b);
+    std::array::from_fn(|r| {
+        let mut acc = fm[r].clone();
+        for c in 0..4 {
+            acc = acc + jac[r][c].clone() * (b[c].clone() - m[c].clone());
+        }
+        acc
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,9 @@
 //! (77)-(80): parsing, rigorous one-step images in both engines, N-step image
 //! enclosures with splitting, the `query neuron` answer and the `check-table` answers.
 
+pub mod basin;
 pub mod boxes;
+pub mod dual;
 pub mod image;
 pub mod propagate;
 pub mod query;

@@ -7,15 +7,8 @@
 
 use super::boxes::IBox;
 use crate::arith::exact::QI;
-use crate::arith::Real;
-use crate::models::neuron::{self, State};
+use crate::models::neuron::{mean_value, step_with_abs};
 use inari::Interval;
-
-/// F on one state, given |w_y| separately (engines differ in how they take |·|).
-pub fn step_with_abs<T: Real>(k: &T, v: &T, wx: &T, wy: &T, abs_wy: &T) -> [T; 3] {
-    let s = State::new(v.clone(), wx.clone(), abs_wy.clone());
-    [neuron::v_next(k, &s), neuron::wx_next(k, &s), wy.clone() * neuron::wy_factor(k, &s)]
-}
 
 /// F on an inari box `[K, v, w_x, w_y]` (K carried along).
 pub fn step_iv(b: &IBox) -> IBox {
@@ -112,4 +105,25 @@ mod tests {
         assert_eq!((a[1], a[2]), (b[1], b[2]));
         assert_eq!(a[3], -b[3]);
     }
+}
+
+/// F on an inari box, the tighter of the natural and mean-value enclosures on each side
+/// (the mean-value form needs w_y of one sign; a box with w_y ≤ 0 is reflected).
+pub fn step_iv_mv(b: &IBox) -> IBox {
+    let nat = step_iv(b);
+    let y = b[3];
+    let flip = y.sup() <= 0.0;
+    if !(y.inf() >= 0.0 || flip) {
+        return nat;
+    }
+    let bb = if flip { [b[0], b[1], b[2], -y] } else { *b };
+    let m: [Interval; 4] = std::array::from_fn(|i| Interval::try_from((bb[i].mid(), bb[i].mid())).unwrap_or(bb[i]));
+    let [v, x, yy] = step_with_abs(&m[0], &m[1], &m[2], &m[3], &m[3]);
+    let mv = mean_value(&bb, &m, &[v, x, yy]);
+    let mv = if flip { [mv[0], mv[1], -mv[2]] } else { mv };
+    let pick = |a: Interval, c: Interval| {
+        let i = a.intersection(c);
+        if i.is_empty() { a } else { i }
+    };
+    [b[0], pick(nat[1], mv[0]), pick(nat[2], mv[1]), pick(nat[3], mv[2])]
 }

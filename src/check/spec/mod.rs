@@ -4,6 +4,7 @@
 
 pub mod appendix_l;
 pub mod theorem2;
+pub mod theorem4;
 
 use crate::arith::exact::QI;
 use crate::arith::sym::Sym;
@@ -11,13 +12,14 @@ use crate::arith::Q;
 use inari::Interval;
 
 /// Families this checker knows.
-pub const FAMILIES: &[&str] = &["theorem2", "appendix-l"];
+pub const FAMILIES: &[&str] = &["theorem2", "appendix-l", "theorem4"];
 
 /// The statement list of a family.
 pub fn family(name: &str) -> Option<FamilySpec> {
     match name {
         "theorem2" => Some(theorem2::spec()),
         "appendix-l" => Some(appendix_l::spec()),
+        "theorem4" => Some(theorem4::spec()),
         _ => None,
     }
 }
@@ -171,6 +173,15 @@ pub enum Rule {
         period: u64,
         /// `attracting` or `repelling`.
         stability: &'static str,
+    },
+    /// A grid basin of the neuron map (see `check::basin`): for every K piece, the union
+    /// B of its cells is mapped into itself, |w_y⁺| ≤ (1 − rate·K) w_y on B, B lies in
+    /// w_y ≤ `max_wy` and contains the period-2 orbit (δ₁, δ₁, 0), (δ₂, δ₂, 0).
+    Basin {
+        /// The contraction rate r of |w_y⁺| ≤ (1 − r K) w_y.
+        rate: &'static str,
+        /// The largest w_y of the basin.
+        max_wy: &'static str,
     },
     /// The multiplier of a period-`period` orbit crosses `value` in a K interval of
     /// width at most `max_width`.
