@@ -119,8 +119,8 @@ fn main() -> ExitCode {
             }
         }
         Cmd::Table { family, from } => {
-            if family != "theorem2" {
-                return fail(2, format!("no table for `{family}` (tables: theorem2)"));
+            if family != "theorem2" && family != "theorem4" {
+                return fail(2, format!("no table for `{family}` (tables: theorem2, theorem4)"));
             }
             let (c, report) = match from {
                 Some(p) => match cert::read(&p) {
@@ -130,7 +130,7 @@ fn main() -> ExitCode {
                 None => match claims::certify(&family) {
                     Ok(c) => {
                         let text = cert::render(&c);
-                        let r = check::verify_text("theorem2 (computed)", &text);
+                        let r = check::verify_text(&format!("{family} (computed)"), &text);
                         (c, r)
                     }
                     Err(e) => return fail(1, e),
@@ -142,7 +142,8 @@ fn main() -> ExitCode {
                 }
                 return fail(1, "the table's certificate does not check; not printing it");
             }
-            match table::theorem2(&c) {
+            let t = if family == "theorem4" { neuron::basin_table::theorem4(&c) } else { table::theorem2(&c) };
+            match t {
                 Ok(t) => {
                     print!("{t}");
                     ExitCode::SUCCESS

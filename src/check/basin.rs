@@ -54,8 +54,8 @@ impl G {
     }
 }
 
-/// The enclosure of the image of the cell `c` for K in `k`, w_y⁺ as |w_y⁺|.
-fn image(k: &QI, c: &[QI; 3]) -> [QI; 3] {
+/// The exact-engine enclosure of the image of the cell `c` for K in `k`, w_y⁺ as |w_y⁺|.
+pub fn image(k: &QI, c: &[QI; 3]) -> [QI; 3] {
     let b = [k.clone(), c[0].clone(), c[1].clone(), c[2].clone()];
     let nat = step_with_abs(&b[0], &b[1], &b[2], &b[3], &b[3]);
     let m: [QI; 4] = std::array::from_fn(|i| b[i].mid().map_or(QI::Entire, QI::point));
@@ -80,26 +80,27 @@ fn show_cell(c: &[u32; 3]) -> String {
     format!("({}, {}, {})", c[0], c[1], c[2])
 }
 
-/// Everything wrong with a basin proof; empty when proved.
-pub fn prove(rate: &str, max_wy: &str, origin: &[String; 3], size: &[String; 3], count: &[u32; 3], pieces: &[BasinPiece], domain: &Domain) -> Vec<String> {
-    let (Ok(rate), Ok(max_wy)) = (q::parse(rate), q::parse(max_wy)) else { return vec!["bad statement constants".into()] };
-    let parsed: Result<Vec<Q>, String> = origin.iter().chain(size.iter()).map(|s| q::parse(s)).collect();
-    let Ok(parsed) = parsed else { return vec!["malformed grid".into()] };
-    let g = G { origin: [parsed[0].clone(), parsed[1].clone(), parsed[2].clone()], size: [parsed[3].clone(), parsed[4].clone(), parsed[5].clone()], count: *count };
-    let mut out = Vec::new();
+fn grid_of(p: &BasinPiece, max_wy: &Q) -> Result<G, String> {
+    let parsed: Result<Vec<Q>, String> = p.origin.iter().chain(p.size.iter()).map(|s| q::parse(s)).collect();
+    let parsed = parsed.map_err(|_| "malformed grid".to_string())?;
+    let g = G { origin: [parsed[0].clone(), parsed[1].clone(), parsed[2].clone()], size: [parsed[3].clone(), parsed[4].clone(), parsed[5].clone()], count: p.count };
     if g.origin[1] <= 0 {
-        out.push("the grid must lie in w_x > 0".into());
+        return Err("the grid must lie in w_x > 0".into());
     }
     if g.origin[2] != 0 {
-        out.push("the grid's w_y axis must start at 0 (w_y stands for |w_y|)".into());
+        return Err("the grid's w_y axis must start at 0 (w_y stands for |w_y|)".into());
     }
     let top = g.origin[2].clone() + g.size[2].clone() * Q::from(g.count[2]);
-    if top > max_wy {
-        out.push(format!("the grid reaches w_y = {}, above {}", q::fmt(&top), q::fmt(&max_wy)));
+    if top > *max_wy {
+        return Err(format!("the grid reaches w_y = {}, above {}", q::fmt(&top), q::fmt(max_wy)));
     }
-    if !out.is_empty() {
-        return out;
-    }
+    Ok(g)
+}
+
+/// Everything wrong with a basin proof; empty when proved.
+pub fn prove(rate: &str, max_wy: &str, pieces: &[BasinPiece], domain: &Domain) -> Vec<String> {
+    let (Ok(rate), Ok(max_wy)) = (q::parse(rate), q::parse(max_wy)) else { return vec!["bad statement constants".into()] };
+    let mut out = Vec::new();
     // The K pieces cover the claim's K range.
     let Some(kd) = domain.iter().find(|d| d.0 == "K") else { return vec!["the claim has no K range".into()] };
     let mut kcells = Vec::new();
@@ -107,42 +108,54 @@ pub fn prove(rate: &str, max_wy: &str, origin: &[String; 3], size: &[String; 3],
         let Ok(k) = parse_interval(&p.k, "k") else { return vec!["malformed K piece".into()] };
         kcells.push(BTreeMap::from([("K".to_string(), k)]));
     }
+    if kcells.is_empty() {
+        return vec!["no K pieces".into()];
+    }
     if let Err(e) = verify_cover(&[VarRange { name: "K", lo: kd.1.clone(), hi: kd.3.clone() }], &kcells) {
         return vec![format!("coverage of K: {e}")];
     }
     for (pi, p) in pieces.iter().enumerate() {
+        let g = match grid_of(p, &max_wy) {
+            Ok(g) => g,
+            Err(e) => {
+                out.push(format!("piece {pi}: {e}"));
+                continue;
+            }
+        };
         let (k0, k1) = kcells[pi]["K"].clone();
         let k = QI::new(k0, k1);
-        let cells: BTreeSet<[u32; 3]> = p.cells.iter().copied().collect();
+        let list = p.cells();
+        let cells: BTreeSet<[u32; 3]> = list.iter().copied().collect();
         if cells.is_empty() {
             out.push(format!("piece {pi}: no cells"));
             continue;
         }
         let zero = QI::point(Q::new());
+        let mut structural = false;
         for (name, d) in [("δ₁", quartic::delta1(&k)), ("δ₂", quartic::delta2(&k))] {
             if !g.inside(&cells, &[d.clone(), d.clone(), zero.clone()]) {
                 out.push(format!("piece {pi}: the orbit point ({name}, {name}, 0) is not in the basin"));
+                structural = true;
             }
         }
-        let bad: Vec<String> = p
-            .cells
-            .par_iter()
-            .filter_map(|c| {
-                let b = g.cell(c);
-                if !contracts(&k, &b, &rate) {
-                    return Some(format!("piece {pi}, cell {}: |c| ≤ 1 − {}K not proved", show_cell(c), q::fmt(&rate)));
-                }
-                if !g.inside(&cells, &image(&k, &b)) {
-                    return Some(format!("piece {pi}, cell {}: its image leaves the basin", show_cell(c)));
-                }
-                None
-            })
-            .collect();
-        let n = bad.len();
-        out.extend(bad.into_iter().take(5));
-        if n > 5 {
-            out.push(format!("piece {pi}: {} more cells fail", n - 5));
+        if structural {
+            continue;
         }
+        // The first failing cell found (any order) is reported; the piece is then not proved.
+        let bad = list.par_iter().find_map_any(|c| {
+            if (0..3).any(|a| c[a] >= g.count[a]) {
+                return Some(format!("piece {pi}, cell {}: outside the grid", show_cell(c)));
+            }
+            let b = g.cell(c);
+            if !contracts(&k, &b, &rate) {
+                return Some(format!("piece {pi}, cell {}: |c| ≤ 1 − {}K not proved", show_cell(c), q::fmt(&rate)));
+            }
+            if !g.inside(&cells, &image(&k, &b)) {
+                return Some(format!("piece {pi}, cell {}: its image leaves the basin", show_cell(c)));
+            }
+            None
+        });
+        out.extend(bad);
     }
     out
 }

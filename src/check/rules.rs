@@ -126,9 +126,7 @@ pub fn prove(spec: &ObligationSpec, proof: &Proof, domain: &Domain) -> Vec<Strin
             }
             out
         }
-        (Rule::Basin { rate, max_wy }, Proof::Basin { origin, size, count, pieces }) => {
-            super::basin::prove(rate, max_wy, origin, size, count, pieces, domain)
-        }
+        (Rule::Basin { rate, max_wy }, Proof::Basin { pieces }) => super::basin::prove(rate, max_wy, pieces, domain),
         (_, p) => vec![format!("proof of kind `{}` does not fit this statement", kind_name(p))],
     }
 }

@@ -3,6 +3,7 @@
 //! enclosures with splitting, the `query neuron` answer and the `check-table` answers.
 
 pub mod basin;
+pub mod basin_table;
 pub mod boxes;
 pub mod dual;
 pub mod image;
