@@ -14,6 +14,7 @@
 
 pub mod arith;
 pub mod models;
+pub mod neuron;
 pub mod cert;
 pub mod check;
 pub mod claims;

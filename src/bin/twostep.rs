@@ -3,7 +3,7 @@
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use twostep::{arith, cert, check, claims, coq, query, table};
+use twostep::{arith, cert, check, claims, coq, neuron, query, table};
 
 #[derive(Parser)]
 #[command(name = "twostep", version, about = "Certified re-checking of Chen & Bruna, 'Beyond the Edge of Stability via Two-step Gradient Updates' (ICML 2023)")]
@@ -55,9 +55,9 @@ enum Cmd {
     },
     /// Answer a point query with rigorous enclosures (JSON).
     Query {
-        /// theorem2.
+        /// theorem2 or neuron.
         model: String,
-        /// The parameter K, a decimal or p/q.
+        /// The parameter K, a decimal or p/q (neuron: also a range `a..b`).
         #[arg(long, allow_hyphen_values = true)]
         k: String,
         /// product: the start box, `x=a..b,y=c..d`.
@@ -66,6 +66,18 @@ enum Cmd {
         /// product: the lemma2 certificate to answer from.
         #[arg(long, default_value = "certificates/lemma2.json")]
         cert: PathBuf,
+        /// neuron: the start box `v=a..b,w_x=c..d,w_y=e..f`.
+        #[arg(long = "box")]
+        state_box: Option<String>,
+        /// neuron: the number of steps.
+        #[arg(long)]
+        steps: Option<usize>,
+    },
+    /// Answer a table of claimed box mappings row by row (certified / refuted / unknown).
+    /// Exit 0: every row certified; 1: some row refuted or unknown; 2: malformed input.
+    CheckTable {
+        /// A JSON array of rows {"model": "neuron", "k": [lo, hi], "from": {box}, "steps": n, "to": {box}}.
+        file: PathBuf,
     },
 }
 
@@ -128,7 +140,8 @@ fn main() -> ExitCode {
                 "theorem2" => table::theorem2,
                 "lemma2" => twostep::product_table::lemma2,
                 "theorem3" => twostep::product_table::theorem3,
-                _ => return fail(2, format!("no table for `{family}` (tables: theorem2, lemma2, theorem3)")),
+                "theorem4" => neuron::basin_table::theorem4,
+                _ => return fail(2, format!("no table for `{family}` (tables: theorem2, lemma2, theorem3, theorem4)")),
             };
             let (c, report) = match from {
                 Some(p) => match cert::read(&p) {
@@ -177,9 +190,25 @@ fn main() -> ExitCode {
             println!("{}: {total} lemmas in {} files", c.family, files.len());
             ExitCode::SUCCESS
         }
-        Cmd::Query { model, k, start, cert: cert_path } => {
+        Cmd::Query { model, k, start, cert: cert_path, state_box, steps } => {
+            if model == "neuron" {
+                let (Some(b), Some(n)) = (state_box, steps) else {
+                    return fail(2, "query neuron needs --box and --steps");
+                };
+                let qb = match neuron::query::parse_query(&k, &b, n) {
+                    Ok(q) => q,
+                    Err(e) => return fail(2, e),
+                };
+                return match neuron::query::answer(&qb, n) {
+                    Ok(j) => {
+                        println!("{j}");
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => fail(1, e),
+                };
+            }
             if model != "theorem2" && model != "product" {
-                return fail(2, format!("unknown query model `{model}` (known: theorem2, product)"));
+                return fail(2, format!("unknown query model `{model}` (known: theorem2, product, neuron)"));
             }
             let kq = match arith::q::parse(&k) {
                 Ok(q) => q,
@@ -202,6 +231,21 @@ fn main() -> ExitCode {
                 }
                 Err(e) => fail(2, e),
             }
+        }
+        Cmd::CheckTable { file } => {
+            let text = match std::fs::read_to_string(&file) {
+                Ok(t) => t,
+                Err(e) => return fail(2, format!("{}: cannot read: {e}", file.display())),
+            };
+            let (lines, code) = neuron::table_check::run(&text);
+            for l in &lines {
+                if code == 2 {
+                    eprintln!("twostep: {}: {l}", file.display());
+                } else {
+                    println!("{l}");
+                }
+            }
+            ExitCode::from(code as u8)
         }
     }
 }

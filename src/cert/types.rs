@@ -136,6 +136,12 @@ pub enum Proof {
         /// `attracting` (|multiplier| < 1) or `repelling` (|multiplier| > 1).
         stability: String,
     },
+    /// A union of cells of a uniform grid over (v, w_x, |w_y|), one per K piece, that the
+    /// neuron map sends into itself and on which w_y contracts.
+    Basin {
+        /// One basin per K piece; the pieces cover the claim's K range.
+        pieces: Vec<BasinPiece>,
+    },
     /// The multiplier of a period-n orbit crosses a value between two K.
     Crossing {
         /// The K interval.
@@ -170,6 +176,44 @@ pub struct RegionRow {
     /// Preorder bisection code of the box K × p × d: `0`, `1`, `2` split that side at its
     /// midpoint (the lower half comes first), `L` is a cell.
     pub splits: String,
+}
+
+/// The basin for one K piece: its grid and the indices of its cells.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BasinPiece {
+    /// The K piece.
+    pub k: Interval,
+    /// Lower corner of the grid (v, w_x, w_y).
+    pub origin: [String; 3],
+    /// Cell sides (v, w_x, w_y).
+    pub size: [String; 3],
+    /// Cells per axis.
+    pub count: [u32; 3],
+    /// The cells, as runs [i, l, j₀, j₁]: the cells (i, j, l) for j₀ ≤ j ≤ j₁, where cell
+    /// (i, j, l) is v ∈ [o_v + i h_v, o_v + (i+1) h_v], w_x likewise with j, w_y with l.
+    pub runs: Vec<[u32; 4]>,
+}
+
+impl BasinPiece {
+    /// The cells (i, j, l) of the runs, in run order.
+    pub fn cells(&self) -> Vec<[u32; 3]> {
+        self.runs.iter().flat_map(|r| (r[2]..=r[3]).map(move |j| [r[0], j, r[1]])).collect()
+    }
+
+    /// Runs [i, l, j₀, j₁] of a sorted set of cells.
+    pub fn runs_of(cells: &std::collections::BTreeSet<[u32; 3]>) -> Vec<[u32; 4]> {
+        let mut keyed: Vec<(u32, u32, u32)> = cells.iter().map(|c| (c[0], c[2], c[1])).collect();
+        keyed.sort();
+        let mut runs: Vec<[u32; 4]> = Vec::new();
+        for (i, l, j) in keyed {
+            match runs.last_mut() {
+                Some(r) if r[0] == i && r[1] == l && r[3] + 1 == j => r[3] = j,
+                _ => runs.push([i, l, j, j]),
+            }
+        }
+        runs
+    }
 }
 
 /// A cell with a claimed enclosure.
@@ -291,6 +335,28 @@ impl Certificate {
                     parse_interval(multiplier, &format!("{p}.multiplier"))?;
                     if !matches!(stability.as_str(), "attracting" | "repelling") {
                         return Err(Malformed::new(format!("{p}.stability"), "expected `attracting` or `repelling`"));
+                    }
+                }
+                Proof::Basin { pieces } => {
+                    for (j, piece) in pieces.iter().enumerate() {
+                        let p = format!("{p}.pieces[{j}]");
+                        let (origin, size, count) = (&piece.origin, &piece.size, &piece.count);
+                        for a in 0..3 {
+                            q::parse(&origin[a]).map_err(|e| Malformed::new(format!("{p}.origin[{a}]"), e))?;
+                            let h = q::parse(&size[a]).map_err(|e| Malformed::new(format!("{p}.size[{a}]"), e))?;
+                            if h <= 0 {
+                                return Err(Malformed::new(format!("{p}.size[{a}]"), "cell sides must be positive"));
+                            }
+                            if count[a] == 0 {
+                                return Err(Malformed::new(format!("{p}.count[{a}]"), "the grid needs at least one cell per axis"));
+                            }
+                        }
+                        parse_interval(&piece.k, &format!("{p}.k"))?;
+                        for (i, r) in piece.runs.iter().enumerate() {
+                            if r[0] >= count[0] || r[1] >= count[2] || r[2] > r[3] || r[3] >= count[1] {
+                                return Err(Malformed::new(format!("{p}.runs[{i}]"), "not a run of cells inside the grid"));
+                            }
+                        }
                     }
                 }
                 Proof::Crossing { k, y, value, multiplier_at_lo, multiplier_at_hi, .. } => {

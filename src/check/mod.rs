@@ -8,6 +8,7 @@
 //! quantities and the domains come from [`spec`], so a certificate cannot change what
 //! is being proved, only fail to prove it.
 
+pub mod basin;
 pub mod cover;
 pub mod region;
 pub mod rules;

@@ -127,6 +127,7 @@ pub fn prove(spec: &ObligationSpec, proof: &Proof, domain: &Domain) -> Vec<Strin
             out
         }
         (Rule::Region(rule), Proof::Region { rows }) => super::region::prove(rule, rows, domain),
+        (Rule::Basin { rate, max_wy }, Proof::Basin { pieces }) => super::basin::prove(rate, max_wy, pieces, domain),
         (_, p) => vec![format!("proof of kind `{}` does not fit this statement", kind_name(p))],
     }
 }
@@ -139,6 +140,7 @@ fn kind_name(p: &Proof) -> &'static str {
         Proof::Newton { .. } => "newton",
         Proof::Crossing { .. } => "crossing",
         Proof::Region { .. } => "region",
+        Proof::Basin { .. } => "basin",
     }
 }
 

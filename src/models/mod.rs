@@ -2,3 +2,4 @@
 
 pub mod quartic;
 pub mod product;
+pub mod neuron;

@@ -7,6 +7,7 @@ pub mod lemma2;
 pub mod product_common;
 pub mod theorem3;
 pub mod theorem2;
+pub mod theorem4;
 
 use crate::arith::exact::QI;
 use crate::arith::sym::Sym;
@@ -14,7 +15,7 @@ use crate::arith::Q;
 use inari::Interval;
 
 /// Families this checker knows.
-pub const FAMILIES: &[&str] = &["theorem2", "appendix-l", "lemma2", "theorem3"];
+pub const FAMILIES: &[&str] = &["theorem2", "appendix-l", "lemma2", "theorem3", "theorem4"];
 
 /// The statement list of a family.
 pub fn family(name: &str) -> Option<FamilySpec> {
@@ -23,6 +24,7 @@ pub fn family(name: &str) -> Option<FamilySpec> {
         "appendix-l" => Some(appendix_l::spec()),
         "lemma2" => Some(lemma2::spec()),
         "theorem3" => Some(theorem3::spec()),
+        "theorem4" => Some(theorem4::spec()),
         _ => None,
     }
 }
@@ -176,6 +178,15 @@ pub enum Rule {
         period: u64,
         /// `attracting` or `repelling`.
         stability: &'static str,
+    },
+    /// A grid basin of the neuron map (see `check::basin`): for every K piece, the union
+    /// B of its cells is mapped into itself, |w_y⁺| ≤ (1 − rate·K) w_y on B, B lies in
+    /// w_y ≤ `max_wy` and contains the period-2 orbit (δ₁, δ₁, 0), (δ₂, δ₂, 0).
+    Basin {
+        /// The contraction rate r of |w_y⁺| ≤ (1 − r K) w_y.
+        rate: &'static str,
+        /// The largest w_y of the basin.
+        max_wy: &'static str,
     },
     /// The multiplier of a period-`period` orbit crosses `value` in a K interval of
     /// width at most `max_width`.

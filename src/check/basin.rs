@@ -1,0 +1,161 @@
+//! Re-proving a grid basin of the neuron map with the exact engine.
+//!
+//! For each K piece with cell set B (cells of a uniform grid over (v, w_x, w_y), w_y ≥ 0
+//! standing for |w_y|), and every cell C of B, with K ranging over the piece:
+//!
+//! 1. |c| ≤ 1 − r K on C, c the factor of (80), so |w_y⁺| ≤ (1 − r K) w_y;
+//! 2. the image of C, enclosed by the natural extension of (77)-(80) intersected with the
+//!    mean-value form F(m) + J(C)(C − m) (m the centre of C, J by forward differentiation),
+//!    with w_y⁺ replaced by |w_y⁺|, meets only cells of B.
+//!
+//! The grid must lie in w_x > 0 (the map is smooth there) and 0 ≤ w_y ≤ max_wy, the K
+//! pieces must cover the claim's K range, and B must contain the period-2 orbit
+//! (δ₁, δ₁, 0), (δ₂, δ₂, 0) of Prop 4 for every K of the piece.
+
+use super::cover::{verify_cover, VarRange};
+use super::Domain;
+use crate::arith::exact::QI;
+use crate::arith::q::{self, Q};
+use crate::cert::{parse_interval, BasinPiece};
+use crate::models::neuron::{mean_value, step_with_abs, wy_factor, State};
+use crate::models::quartic;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+struct G {
+    origin: [Q; 3],
+    size: [Q; 3],
+    count: [u32; 3],
+}
+
+impl G {
+    fn cell(&self, c: &[u32; 3]) -> [QI; 3] {
+        std::array::from_fn(|a| {
+            let lo = self.origin[a].clone() + self.size[a].clone() * Q::from(c[a]);
+            let hi = lo.clone() + &self.size[a];
+            QI::new(lo, hi)
+        })
+    }
+
+    /// Whether the box lies in the union of `cells`.
+    fn inside(&self, cells: &BTreeSet<[u32; 3]>, b: &[QI; 3]) -> bool {
+        let mut r = [(0u32, 0u32); 3];
+        for a in 0..3 {
+            let (Some(lo), Some(hi)) = (b[a].lo(), b[a].hi()) else { return false };
+            let i0 = ((lo.clone() - &self.origin[a]) / &self.size[a]).floor();
+            let i1 = ((hi.clone() - &self.origin[a]) / &self.size[a]).floor();
+            if i0 < 0 || i1 >= Q::from(self.count[a]) {
+                return false;
+            }
+            let (Some(x), Some(y)) = (i0.numer().to_u32(), i1.numer().to_u32()) else { return false };
+            r[a] = (x, y);
+        }
+        (r[0].0..=r[0].1).all(|i| (r[1].0..=r[1].1).all(|j| (r[2].0..=r[2].1).all(|l| cells.contains(&[i, j, l]))))
+    }
+}
+
+/// The exact-engine enclosure of the image of the cell `c` for K in `k`, w_y⁺ as |w_y⁺|.
+pub fn image(k: &QI, c: &[QI; 3]) -> [QI; 3] {
+    let b = [k.clone(), c[0].clone(), c[1].clone(), c[2].clone()];
+    let nat = step_with_abs(&b[0], &b[1], &b[2], &b[3], &b[3]);
+    let m: [QI; 4] = std::array::from_fn(|i| b[i].mid().map_or(QI::Entire, QI::point));
+    let fm = step_with_abs(&m[0], &m[1], &m[2], &m[3], &m[3]);
+    let mv = mean_value(&b, &m, &fm);
+    let both: [QI; 3] = std::array::from_fn(|i| nat[i].intersect(&mv[i]).unwrap_or_else(|| nat[i].clone()));
+    [both[0].clone(), both[1].clone(), both[2].abs()]
+}
+
+/// max(c + rK, rK − c) ≤ 1 on the cell, i.e. |c| ≤ 1 − rK.
+fn contracts(k: &QI, c: &[QI; 3], rate: &Q) -> bool {
+    let s = State::new(c[0].clone(), c[1].clone(), c[2].clone());
+    let f = wy_factor(k, &s);
+    let rk = QI::point(rate.clone()) * k.clone();
+    let one = Q::from(1);
+    let a = f.clone() + rk.clone();
+    let b = rk - f;
+    a.hi().map_or(false, |h| *h <= one) && b.hi().map_or(false, |h| *h <= one)
+}
+
+fn show_cell(c: &[u32; 3]) -> String {
+    format!("({}, {}, {})", c[0], c[1], c[2])
+}
+
+fn grid_of(p: &BasinPiece, max_wy: &Q) -> Result<G, String> {
+    let parsed: Result<Vec<Q>, String> = p.origin.iter().chain(p.size.iter()).map(|s| q::parse(s)).collect();
+    let parsed = parsed.map_err(|_| "malformed grid".to_string())?;
+    let g = G { origin: [parsed[0].clone(), parsed[1].clone(), parsed[2].clone()], size: [parsed[3].clone(), parsed[4].clone(), parsed[5].clone()], count: p.count };
+    if g.origin[1] <= 0 {
+        return Err("the grid must lie in w_x > 0".into());
+    }
+    if g.origin[2] != 0 {
+        return Err("the grid's w_y axis must start at 0 (w_y stands for |w_y|)".into());
+    }
+    let top = g.origin[2].clone() + g.size[2].clone() * Q::from(g.count[2]);
+    if top > *max_wy {
+        return Err(format!("the grid reaches w_y = {}, above {}", q::fmt(&top), q::fmt(max_wy)));
+    }
+    Ok(g)
+}
+
+/// Everything wrong with a basin proof; empty when proved.
+pub fn prove(rate: &str, max_wy: &str, pieces: &[BasinPiece], domain: &Domain) -> Vec<String> {
+    let (Ok(rate), Ok(max_wy)) = (q::parse(rate), q::parse(max_wy)) else { return vec!["bad statement constants".into()] };
+    let mut out = Vec::new();
+    // The K pieces cover the claim's K range.
+    let Some(kd) = domain.iter().find(|d| d.0 == "K") else { return vec!["the claim has no K range".into()] };
+    let mut kcells = Vec::new();
+    for p in pieces {
+        let Ok(k) = parse_interval(&p.k, "k") else { return vec!["malformed K piece".into()] };
+        kcells.push(BTreeMap::from([("K".to_string(), k)]));
+    }
+    if kcells.is_empty() {
+        return vec!["no K pieces".into()];
+    }
+    if let Err(e) = verify_cover(&[VarRange { name: "K", lo: kd.1.clone(), hi: kd.3.clone() }], &kcells) {
+        return vec![format!("coverage of K: {e}")];
+    }
+    for (pi, p) in pieces.iter().enumerate() {
+        let g = match grid_of(p, &max_wy) {
+            Ok(g) => g,
+            Err(e) => {
+                out.push(format!("piece {pi}: {e}"));
+                continue;
+            }
+        };
+        let (k0, k1) = kcells[pi]["K"].clone();
+        let k = QI::new(k0, k1);
+        let list = p.cells();
+        let cells: BTreeSet<[u32; 3]> = list.iter().copied().collect();
+        if cells.is_empty() {
+            out.push(format!("piece {pi}: no cells"));
+            continue;
+        }
+        let zero = QI::point(Q::new());
+        let mut structural = false;
+        for (name, d) in [("δ₁", quartic::delta1(&k)), ("δ₂", quartic::delta2(&k))] {
+            if !g.inside(&cells, &[d.clone(), d.clone(), zero.clone()]) {
+                out.push(format!("piece {pi}: the orbit point ({name}, {name}, 0) is not in the basin"));
+                structural = true;
+            }
+        }
+        if structural {
+            continue;
+        }
+        // The first failing cell found (any order) is reported; the piece is then not proved.
+        let bad = list.par_iter().find_map_any(|c| {
+            if (0..3).any(|a| c[a] >= g.count[a]) {
+                return Some(format!("piece {pi}, cell {}: outside the grid", show_cell(c)));
+            }
+            let b = g.cell(c);
+            if !contracts(&k, &b, &rate) {
+                return Some(format!("piece {pi}, cell {}: |c| ≤ 1 − {}K not proved", show_cell(c), q::fmt(&rate)));
+            }
+            if !g.inside(&cells, &image(&k, &b)) {
+                return Some(format!("piece {pi}, cell {}: its image leaves the basin", show_cell(c)));
+            }
+            None
+        });
+        out.extend(bad);
+    }
+    out
+}

@@ -1,0 +1,92 @@
+//! Theorem 4 basin: the committed certificate's table (snapshot), one K piece re-proved
+//! directly, and tampered certificates rejected.
+
+use twostep::cert::{self, BasinPiece, Endpoint, Proof};
+use twostep::check::{self, basin, spec::theorem4::RATE, Domain};
+
+const CERT: &str = "certificates/theorem4.json";
+
+fn committed() -> (cert::Certificate, String) {
+    let text = std::fs::read_to_string(CERT).expect("committed certificate");
+    let (c, _) = cert::parse(&text).expect("parses");
+    (c, text)
+}
+
+fn pieces(c: &cert::Certificate) -> Vec<BasinPiece> {
+    match &c.obligations[0].proof {
+        Proof::Basin { pieces } => pieces.clone(),
+        _ => panic!("not a basin proof"),
+    }
+}
+
+fn domain(lo: &str, hi: &str) -> Domain {
+    vec![("K".into(), Endpoint::parse(lo).unwrap(), true, Endpoint::parse(hi).unwrap(), true)]
+}
+
+fn last_piece() -> BasinPiece {
+    let (c, _) = committed();
+    pieces(&c).into_iter().find(|p| p.k == ["1.075".to_string(), "1.1".to_string()]).expect("piece [1.075, 1.1]")
+}
+
+#[test]
+fn step_table_snapshot() {
+    let (c, _) = committed();
+    let t = twostep::neuron::basin_table::theorem4(&c).unwrap();
+    insta::assert_snapshot!("theorem4_table", t);
+}
+
+#[test]
+fn one_piece_is_reproved() {
+    let p = last_piece();
+    let failures = basin::prove(RATE, "0.1", &[p], &domain("1.075", "1.1"));
+    assert!(failures.is_empty(), "{failures:?}");
+}
+
+#[test]
+fn a_shifted_grid_is_rejected() {
+    let mut p = last_piece();
+    p.origin[0] = "0.61".into();
+    let failures = basin::prove(RATE, "0.1", &[p], &domain("1.075", "1.1"));
+    assert!(!failures.is_empty());
+}
+
+#[test]
+fn a_wider_k_piece_is_rejected() {
+    let mut p = last_piece();
+    p.k[1] = "1.2".into();
+    let failures = basin::prove(RATE, "0.1", &[p], &domain("1.075", "1.2"));
+    assert!(!failures.is_empty());
+}
+
+#[test]
+fn a_basin_without_the_orbit_is_rejected() {
+    let mut p = last_piece();
+    // Drop every run of the bottom layer (w_y ∈ [0, 0.025]), which holds the orbit.
+    p.runs.retain(|r| r[1] != 0);
+    let failures = basin::prove(RATE, "0.1", &[p], &domain("1.075", "1.1"));
+    assert!(failures.iter().any(|f| f.contains("orbit")), "{failures:?}");
+}
+
+#[test]
+fn a_basin_reaching_above_the_bound_is_rejected() {
+    let mut p = last_piece();
+    p.size[2] = "0.03".into();
+    let failures = basin::prove(RATE, "0.1", &[p], &domain("1.075", "1.1"));
+    assert!(failures.iter().any(|f| f.contains("above")), "{failures:?}");
+}
+
+#[test]
+fn a_certificate_claiming_the_paper_range_is_rejected() {
+    // Widening the claimed K range to the paper's (1, 1.1] fails: wider than the checker's
+    // domain, and the K pieces do not cover it.
+    let (c, text) = committed();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["claims"][0]["domain"]["K"]["lo"] = "1".into();
+    v["claims"][0]["domain"]["K"]["lo_closed"] = false.into();
+    let tampered = cert::rehash(&v.to_string()).unwrap();
+    let r = check::verify_text("tampered", &tampered);
+    assert_eq!(r.exit_code(), 1);
+    let lines = r.lines().join("\n");
+    assert!(lines.contains("wider than the domain") && lines.contains("coverage of K"), "{lines}");
+    assert_eq!(c.family, "theorem4");
+}
