@@ -5,10 +5,11 @@
 //! * a table point c = j/64 nearest t, with atan(c) enclosed once by inari (MPFR), and
 //!   atan(t) = atan(c) + atan(u), u = (t − c)/(1 + t c), |u| ≤ 1/128 (up to rounding);
 //! * atan(u) = u − u³/3 + u⁵/5 − u⁷/7 + R, an alternating series with decreasing terms,
-//!   so |R| ≤ |u|⁹/9, added as the interval [−r, r] with r ≥ |u|⁹/9.
+//!   so |R| ≤ |u|⁹/9; u and the series are computed in plain `f64` and their rounding
+//!   errors are bounded a priori and added (see [`atan_unit`]), then atan(c) is added
+//!   with outward rounding.
 //!
-//! Every step is an outward-rounded interval operation, so the result encloses the true
-//! value. atan is increasing, so over [a, b] the range is [lower end of the enclosure at
+//! So the result encloses the true value. atan is increasing, so over [a, b] the range is [lower end of the enclosure at
 //! a, upper end of the enclosure at b]. atan2 over a box uses atan(y/x) for x > 0,
 //! π/2 − atan(x/y) for y > 0 and −π/2 − atan(x/y) for y < 0 (each exact over the box by
 //! the monotonicity of atan) and falls back to inari's atan2 otherwise. Tested against
@@ -85,68 +86,62 @@ fn table() -> &'static [(f64, f64); TABLE_STEPS + 1] {
     })
 }
 
-/// (lo, hi) of 1/3, 1/5, 1/7 (enclosed once).
-fn coefficients() -> &'static [(f64, f64); 3] {
-    static C: OnceLock<[(f64, f64); 3]> = OnceLock::new();
-    C.get_or_init(|| {
-        std::array::from_fn(|k| {
-            let c = Interval::try_from((1.0, 1.0)).unwrap() / Interval::try_from(((2 * k + 3) as f64, (2 * k + 3) as f64)).unwrap();
-            (c.inf(), c.sup())
-        })
-    })
-}
-
-/// An enclosure of atan over `[t1, t2] ⊆ [0, 1]` when both ends round to the same table
-/// point c (one series evaluation on the interval u), otherwise of atan(t1) ∪ atan(t2)'s
-/// hull by two point evaluations (atan is increasing, so either is an enclosure).
-fn atan_unit<B: Bounds>(t1: f64, t2: f64) -> B {
-    let cell = |t: f64| (t * TABLE_STEPS as f64).round().clamp(0.0, TABLE_STEPS as f64) as usize;
-    let j = cell(t1);
-    if cell(t2) != j {
-        let a: B = atan_unit(t1, t1);
-        let b: B = atan_unit(t2, t2);
-        return B::from_bounds(a.lo(), b.hi());
-    }
+/// An enclosure of atan(t) for the point t ∈ [0, 1].
+///
+/// Take the table point c = j/64 nearest t and u = (t − c)/(1 + t c), |u| ≤ 1/128, so that
+/// atan(t) = atan(c) + atan(u). Everything below is plain `f64` in round-to-nearest, with
+/// its error bounded and added (unit roundoff u₀ = 2⁻⁵³):
+///
+/// * for j ≥ 1, t ∈ [c/2, 2c], so t − c is exact (Sterbenz); fl(t c), fl(1 + ·) and the
+///   division each err by at most u₀ relatively, and 1 + t c ≥ 1, so the computed û has
+///   |û − u| ≤ (1 + u₀)/(1 − u₀)² − 1 < 3.01 u₀ |u| (0.76·2⁻⁵¹ |u|); for j = 0, û = u = t;
+/// * S(x) = x (1 − x²/3 + x⁴/5 − x⁶/7) evaluated in `f64` errs by at most 2.01 u₀ |û|
+///   (the final product and the subtraction from 1; x² ≤ 2⁻¹⁴ makes the inner terms'
+///   errors smaller than u₀ 2⁻¹³ |û|), and |S(û) − S(u)| ≤ |û − u| since 0 ≤ S' ≤ 1 there;
+/// * |atan(u) − S(u)| ≤ |u|⁹/9 (alternating series with decreasing terms).
+///
+/// So |atan(u) − Ŝ| ≤ 1.27·2⁻⁵¹ |û| + |û|⁹/9 (1 + 2⁻⁵⁰), and for j = 0 at most
+/// 0.51·2⁻⁵¹ |û| + |û|⁹/9. The code adds e = (r |û| + |û|⁹/8)(1 + 2⁻⁴⁰) + (least normal
+/// number), r = 2⁻⁵⁰ (j ≥ 1) or 2⁻⁵¹ (j = 0), which also covers the rounding of e itself
+/// and underflow, then adds atan(c)'s enclosure with outward rounding.
+fn atan_unit<B: Bounds>(t: f64) -> B {
+    let j = (t * TABLE_STEPS as f64).round().clamp(0.0, TABLE_STEPS as f64) as usize;
     let c = j as f64 / TABLE_STEPS as f64; // exact: j/64 is dyadic
-    // u(t) = (t − c)/(1 + t c) increases in t: enclose it at each end separately (an
-    // interval expression over [t1, t2] would pair t2 − c with 1 + t1 c).
-    let u_at = |t: f64| -> B {
-        let tp: B = point(t);
-        if j == 0 { tp } else { (tp - point(c)) / (point::<B>(1.0) + tp * point(c)) }
-    };
-    let u = B::from_bounds(u_at(t1).lo(), u_at(t2).hi());
-    let [c3, c5, c7] = coefficients().map(|(l, h)| B::from_bounds(l, h));
-    // The series u (1 − u²/3 + u⁴/5 − u⁶/7) increases on |u| < 1: evaluate it at the two
-    // ends of the enclosure of u (no dependency loss from the interval u).
-    let series_at = |x: f64| {
-        let p: B = point(x);
-        let p2 = p * p;
-        p * (point::<B>(1.0) - p2 * (c3 - p2 * (c5 - p2 * c7)))
-    };
-    let series = B::from_bounds(series_at(u.lo()).lo(), series_at(u.hi()).hi());
-    // |R| ≤ m⁹/9 with m = max |u|: computed in f64, then enlarged by 1e-12 relative and by
-    // the least normal number, which covers the rounding of these few operations.
-    let m = u.lo().abs().max(u.hi().abs());
+    let u = if j == 0 { t } else { (t - c) / (1.0 + t * c) };
+    let z = u * u;
+    let s = u * (1.0 - z * (1.0 / 3.0 - z * (1.0 / 5.0 - z * (1.0 / 7.0))));
+    let m = u.abs();
     let m2 = m * m;
     let m4 = m2 * m2;
-    let r = if m == 0.0 { 0.0 } else { m4 * m4 * m / 9.0 * (1.0 + 1e-12) + f64::MIN_POSITIVE };
+    let rel = if j == 0 { 2f64.powi(-51) } else { 2f64.powi(-50) };
+    let e = if m == 0.0 { 0.0 } else { (m * rel + m4 * m4 * m / 8.0) * (1.0 + 2f64.powi(-40)) + f64::MIN_POSITIVE };
     let (tl, th) = table()[j];
-    B::from_bounds(tl, th) + series + B::from_bounds(-r, r)
+    B::from_bounds(tl, th) + B::from_bounds(s, s) + B::from_bounds(-e, e)
+}
+
+/// An enclosure of atan over `[t1, t2] ⊆ [0, 1]` (atan is increasing).
+fn atan_unit_range<B: Bounds>(t1: f64, t2: f64) -> B {
+    let lo: B = atan_unit(t1);
+    if t1 == t2 {
+        return lo;
+    }
+    let hi: B = atan_unit(t2);
+    B::from_bounds(lo.lo(), hi.hi())
 }
 
 /// An enclosure of atan over `[a, b]`, `0 ≤ a ≤ b`.
 fn atan_nonneg<B: Bounds>(a: f64, b: f64) -> B {
     let half_pi = B::from_inari(Interval::FRAC_PI_2);
     if b <= 1.0 {
-        return atan_unit(a, b);
+        return atan_unit_range(a, b);
     }
     if a >= 1.0 {
         // atan(x) = π/2 − atan(1/x); 1/x over [a, b] lies in [1/b, 1/a], enclosed outward.
         let r = point::<B>(1.0) / B::from_bounds(a, b);
-        let inner: B = if b.is_infinite() { atan_unit(0.0, r.hi().min(1.0)) } else { atan_unit(r.lo().max(0.0), r.hi().min(1.0)) };
+        let inner: B = if b.is_infinite() { atan_unit_range(0.0, r.hi().min(1.0)) } else { atan_unit_range(r.lo().max(0.0), r.hi().min(1.0)) };
         return half_pi - inner;
     }
-    let lo: B = atan_unit(a, a);
+    let lo: B = atan_unit(a);
     let hi: B = atan_nonneg(1.0, b);
     B::from_bounds(lo.lo(), hi.hi())
 }
