@@ -11,7 +11,10 @@ pub fn lemma(name: &str, s: &Identity) -> String {
     let hyps: String = s.hyps.iter().map(|h| format!("{h} -> ")).collect();
     let names: String = s.hyps.iter().enumerate().map(|(i, _)| format!(" H{i}")).collect();
     let all = if s.binders.is_empty() { String::new() } else { format!("forall {}, ", s.binders) };
-    let mut p = format!("Lemma {name} : {all}{hyps}{}.\nProof.\n  intros {}{names}.\n", s.goal, s.binders);
+    let mut p = format!("Lemma {name} : {all}{hyps}{}.\nProof.\n", s.goal);
+    if !(s.binders.is_empty() && names.is_empty()) {
+        p.push_str(&format!("  intros {}{names}.\n", s.binders));
+    }
     for r in s.roots {
         p.push_str(&format!("  pose proof (sq_sqrt_rad {} ({})) as H{}.\n", r.radicand, r.sign, r.name));
     }

@@ -188,7 +188,7 @@ pub fn statement(obligation: &str) -> Option<Statement> {
         "L2.positive/eq52" | "T3.balance/eq52" => id("K x y", NONE, "prod_x K x y * prod_y K x y = prod_p K (x * y) ((x - y) ^ 2)", &[]),
         "L2.positive/sum" | "T3.balance/sum" => id("K x y", NONE, "prod_x K x y + prod_y K x y = (x + y) * (1 - K * (x * y - 1))", &[]),
         "L2.positive/w-recursion" | "T3.balance/w-recursion" => id("K x y", NONE, "prod_x K x y ^ 2 - prod_y K x y ^ 2 = (x ^ 2 - y ^ 2) * (1 - K ^ 2 * (x * y - 1) ^ 2)", &[]),
-        "L2.positive/w-form" | "T3.balance/w-form" => id("K x y", NONE, "(x ^ 2 - y ^ 2) ^ 2 = prod_w (x * y) ((x - y) ^ 2)", &[]),
+        "L2.positive/w-form" | "T3.balance/w-form" => id("x y", NONE, "(x ^ 2 - y ^ 2) ^ 2 = prod_w (x * y) ((x - y) ^ 2)", &[]),
         "L2.positive/region" => lemma2_region(),
         "L2.chain/eq66" => id("K x y", &["0 < x", "0 < y"], "prod_x K x y = y * (x / y - K * (x * y - 1)) /\\ prod_y K x y = x * (y / x - K * (x * y - 1))", &[]),
         "L2.chain/ratio-form" => id("p D", &["0 <= D ^ 2 + 4 * p"], "(sqrt (D ^ 2 + 4 * p) + D) / 2 * ((sqrt (D ^ 2 + 4 * p) - D) / 2) = p", &[SD]),
