@@ -155,3 +155,30 @@ pub fn files(c: &Certificate, o: &Obligation, st: &RegionStatement, prefix: &str
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::arith::q::parse;
+
+    #[test]
+    fn constants_are_substituted_longest_name_first() {
+        let names = ["c", "P", "plo", "dcap"];
+        let consts: Vec<Q> = ["1.5", "2", "0.25", "3"].iter().map(|s| parse(s).unwrap()).collect();
+        assert_eq!(substitute("$c - $plo + $P * $dcap", &names, &consts), "(3 / 2) - (1 / 4) + 2 * 3");
+        assert!(relation("<0", "x").is_err());
+        assert_eq!(relation(">=0", "x").unwrap(), "0 <= x");
+    }
+
+    #[test]
+    fn a_region_statement_must_match_the_rule() {
+        let c = crate::cert::read(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/certificates/lemma2.json"))).unwrap().0;
+        let o = c.obligations.iter().find(|o| o.id == "L2.positive/region").unwrap();
+        let short = RegionStatement { guard: "$c - prod_w p d", conditions: vec![] };
+        assert!(files(&c, o, &short, "Lemma2", &Options { sample: Some(1) }).is_err());
+        let Some(super::super::statements::Statement::Region(st)) = super::super::statements::statement(&o.id) else { panic!() };
+        let fs = files(&c, o, &st, "Lemma2", &Options { sample: Some(2) }).unwrap();
+        assert_eq!(fs.len(), 1);
+        assert!(fs[0].text.contains("prod_p K p d"), "{}", &fs[0].text[..400]);
+    }
+}
