@@ -60,6 +60,32 @@ Definition prod_x (K x y : R) : R := x - K * y * (x * y - 1).
 (** (13), second line: y' = y - K x (xy - 1). *)
 Definition prod_y (K x y : R) : R := y - K * x * (x * y - 1).
 
+(** (13) with general mu and step eta: GD on 1/2 (xy - mu)^2, first line. *)
+Definition prod_gd_x (eta mu x y : R) : R := x - eta * y * (x * y - mu).
+
+(** (13) with general mu and step eta, second line. *)
+Definition prod_gd_y (eta mu x y : R) : R := y - eta * x * (x * y - mu).
+
+(** In the coordinates p = xy and d = (x - y)^2 (MATH.md §2, proofs/product.md):
+    (52), mu = 1: p' = p (1 - K (p - 1))^2 - K (p - 1) d. *)
+Definition prod_p (K p d : R) : R := p * (1 - K * (p - 1)) ^ 2 - K * (p - 1) * d.
+
+(** (50) squared: d' = d (1 + K (p - 1))^2. *)
+Definition prod_d (K p d : R) : R := d * (1 + K * (p - 1)) ^ 2.
+
+(** W = (x^2 - y^2)^2 = d (d + 4 p), which does not grow while K^2 (p - 1)^2 <= 2. *)
+Definition prod_w (p d : R) : R := d * (d + 4 * p).
+
+(** Appendix G: m with p' - 1 = (p - 1) m,
+    m = (1 - 2K) + (p - 1)(K^2 - 2K) + K^2 (p - 1)^2 - K d. *)
+Definition prod_m (K p d : R) : R :=
+  1 - 2 * K + (p - 1) * (K ^ 2 - 2 * K) + K ^ 2 * (p - 1) ^ 2 - K * d.
+
+(** Appendix G, (51): Z = (K + 1 + K d) - K (p - 1)(K - 1 + K (p - 1)), the second-order
+    margin of the two-step imbalance factor (1 + K(p - 1))(1 + K(p' - 1)). *)
+Definition prod_z (K p d : R) : R :=
+  K + 1 + K * d - K * (p - 1) * (K - 1 + K * (p - 1)).
+
 (** ** 3. The single ReLU neuron, reduced variables (v, w_x, w_y): Section 5, (77)-(80) *)
 
 (** alpha = atan2(w_y, w_x), the angle between w and the teacher, written with the

@@ -5,12 +5,19 @@
 #
 #   proofs/build.sh                 all certificates in certificates/ (or $CERTS), in full
 #   SAMPLE=4 proofs/build.sh        keep 4 cells per box obligation of the certificates
-#                                   not named in $FULL (CI sample of the large ones)
+#                                   not named in $FULL (CI sample of the large ones); for
+#                                   the region obligations of lemma2 and theorem3, 4 cells
+#                                   of every K row (29 rows each: 116 cells per family,
+#                                   about 25 s of coqc per family on this machine)
 #   FULL="theorem2 appendix-l"      certificates always built in full (default); the
 #                                   *Claims.v files need their family's cover lemmas,
 #                                   so their families must stay in FULL
 #   TWOSTEP=path/to/twostep         the binary (default: target/release/twostep)
 #   JOBS=2                          parallel coqc jobs
+#
+# Without SAMPLE the lemma2 and theorem3 regions give one file per K row and one lemma
+# per cell (about 812 000 cells per family): impractical (about 0.2 s of coqc per cell,
+# so days of CPU); SAMPLE is the CI mode for them.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")

@@ -154,3 +154,76 @@ fn a_wrong_newton_box_does_not_compile_in_coq() {
     assert!(!ok, "Coq accepted a box that holds no period-4 point:\n{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The lemma2 certificate cut down to its first K row (the generator reads rows one by one;
+/// coverage of the K domain is the checker's business).
+fn lemma2_first_row(path: &Path) -> serde_json::Value {
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root().join("certificates/lemma2.json")).unwrap()).unwrap();
+    let ob = v["obligations"].as_array_mut().unwrap().iter_mut().find(|o| o["id"] == "L2.positive/region").unwrap();
+    ob["proof"]["rows"].as_array_mut().unwrap().truncate(1);
+    std::fs::write(path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    v
+}
+
+#[test]
+fn a_wrong_region_cell_does_not_compile_in_coq() {
+    if !have_coqc() {
+        eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
+        return;
+    }
+    let dir = scratch("region");
+    let cert = dir.join("lemma2.json");
+    let mut v = lemma2_first_row(&cert);
+    let file = "Lemma2_L2_positive_region.v";
+
+    // Three cells of the true first row compile ...
+    let good = dir.join("good");
+    let (ok, out) = twostep(&["coq", cert.to_str().unwrap(), "--out", good.to_str().unwrap(), "--sample", "3"]);
+    assert!(ok, "{out}");
+    let (ok, out) = coqc_generated(&dir, &good, file);
+    assert!(ok, "the true region cells should compile:\n{out}");
+
+    // ... and with the row's split code replaced by one split in p, the lower half
+    // (p ∈ [0, 0.7841], d ∈ [0, 1.4014]) meets the region but has points with p' > P there,
+    // so its lemma is false and Coq rejects it.
+    let ob = v["obligations"].as_array_mut().unwrap().iter_mut().find(|o| o["id"] == "L2.positive/region").unwrap();
+    ob["proof"]["rows"][0]["splits"] = serde_json::Value::String("1LL".into());
+    std::fs::write(&cert, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let (ok, _) = twostep(&["check", cert.to_str().unwrap()]);
+    assert!(!ok, "the checker should reject the coarse row as well");
+    let bad = dir.join("bad");
+    let (ok, out) = twostep(&["coq", cert.to_str().unwrap(), "--out", bad.to_str().unwrap(), "--sample", "3"]);
+    assert!(ok, "{out}");
+    let text = std::fs::read_to_string(bad.join(file)).unwrap();
+    assert!(text.contains("L2_positive_region_r00_c000000"), "the coarse cell is in the sample");
+    let (ok, out) = coqc_generated(&dir, &bad, file);
+    assert!(!ok, "Coq accepted a false region cell:\n{text}");
+    assert!(out.contains("Error"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_wrong_region_constant_does_not_compile_in_coq() {
+    if !have_coqc() {
+        eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
+        return;
+    }
+    let dir = scratch("region-constant");
+    let cert = dir.join("lemma2.json");
+    let mut v = lemma2_first_row(&cert);
+    // c larger than dcap²: the row box [0, dcap] no longer holds the region's d range.
+    let ob = v["obligations"].as_array_mut().unwrap().iter_mut().find(|o| o["id"] == "L2.positive/region").unwrap();
+    ob["proof"]["rows"][0]["constants"]["dcap"] = serde_json::Value::String("1.4".into());
+    std::fs::write(&cert, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let gen = dir.join("gen");
+    let (ok, out) = twostep(&["coq", cert.to_str().unwrap(), "--out", gen.to_str().unwrap(), "--sample", "1"]);
+    // The generator rebuilds the cells with the checker's bounds test, which refuses the row;
+    // either way no Coq file may state the row as proved.
+    if ok {
+        let (ok, out) = coqc_generated(&dir, &gen, "Lemma2_L2_positive_region.v");
+        assert!(!ok, "Coq accepted c > dcap²:\n{out}");
+    } else {
+        assert!(out.contains("dcap"), "{out}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

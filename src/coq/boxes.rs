@@ -98,6 +98,11 @@ fn cover_lemma(c: &Certificate, o: &Obligation, q: &BoxQuantity, cells: &[(Strin
     Ok(p)
 }
 
+/// Whether the claim of `o` has a domain range for `v` (a sign at a fixed point does not).
+fn claim_ranges(c: &Certificate, o: &Obligation, v: &str) -> bool {
+    c.claims.iter().any(|cl| cl.id == o.claim && cl.domain.get(v).is_some())
+}
+
 /// The file of one sign or enclosure obligation.
 pub fn file(c: &Certificate, o: &Obligation, q: &BoxQuantity, prefix: &str, opts: &Options) -> Result<CoqFile, String> {
     let base = ident(&o.id);
@@ -144,7 +149,7 @@ pub fn file(c: &Certificate, o: &Obligation, q: &BoxQuantity, prefix: &str, opts
     }
     let mut lemmas = named.len();
     match (&sign_goal, sampled, q.vars.len()) {
-        (Some(goal), false, 1) if !named.is_empty() => {
+        (Some(goal), false, 1) if !named.is_empty() && claim_ranges(c, o, q.vars[0]) => {
             text.push_str(&cover_lemma(c, o, q, &named, goal)?);
             lemmas += 1;
         }
@@ -153,7 +158,7 @@ pub fn file(c: &Certificate, o: &Obligation, q: &BoxQuantity, prefix: &str, opts
             keep.len(),
             cells.len()
         )),
-        (Some(_), false, _) => text.push_str("(* Not checked here: that the cells cover the domain (the cover lemma is generated for one-parameter domains only). *)\n"),
+        (Some(_), false, _) => text.push_str("(* Not checked here: that the cells cover the domain (the cover lemma is generated for domains of the claim's one parameter only). *)\n"),
         (None, _, _) => {}
     }
     Ok(CoqFile { name: format!("{prefix}_{base}.v"), text, lemmas })

@@ -10,7 +10,11 @@ use crate::cert::{Certificate, Obligation};
 pub fn lemma(name: &str, s: &Identity) -> String {
     let hyps: String = s.hyps.iter().map(|h| format!("{h} -> ")).collect();
     let names: String = s.hyps.iter().enumerate().map(|(i, _)| format!(" H{i}")).collect();
-    let mut p = format!("Lemma {name} : forall {}, {hyps}{}.\nProof.\n  intros {}{names}.\n", s.binders, s.goal, s.binders);
+    let all = if s.binders.is_empty() { String::new() } else { format!("forall {}, ", s.binders) };
+    let mut p = format!("Lemma {name} : {all}{hyps}{}.\nProof.\n", s.goal);
+    if !(s.binders.is_empty() && names.is_empty()) {
+        p.push_str(&format!("  intros {}{names}.\n", s.binders));
+    }
     for r in s.roots {
         p.push_str(&format!("  pose proof (sq_sqrt_rad {} ({})) as H{}.\n", r.radicand, r.sign, r.name));
     }
@@ -22,11 +26,13 @@ pub fn lemma(name: &str, s: &Identity) -> String {
         let ns: Vec<&str> = s.roots.iter().map(|r| r.name).collect();
         p.push_str(&format!("  clearbody {}.\n", ns.join(" ")));
     }
-    p.push_str("  apply Rminus_diag_uniq. unfold Rdiv. ring_simplify.\n");
+    // A conjunction of equations is split; every equation is proved the same way.
+    p.push_str("  repeat match goal with |- _ /\\ _ => split end.\n");
+    p.push_str("  all: apply Rminus_diag_uniq; unfold Rdiv; ring_simplify.\n");
     for r in s.roots {
-        p.push_str(&format!("  reduce_root {} {} H{}.\n", r.name, r.radicand, r.name));
+        p.push_str(&format!("  all: reduce_root {} {} H{}.\n", r.name, r.radicand, r.name));
     }
-    p.push_str("  first [ring | field; lra].\nQed.\n\n");
+    p.push_str("  all: first [ring | field; lra].\nQed.\n\n");
     p
 }
 

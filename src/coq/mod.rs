@@ -6,13 +6,16 @@
 //! evaluation does not suffice), and for a one-parameter domain the cells are joined by a
 //! covering case split into one lemma over the claim's domain; Newton and crossing data
 //! become the sign, derivative and multiplier facts of `proofs/Iterate.v`, from which the
-//! existence and uniqueness of the orbit in its box follow. The statements come from
+//! existence and uniqueness of the orbit in its box follow; every kept cell of a region
+//! row (Lemma 2, Theorem 3) becomes an `interval` lemma stating what the checker checks on
+//! it (see [`regions`]). The statements come from
 //! [`statements`], written by hand; the certificate supplies only numbers.
 
 pub mod boxes;
 pub mod identities;
 pub mod number;
 pub mod orbits;
+pub mod regions;
 pub mod statements;
 
 use crate::cert::Certificate;
@@ -65,6 +68,7 @@ pub fn generate(c: &Certificate, opts: &Options) -> Result<Vec<CoqFile>, String>
             Some(Statement::Identity(s)) => idents.push((o, s)),
             Some(Statement::Box(q)) => files.push(boxes::file(c, o, &q, &prefix, opts)?),
             Some(Statement::Orbit) => files.push(orbits::file(c, o, &prefix)?),
+            Some(Statement::Region(r)) => files.extend(regions::files(c, o, &r, &prefix, opts)?),
         }
     }
     if !unknown.is_empty() {
@@ -98,7 +102,7 @@ mod tests {
 
     #[test]
     fn every_obligation_of_the_covered_families_has_a_coq_statement() {
-        for fam in ["theorem2", "appendix-l"] {
+        for fam in ["theorem2", "appendix-l", "lemma2", "theorem3"] {
             let s = spec::family(fam).unwrap();
             for o in &s.obligations {
                 assert!(statements::statement(o.id).is_some(), "{fam}: no Coq statement for {}", o.id);

@@ -23,6 +23,8 @@ pub const B: Root = Root { name: "B", term: "sqrt (1 - 1 / K)", radicand: "(1 - 
 pub const XM: Root = Root { name: "X", term: "sqrt ((1 + K) / (3 * K))", radicand: "((1 + K) / (3 * K))", sign: "rad_xm K ltac:(lra)" };
 /// s = √(1/δ² − 3/4).
 pub const S: Root = Root { name: "S", term: "sqrt (1 / d ^ 2 - 3 / 4)", radicand: "(1 / d ^ 2 - 3 / 4)", sign: "rad_s d ltac:(lra) ltac:(lra)" };
+/// √(Δ² + 4p), the sum x + y from p = xy and Δ = x − y.
+pub const SD: Root = Root { name: "S", term: "sqrt (D ^ 2 + 4 * p)", radicand: "(D ^ 2 + 4 * p)", sign: "H0" };
 /// √5.
 pub const R5: Root = Root { name: "R5", term: "sqrt 5", radicand: "5", sign: "ltac:(lra)" };
 
@@ -56,6 +58,65 @@ pub enum Statement {
     Box(BoxQuantity),
     /// Newton and crossing data are stated from the certificate with `iter`/`diter`.
     Orbit,
+    /// A region proof: per cell of each K row, the guard is negative or every condition
+    /// that applies holds (see [`RegionStatement`]).
+    Region(RegionStatement),
+}
+
+/// A condition of a region: `rel` of a Coq term over K, p, d and the row constants
+/// (written `$name`), asked where `applies` is not negative.
+pub struct RegionCondition {
+    /// The Coq term.
+    pub term: &'static str,
+    /// Its relation to 0 (`>0` or `>=0`).
+    pub rel: &'static str,
+    /// Where it is asked: `applies >= 0` (everywhere when `None`).
+    pub applies: Option<&'static str>,
+}
+
+/// The Coq statement of a region rule, conditions in the rule's order.
+pub struct RegionStatement {
+    /// The region is `guard >= 0`.
+    pub guard: &'static str,
+    /// The conditions.
+    pub conditions: Vec<RegionCondition>,
+}
+
+fn cond(term: &'static str, rel: &'static str, applies: Option<&'static str>) -> RegionCondition {
+    RegionCondition { term, rel, applies }
+}
+
+/// The positivity conditions of `L2.positive/region` (MATH.md §2, proofs/product.md).
+fn positivity() -> Vec<RegionCondition> {
+    vec![
+        cond("2 - (K * (p - 1)) ^ 2", ">=0", None),
+        cond("1 - K * (p - 1)", ">0", None),
+        cond("$P - prod_p K p d", ">=0", None),
+        cond("prod_p K p d - $plo", ">=0", None),
+        // p' − p/1000, written as the checker evaluates it.
+        cond("p * ((1 - K * (p - 1)) ^ 2 - 1 / 1000) - K * (p - 1) * d", ">=0", None),
+    ]
+}
+
+/// The region of Lemma 2: {W <= c} with the positivity conditions.
+fn lemma2_region() -> Statement {
+    Statement::Region(RegionStatement { guard: "$c - prod_w p d", conditions: positivity() })
+}
+
+/// The region of Theorem 3: the positivity conditions and the balancing conditions of Appendix G.
+fn theorem3_region() -> Statement {
+    let mut conditions = positivity();
+    conditions.extend([
+        cond("prod_z K p d - $kappa", ">=0", Some("p - 1")),
+        cond("(1 + K * (p - 1)) * (1 + K * (prod_p K p d - 1)) + 1 - $beta", ">=0", Some("p - 1")),
+        cond("- prod_m K p d", ">0", Some("p - 1")),
+        cond("2 - K * (1 - p)", ">=0", Some("1 - p")),
+    ]);
+    Statement::Region(RegionStatement { guard: "$c - prod_w p d", conditions })
+}
+
+fn point(vars: &'static [&'static str], term: &'static str) -> Statement {
+    Statement::Box(BoxQuantity { vars, term, rel: Some(">0") })
 }
 
 const K1: &[&str] = &["1 <= K"];
@@ -121,6 +182,33 @@ pub fn statement(obligation: &str) -> Option<Statement> {
         "AL.stable/exists-form" => id("K", K1, "2 - K * delta2 K ^ 2 = (3 - K - K * orbit_a K * orbit_b K) / 2", AB),
         "AL.stable/exists-gap" => id("K", NONE, "(3 - K) ^ 2 - (K + 3) * (K - 1) = 4 * (3 - 2 * K)", &[]),
         o if o.starts_with("AL.period4/") => Statement::Orbit,
+        // Lemma 2 and Theorem 3 (MATH.md §2, proofs/product.md): the map (13) with mu = 1.
+        "L2.positive/scaling" | "T3.balance/scaling" => id("K s u v", &["0 < s"], "s * prod_x K u v = prod_gd_x (K / s ^ 2) (s ^ 2) (s * u) (s * v) /\\ s * prod_y K u v = prod_gd_y (K / s ^ 2) (s ^ 2) (s * u) (s * v)", &[]),
+        "L2.positive/eq50" | "T3.balance/eq50" => id("K x y", NONE, "prod_x K x y - prod_y K x y = (x - y) * (1 + K * (x * y - 1)) /\\ (prod_x K x y - prod_y K x y) ^ 2 = prod_d K (x * y) ((x - y) ^ 2)", &[]),
+        "L2.positive/eq52" | "T3.balance/eq52" => id("K x y", NONE, "prod_x K x y * prod_y K x y = prod_p K (x * y) ((x - y) ^ 2)", &[]),
+        "L2.positive/sum" | "T3.balance/sum" => id("K x y", NONE, "prod_x K x y + prod_y K x y = (x + y) * (1 - K * (x * y - 1))", &[]),
+        "L2.positive/w-recursion" | "T3.balance/w-recursion" => id("K x y", NONE, "prod_x K x y ^ 2 - prod_y K x y ^ 2 = (x ^ 2 - y ^ 2) * (1 - K ^ 2 * (x * y - 1) ^ 2)", &[]),
+        "L2.positive/w-form" | "T3.balance/w-form" => id("x y", NONE, "(x ^ 2 - y ^ 2) ^ 2 = prod_w (x * y) ((x - y) ^ 2)", &[]),
+        "L2.positive/region" => lemma2_region(),
+        "L2.chain/eq66" => id("K x y", &["0 < x", "0 < y"], "prod_x K x y = y * (x / y - K * (x * y - 1)) /\\ prod_y K x y = x * (y / x - K * (x * y - 1))", &[]),
+        "L2.chain/ratio-form" => id("p D", &["0 <= D ^ 2 + 4 * p"], "(sqrt (D ^ 2 + 4 * p) + D) / 2 * ((sqrt (D ^ 2 + 4 * p) - D) / 2) = p", &[SD]),
+        "L2.chain/ratio-monotone" => id("s1 s2 D", NONE, "(s2 - D) * (s1 + D) - (s1 - D) * (s2 + D) = 2 * D * (s2 - s1)", &[]),
+        "L2.chain/eq68-h" => id("K z D", NONE, "prod_p K z D = z * (1 + K * (1 - z)) ^ 2 + K * D * (1 - z)", &[]),
+        "L2.chain/eq68-peak" => id("K z", K0, "(1 + K) / (3 * K) * (1 + K - K * ((1 + K) / (3 * K))) ^ 2 - z * (1 + K - K * z) ^ 2 = K ^ 2 * (z - (1 + K) / (3 * K)) ^ 2 * (4 * ((1 + K) / (3 * K)) - z)", &[]),
+        "L2.chain/imbalance-grows" => point(&["k0", "p0", "d0"], "prod_d k0 p0 d0 - d0"),
+        "L2.chain/imbalance-step-below-one" => point(&["k0", "p0", "d0"], "1 - prod_p k0 p0 d0"),
+        "L2.chain/imbalance-next-in-p" => point(&["k0", "p0", "d0"], "prod_p k0 (prod_p k0 p0 d0) (prod_d k0 p0 d0) - 1"),
+        "T3.balance/eq51" => id("K x y", NONE, "prod_x K (prod_x K x y) (prod_y K x y) - prod_y K (prod_x K x y) (prod_y K x y) = (x - y) * (1 + K * (x * y - 1)) * (1 + K * (prod_x K x y * prod_y K x y - 1))", &[]),
+        "T3.balance/next-below-one" => id("K p d", NONE, "prod_p K p d - 1 = (p - 1) * prod_m K p d", &[]),
+        "T3.balance/two-step-factor" => id("K p d", NONE, "(1 + K * (p - 1)) * (1 + K * (prod_p K p d - 1)) - 1 = K * (p - 1) * (2 - 2 * K - K * d) - K ^ 2 * (p - 1) ^ 2 * prod_z K p d", &[]),
+        "T3.balance/region" => theorem3_region(),
+        "T3.exception/lands-on-minimum" => id("", NONE, "458 / 1375 = (1 / 5 * (1 - 11 / 10 * (1 / 5 - 1)) ^ 2 - 1) / (11 / 10 * (1 / 5 - 1)) /\\ prod_p (11 / 10) (1 / 5) (458 / 1375) = 1", &[]),
+        "T3.exception/fixed-line" => id("K d", NONE, "prod_p K 1 d = 1 /\\ prod_d K 1 d = d", &[]),
+        "T3.exception/positive-imbalance" => point(&["d0"], "prod_d (11 / 10) (1 / 5) d0"),
+        "P3.orbit/diagonal" => id("K y", NONE, "prod_x K y y = g K y /\\ prod_y K y y = g K y", &[]),
+        "P3.orbit/product-conjugacy" => id("K y", NONE, "prod_p K (y ^ 2) 0 = g K y ^ 2", &[]),
+        "P3.orbit/transverse" => id("K", K1, "(1 + K * (delta1 K ^ 2 - 1)) * (1 + K * (delta2 K ^ 2 - 1)) = 3 - 2 * K", AB),
+        "P3.orbit/transverse-below-one" => id("K", NONE, "1 - (3 - 2 * K) ^ 2 = 4 * (K - 1) * (2 - K)", &[]),
         _ => return None,
     })
 }
