@@ -90,3 +90,23 @@ fn a_certificate_claiming_the_paper_range_is_rejected() {
     assert!(lines.contains("wider than the domain") && lines.contains("coverage of K"), "{lines}");
     assert_eq!(c.family, "theorem4");
 }
+
+#[test]
+fn threshold_identities_are_proved_and_a_false_one_is_not() {
+    use twostep::arith::sym::Session;
+    use twostep::check::spec::{family, Rule};
+    let spec = family("theorem4").unwrap();
+    let mut seen = 0;
+    for o in &spec.obligations {
+        if let Rule::Identity { vars, expr } = &o.rule {
+            let s = Session::new();
+            let v: Vec<_> = vars.iter().map(|(name, nz)| s.var(name, *nz)).collect();
+            assert_eq!(s.is_zero(&expr(&v)), Ok(true), "{}", o.id);
+            // The same expression plus w_y/π (a dropped term) is not an identity.
+            let wrong = expr(&v) + v[3].clone() / v[4].clone();
+            assert_eq!(s.is_zero(&wrong), Ok(false), "{}", o.id);
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, 3);
+}

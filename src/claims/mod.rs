@@ -8,6 +8,7 @@ pub mod appendix_l;
 pub mod search;
 pub mod theorem2;
 pub mod theorem4;
+pub mod theorem4_explore;
 
 use crate::cert::{self, Certificate};
 use crate::check::spec::FamilySpec;
