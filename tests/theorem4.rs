@@ -13,10 +13,13 @@ fn committed() -> (cert::Certificate, String) {
 }
 
 fn pieces(c: &cert::Certificate) -> Vec<BasinPiece> {
-    match &c.obligations[0].proof {
-        Proof::Basin { pieces } => pieces.clone(),
-        _ => panic!("not a basin proof"),
-    }
+    c.obligations
+        .iter()
+        .find_map(|o| match &o.proof {
+            Proof::Basin { pieces } => Some(pieces.clone()),
+            _ => None,
+        })
+        .expect("a basin proof")
 }
 
 fn domain(lo: &str, hi: &str) -> Domain {
@@ -81,12 +84,34 @@ fn a_certificate_claiming_the_paper_range_is_rejected() {
     // domain, and the K pieces do not cover it.
     let (c, text) = committed();
     let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    v["claims"][0]["domain"]["K"]["lo"] = "1".into();
-    v["claims"][0]["domain"]["K"]["lo_closed"] = false.into();
+    let claims = v["claims"].as_array_mut().unwrap();
+    let basin = claims.iter_mut().find(|c| c["id"] == "T4.basin").unwrap();
+    basin["domain"]["K"]["lo"] = "1".into();
+    basin["domain"]["K"]["lo_closed"] = false.into();
     let tampered = cert::rehash(&v.to_string()).unwrap();
     let r = check::verify_text("tampered", &tampered);
     assert_eq!(r.exit_code(), 1);
     let lines = r.lines().join("\n");
     assert!(lines.contains("wider than the domain") && lines.contains("coverage of K"), "{lines}");
     assert_eq!(c.family, "theorem4");
+}
+
+#[test]
+fn threshold_identities_are_proved_and_a_false_one_is_not() {
+    use twostep::arith::sym::Session;
+    use twostep::check::spec::{family, Rule};
+    let spec = family("theorem4").unwrap();
+    let mut seen = 0;
+    for o in &spec.obligations {
+        if let Rule::Identity { vars, expr } = &o.rule {
+            let s = Session::new();
+            let v: Vec<_> = vars.iter().map(|(name, nz)| s.var(name, *nz)).collect();
+            assert_eq!(s.is_zero(&expr(&v)), Ok(true), "{}", o.id);
+            // The same expression plus w_y/π (a dropped term) is not an identity.
+            let wrong = expr(&v) + v[3].clone() / v[4].clone();
+            assert_eq!(s.is_zero(&wrong), Ok(false), "{}", o.id);
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, 3);
 }

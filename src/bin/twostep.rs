@@ -21,6 +21,10 @@ enum Cmd {
         /// Folder to write into.
         #[arg(long, default_value = "certificates")]
         out: PathBuf,
+        /// theorem4: search beyond the paper's constants and print what is found
+        /// (writes no certificate).
+        #[arg(long)]
+        explore: bool,
     },
     /// Re-prove certificates with the independent checker. Exit 0: all proved;
     /// 1: something false or unproved; 2: unreadable or malformed input.
@@ -89,7 +93,14 @@ fn fail(code: u8, msg: impl std::fmt::Display) -> ExitCode {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.cmd {
-        Cmd::Certify { family, out } => {
+        Cmd::Certify { family, out, explore } => {
+            if explore {
+                if family != "theorem4" {
+                    return fail(2, "--explore is for theorem4");
+                }
+                print!("{}", claims::theorem4_explore::explore());
+                return ExitCode::SUCCESS;
+            }
             let families: Vec<&str> = if family == "all" { claims::CERTIFIABLE.to_vec() } else { vec![family.as_str()] };
             if let Err(e) = std::fs::create_dir_all(&out) {
                 return fail(2, format!("{}: cannot create: {e}", out.display()));

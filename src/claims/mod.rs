@@ -11,6 +11,7 @@ pub mod search;
 pub mod theorem2;
 pub mod theorem3;
 pub mod theorem4;
+pub mod theorem4_explore;
 
 use crate::cert::{self, Certificate};
 use crate::check::spec::FamilySpec;

@@ -2,7 +2,8 @@
 //! (v, w_x, |w_y|) on which w_y contracts at rate 0.030K and which the map sends into
 //! itself (cells are removed until every image stays inside), in inari arithmetic.
 
-use super::search::entry;
+use super::search::{entry, standard_proof};
+use crate::check::spec::Rule;
 use crate::arith::q::{fmt, parse, Q};
 use crate::cert::{BasinPiece, Certificate, Proof};
 use crate::check::spec::theorem4::{spec, RATE};
@@ -23,13 +24,15 @@ pub struct PiecePlan {
 }
 
 /// The committed plan: the basin's w_y height shrinks as K decreases towards 1, and
-/// below K = 1.02 no grid basin was found.
+/// below K = 1.01 no grid basin was found.
 pub const PLAN: &[PiecePlan] = &[
-    PiecePlan { k: ("1.02", "1.03"), origin: ["0.7", "0.7", "0"], size: ["0.005", "0.005", "0.0005"], count: [120, 120, 2] },
-    PiecePlan { k: ("1.03", "1.04"), origin: ["0.7", "0.7", "0"], size: ["0.005", "0.005", "0.005"], count: [120, 120, 2] },
-    PiecePlan { k: ("1.04", "1.05"), origin: ["0.7", "0.7", "0"], size: ["0.005", "0.005", "0.005"], count: [120, 120, 2] },
-    PiecePlan { k: ("1.05", "1.075"), origin: ["0.6", "0.6", "0"], size: ["0.01", "0.01", "0.025"], count: [70, 70, 4] },
-    PiecePlan { k: ("1.075", "1.1"), origin: ["0.6", "0.6", "0"], size: ["0.01", "0.01", "0.025"], count: [70, 70, 4] },
+    PiecePlan { k: ("1.01", "1.015"), origin: ["0.7", "0.7", "0"], size: ["0.0025", "0.0025", "0.0001"], count: [240, 240, 2] },
+    PiecePlan { k: ("1.015", "1.02"), origin: ["0.4", "0.4", "0"], size: ["0.005", "0.005", "0.0005"], count: [170, 170, 2] },
+    PiecePlan { k: ("1.02", "1.03"), origin: ["0.4", "0.4", "0"], size: ["0.005", "0.005", "0.0005"], count: [170, 170, 2] },
+    PiecePlan { k: ("1.03", "1.04"), origin: ["0.4", "0.4", "0"], size: ["0.005", "0.005", "0.005"], count: [170, 170, 2] },
+    PiecePlan { k: ("1.04", "1.05"), origin: ["0.4", "0.4", "0"], size: ["0.005", "0.005", "0.005"], count: [170, 170, 2] },
+    PiecePlan { k: ("1.05", "1.075"), origin: ["0.4", "0.4", "0"], size: ["0.01", "0.01", "0.025"], count: [95, 95, 4] },
+    PiecePlan { k: ("1.075", "1.1"), origin: ["0.4", "0.4", "0"], size: ["0.01", "0.01", "0.025"], count: [95, 95, 4] },
 ];
 
 impl PiecePlan {
@@ -75,6 +78,13 @@ pub fn certify() -> Result<Certificate, String> {
     let rate = parse(RATE).unwrap();
     let pieces = PLAN.iter().map(|p| piece(p, &rate)).collect::<Result<Vec<_>, _>>()?;
     let proof = Proof::Basin { pieces };
-    let obligations = s.obligations.iter().map(|os| entry(os, proof.clone())).collect();
+    let mut obligations = Vec::new();
+    for os in &s.obligations {
+        let p = match os.rule {
+            Rule::Basin { .. } => proof.clone(),
+            _ => standard_proof(os, &[])?,
+        };
+        obligations.push(entry(os, p));
+    }
     Ok(super::frame(&s, obligations))
 }

@@ -1,18 +1,22 @@
 //! Theorem 4 and Appendix I (single-neuron ReLU network): the statements the checker
 //! proves about the reduced map (77)-(80) with η = K d.
 //!
-//! Only the basin part of the theorem's argument is stated here, and on K ∈ [1.02, 1.1]
-//! (the paper's range is (1, 1.1]): below K = 1.02 the project found no grid basin (the
+//! Only the basin part of the theorem's argument is stated here, and on K ∈ [1.01, 1.1]
+//! (the paper's range is (1, 1.1]): below K = 1.01 the project found no grid basin (the
 //! imbalance v − w_x contracts at a rate that vanishes as K → 1). Stage 1 and stage 2
 //! are not certified.
 
-use super::{ClaimSpec, FamilySpec, ObligationSpec, Rule};
+use super::{n, ClaimSpec, FamilySpec, ObligationSpec, Rule};
+use crate::arith::Field;
 
 /// The K range of the certified basin.
-pub const K_DOMAIN: super::RangeSpec = ("K", "1.02", true, "1.1", true);
+pub const K_DOMAIN: super::RangeSpec = ("K", "1.01", true, "1.1", true);
 
 /// The contraction rate of Theorem 4: |w_y⁺| ≤ (1 − 0.030 K) w_y.
 pub const RATE: &str = "0.03";
+
+/// Variables of the identities: K, v, w_x, w_y (w_x, w_y non-zero where divided by) and π.
+const VARS: &[(&str, bool)] = &[("K", true), ("v", false), ("w_x", true), ("w_y", true), ("π", true)];
 
 /// The statement list.
 pub fn spec() -> FamilySpec {
@@ -21,13 +25,52 @@ pub fn spec() -> FamilySpec {
         paper: "Theorem 4 and Appendix I (eqs. (76)-(81), the basin (110)-(111))",
         model: ("neuron", "(v, w_x, w_y) ↦ (77)-(79), w_y⁺ = w_y [1 − K v (v − w_y/(π(w_x² + w_y²)))] (80), η = K d, evaluated at |w_y|"),
         claims: vec![ClaimSpec {
+            id: "T4.threshold",
+            paper: "(76), (80), (81)",
+            statement: "(79) equals the factor form (80); for w_x > 0, Δw_y = −K v (w_y/w_x)[v w_x − (1/π) w_x w_y/(w_x² + w_y²)] (76), and w_x w_y/(w_x² + w_y²) ≤ 1/2, so w_y decreases whenever v w_x > 1/(2π) (v, w_y > 0): 1/(2π) is the threshold of (81)",
+            domain: vec![("K", "1", false, "1.1", true)],
+            beyond: None,
+        }, ClaimSpec {
             id: "T4.basin",
             paper: "Theorem 4, Appendix I (110)-(111)",
-            statement: "for every K ∈ [1.02, 1.1] (the paper claims (1, 1.1]) a set B ⊂ {w_x > 0, 0 ≤ w_y ≤ 0.1}, a union of grid cells holding the period-2 orbit (δ₁, δ₁, 0), (δ₂, δ₂, 0), is mapped into itself (w_y taken as |w_y|), and |w_y⁺| ≤ (1 − 0.030K) w_y on B",
+            statement: "for every K ∈ [1.01, 1.1] (the paper claims (1, 1.1]) a set B ⊂ {w_x > 0, 0 ≤ w_y ≤ 0.1}, a union of grid cells holding the period-2 orbit (δ₁, δ₁, 0), (δ₂, δ₂, 0), is mapped into itself (w_y taken as |w_y|), and |w_y⁺| ≤ (1 − 0.030K) w_y on B",
             domain: vec![K_DOMAIN],
             beyond: None,
         }],
-        obligations: vec![ObligationSpec {
+        obligations: vec![
+            ObligationSpec {
+                id: "T4.threshold/factor-form",
+                claim: "T4.threshold",
+                statement: "(79) = (80) times n² = w_x² + w_y² > 0: n² w_y − K [v² w_y n² − (v/π) w_y²] = w_y [n² − K v (v n² − w_y/π)], π a non-zero symbol",
+                rule: Rule::Identity { vars: VARS, expr: |x| {
+                    let (k, v, wx, wy, pi) = (&x[0], &x[1], &x[2], &x[3], &x[4]);
+                    let n2 = wx.sqr() + wy.sqr();
+                    (n2.clone() * wy.clone() - k.clone() * (v.sqr() * wy.clone() * n2.clone() - v.clone() / pi.clone() * wy.sqr()))
+                        - wy.clone() * (n2.clone() - k.clone() * v.clone() * (v.clone() * n2 - wy.clone() / pi.clone()))
+                } },
+            },
+            ObligationSpec {
+                id: "T4.threshold/eq76",
+                claim: "T4.threshold",
+                statement: "(76) times n² = w_x² + w_y² > 0, w_x ≠ 0: n² (w_y⁺ − w_y) = −K v (w_y/w_x) [v w_x n² − (1/π) w_x w_y], with n² w_y⁺ = n² w_y − K [v² w_y n² − (v/π) w_y²] from (79)",
+                rule: Rule::Identity { vars: VARS, expr: |x| {
+                    let (k, v, wx, wy, pi) = (&x[0], &x[1], &x[2], &x[3], &x[4]);
+                    let n2 = wx.sqr() + wy.sqr();
+                    let step_n2 = n2.clone() * wy.clone() - k.clone() * (v.sqr() * wy.clone() * n2.clone() - v.clone() / pi.clone() * wy.sqr());
+                    (step_n2 - n2.clone() * wy.clone())
+                        + k.clone() * v.clone() * (wy.clone() / wx.clone()) * (v.clone() * wx.clone() * n2 - wx.clone() * wy.clone() / pi.clone())
+                } },
+            },
+            ObligationSpec {
+                id: "T4.threshold/half",
+                claim: "T4.threshold",
+                statement: "(w_x² + w_y²) − 2 w_x w_y = (w_x − w_y)² ≥ 0, so w_x w_y/(w_x² + w_y²) ≤ 1/2 and the second term of (76) is at most 1/(2π)",
+                rule: Rule::Identity { vars: VARS, expr: |x| {
+                    let (wx, wy) = (&x[2], &x[3]);
+                    (wx.sqr() + wy.sqr()) - n(2) * wx.clone() * wy.clone() - (wx.clone() - wy.clone()).sqr()
+                } },
+            },
+            ObligationSpec {
             id: "T4.basin/invariant-contracting",
             claim: "T4.basin",
             statement: "for every K piece and every cell C of its basin B: |1 − K v (v − w_y/(π(w_x² + w_y²)))| ≤ 1 − 0.03K on C, and the image of C (natural ∩ mean-value enclosure, w_y⁺ as |w_y⁺|) meets only cells of B; B holds (δ₁, δ₁, 0) and (δ₂, δ₂, 0); B ⊂ {w_x > 0, 0 ≤ w_y ≤ 0.1}",
