@@ -12,6 +12,10 @@
 #   FULL="theorem2 appendix-l"      certificates always built in full (default); the
 #                                   *Claims.v files need their family's cover lemmas,
 #                                   so their families must stay in FULL
+#   COQ_FAMILIES="theorem2 appendix-l lemma2 theorem3"
+#                                   the families that have Coq statements (default);
+#                                   a certificate of another family (theorem4: its basin
+#                                   cells have no Coq statements yet) is reported and skipped
 #   TWOSTEP=path/to/twostep         the binary (default: target/release/twostep)
 #   JOBS=2                          parallel coqc jobs
 #
@@ -25,6 +29,7 @@ TWOSTEP=${TWOSTEP:-$root/target/release/twostep}
 CERTS=${CERTS:-$root/certificates}
 JOBS=${JOBS:-2}
 FULL=${FULL:-theorem2 appendix-l}
+COQ_FAMILIES=${COQ_FAMILIES:-theorem2 appendix-l lemma2 theorem3}
 gen=$here/generated
 
 if ! command -v coqc >/dev/null 2>&1; then
@@ -46,6 +51,10 @@ rm -f "$gen"/*.v "$gen"/*.vo "$gen"/*.vok "$gen"/*.vos "$gen"/*.glob "$gen"/.*.a
 mkdir -p "$gen"
 for f in "$CERTS"/*.json; do
   family=$(basename "$f" .json)
+  case " $COQ_FAMILIES " in
+    *" $family "*) ;;
+    *) echo "build.sh: $family has no Coq statements; not checked in Coq" >&2; continue ;;
+  esac
   case " $FULL " in *" $family "*) full=yes ;; *) full=no ;; esac
   if [ -n "${SAMPLE:-}" ] && [ "$full" = no ]; then
     "$TWOSTEP" coq "$f" --out "$gen" --sample "$SAMPLE"
