@@ -54,5 +54,29 @@ fn checker(c: &mut Criterion) {
     c.bench_function("certify theorem2 (search)", |bn| bn.iter(|| twostep::claims::certify("theorem2").unwrap()));
 }
 
-criterion_group!(benches, basic_ops, quartic_steps, checker);
+fn product_and_neuron_steps(c: &mut Criterion) {
+    use twostep::models::{neuron, product};
+    let (k, x, y) = (iv(1.1, 1.1001), iv(0.7, 0.7001), iv(1.2, 1.2001));
+    c.bench_function("product box step (inari)", |bn| bn.iter(|| product::step(black_box(&k), black_box(&x), black_box(&y))));
+    let (kf, xf, yf) = (Fiv::new(1.1, 1.1001), Fiv::new(0.7, 0.7001), Fiv::new(1.2, 1.2001));
+    c.bench_function("product box step (Fiv)", |bn| bn.iter(|| product::step(black_box(&kf), black_box(&xf), black_box(&yf))));
+    let s = neuron::State::new(iv(0.7, 0.7001), iv(0.8, 0.8001), iv(0.05, 0.0501));
+    c.bench_function("neuron box step (inari, MPFR-free atan2)", |bn| bn.iter(|| neuron::step(black_box(&k), black_box(&s))));
+    let sf = neuron::State::new(Fiv::new(0.7, 0.7001), Fiv::new(0.8, 0.8001), Fiv::new(0.05, 0.0501));
+    c.bench_function("neuron box step (Fiv)", |bn| bn.iter(|| neuron::step(black_box(&kf), black_box(&sf))));
+    let q = |a: &str, b: &str| QI::new(parse(a).unwrap(), parse(b).unwrap());
+    let sq = neuron::State::new(q("0.7", "0.7001"), q("0.8", "0.8001"), q("0.05", "0.0501"));
+    let kq = q("1.1", "1.1001");
+    c.bench_function("neuron box step (checker, exact + MPFR)", |bn| bn.iter(|| neuron::step(black_box(&kq), black_box(&sq))));
+}
+
+/// End to end, about a minute per run: 10 samples.
+fn certify_theorem4(c: &mut Criterion) {
+    let mut g = c.benchmark_group("slow");
+    g.sample_size(10);
+    g.bench_function("certify theorem4 (search)", |bn| bn.iter(|| twostep::claims::certify("theorem4").unwrap()));
+    g.finish();
+}
+
+criterion_group!(benches, basic_ops, quartic_steps, product_and_neuron_steps, checker, certify_theorem4);
 criterion_main!(benches);

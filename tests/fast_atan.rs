@@ -31,7 +31,7 @@ proptest! {
     fn atan_encloses_mpfr_at_points(x in prop_oneof![-1e6f64..1e6, -2.0f64..2.0, -1e-6f64..1e-6]) {
         let v = fast::atan(iv(x, x));
         prop_assert!(inside(v, &mpfr_atan2(x, 1.0)), "atan({x}) ∉ {v:?}");
-        prop_assert!(v.wid() <= 8.0 * f64::EPSILON * v.mag().max(1e-300), "atan({x}) too wide: {v:?}");
+        prop_assert!(v.wid() <= 16.0 * f64::EPSILON * v.mag().max(1e-300), "atan({x}) too wide: {v:?}");
     }
 
     #[test]

@@ -73,6 +73,30 @@ fn two_sum_err(a: f64, b: f64, s: f64) -> f64 {
     (a - (s - bb)) + (b - bb)
 }
 
+/// The next `f64` below the finite `s` (bit arithmetic; the caller selects it without a
+/// data-dependent branch, which matters in long streams of box steps).
+#[inline(always)]
+fn below(s: f64) -> f64 {
+    if s == 0.0 {
+        return -f64::from_bits(1);
+    }
+    let b = s.to_bits();
+    f64::from_bits(if s > 0.0 { b - 1 } else { b + 1 })
+}
+
+/// The next `f64` above the finite `s`.
+#[inline(always)]
+fn above(s: f64) -> f64 {
+    -below(-s)
+}
+
+/// `lo` when `cond`, else `hi`, without a branch.
+#[inline(always)]
+fn pick(cond: bool, yes: f64, no: f64) -> f64 {
+    let m = (cond as u64).wrapping_neg();
+    f64::from_bits((yes.to_bits() & m) | (no.to_bits() & !m))
+}
+
 fn finite_or(x: f64, fallback: f64) -> f64 {
     if x.is_finite() { x } else { fallback }
 }
@@ -82,7 +106,7 @@ fn add_down(a: f64, b: f64) -> f64 {
     if !s.is_finite() {
         return if s == f64::INFINITY && a.is_finite() && b.is_finite() { f64::MAX } else { finite_or(s, f64::NEG_INFINITY) };
     }
-    if two_sum_err(a, b, s) < 0.0 { s.next_down() } else { s }
+    pick(two_sum_err(a, b, s) < 0.0, below(s), s)
 }
 
 fn add_up(a: f64, b: f64) -> f64 {
@@ -90,7 +114,7 @@ fn add_up(a: f64, b: f64) -> f64 {
     if !s.is_finite() {
         return if s == f64::NEG_INFINITY && a.is_finite() && b.is_finite() { f64::MIN } else { finite_or(s, f64::INFINITY) };
     }
-    if two_sum_err(a, b, s) > 0.0 { s.next_up() } else { s }
+    pick(two_sum_err(a, b, s) > 0.0, above(s), s)
 }
 
 fn mul_down(a: f64, b: f64) -> f64 {
@@ -101,7 +125,7 @@ fn mul_down(a: f64, b: f64) -> f64 {
     if p.abs() < TINY {
         return if p == 0.0 && (a == 0.0 || b == 0.0) { 0.0 } else { p.next_down() };
     }
-    if a.mul_add(b, -p) < 0.0 { p.next_down() } else { p }
+    pick(a.mul_add(b, -p) < 0.0, below(p), p)
 }
 
 fn mul_up(a: f64, b: f64) -> f64 {
@@ -112,7 +136,7 @@ fn mul_up(a: f64, b: f64) -> f64 {
     if p.abs() < TINY {
         return if p == 0.0 && (a == 0.0 || b == 0.0) { 0.0 } else { p.next_up() };
     }
-    if a.mul_add(b, -p) > 0.0 { p.next_up() } else { p }
+    pick(a.mul_add(b, -p) > 0.0, above(p), p)
 }
 
 /// Sign of `a/b − q` from the exact remainder `a − q b` (valid away from underflow).
@@ -129,7 +153,7 @@ fn div_down(a: f64, b: f64) -> f64 {
     if q.abs() < TINY || a.abs() < TINY || b.abs() < TINY {
         return if a == 0.0 { 0.0 } else { q.next_down() };
     }
-    if div_err_sign(a, b, q) < 0.0 { q.next_down() } else { q }
+    pick(div_err_sign(a, b, q) < 0.0, below(q), q)
 }
 
 fn div_up(a: f64, b: f64) -> f64 {
@@ -140,7 +164,7 @@ fn div_up(a: f64, b: f64) -> f64 {
     if q.abs() < TINY || a.abs() < TINY || b.abs() < TINY {
         return if a == 0.0 { 0.0 } else { q.next_up() };
     }
-    if div_err_sign(a, b, q) > 0.0 { q.next_up() } else { q }
+    pick(div_err_sign(a, b, q) > 0.0, above(q), q)
 }
 
 fn sqrt_down(x: f64) -> f64 {
