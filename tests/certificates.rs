@@ -173,3 +173,13 @@ fn appendix_l_tampering_is_rejected() {
     let (code, _) = check(&p);
     assert_eq!(code, 1);
 }
+
+#[test]
+fn theorem4_certificate_is_the_same_on_one_thread() {
+    // The search uses rayon; its output must not depend on the thread count. The
+    // committed file was written with the default pool (one thread per core).
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let c = pool.install(|| twostep::claims::certify("theorem4").unwrap());
+    let old = std::fs::read_to_string(committed("theorem4.json")).unwrap();
+    assert!(twostep::cert::render(&c) == old, "theorem4 on one thread differs from the committed certificate");
+}
