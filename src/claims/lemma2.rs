@@ -1,7 +1,7 @@
 //! Search for Lemma 2: the positivity region rows and the paper-chain checks.
 
-use super::product_region::{constants_for, exact_constants, k_rows, row};
-use super::search::{entry, standard_proof};
+use super::product_region::{constants_for, exact_constants, k_rows, non_region_proof, row};
+use super::search::entry;
 use crate::arith::q::{fmt, parse, Q};
 use crate::cert::{Certificate, Proof, RegionRow};
 use crate::check::spec::lemma2::{spec, K_MAX};
@@ -31,11 +31,7 @@ pub fn certify() -> Result<Certificate, String> {
                     rows.iter().map(|(k0, k1, consts)| row(rule, &(k0.clone(), k1.clone()), consts)).collect();
                 Proof::Region { rows: proved.map_err(|e| format!("{}: {e}", os.id))? }
             }
-            Rule::Sign { extra, .. } => {
-                let start = vec![extra.iter().map(|e| (parse(e.1).unwrap(), parse(e.2).unwrap())).collect()];
-                standard_proof(os, &start)?
-            }
-            _ => standard_proof(os, &[])?,
+            _ => non_region_proof(os)?,
         };
         obligations.push(entry(os, proof));
     }

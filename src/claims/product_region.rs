@@ -171,3 +171,15 @@ pub fn balance_constants(k0: f64, k1: f64, c: f64, pmax: f64) -> (f64, f64) {
     }
     (z, ab)
 }
+
+/// The proof of a product obligation that is not a region: a sign over the statement's
+/// fixed ranges (its `extra` variables) as one start cell, or an identity.
+pub fn non_region_proof(os: &crate::check::spec::ObligationSpec) -> Result<crate::cert::Proof, String> {
+    match &os.rule {
+        crate::check::spec::Rule::Sign { extra, .. } => {
+            let start = vec![extra.iter().map(|e| (parse(e.1).unwrap(), parse(e.2).unwrap())).collect()];
+            super::search::standard_proof(os, &start)
+        }
+        _ => super::search::standard_proof(os, &[]),
+    }
+}

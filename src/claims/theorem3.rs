@@ -1,9 +1,9 @@
 //! Search for Theorem 3 and Prop 3: the positivity rows of Lemma 2 with κ and β added.
 
 use super::lemma2::positivity_rows;
-use super::product_region::{balance_constants, row};
-use super::search::{entry, standard_proof};
-use crate::arith::q::{floor_dec, from_f64, parse};
+use super::product_region::{balance_constants, non_region_proof, row};
+use super::search::entry;
+use crate::arith::q::{floor_dec, from_f64};
 use crate::cert::{Certificate, Proof, RegionRow};
 use crate::check::spec::theorem3::spec;
 use crate::check::spec::Rule;
@@ -26,11 +26,7 @@ pub fn certify() -> Result<Certificate, String> {
                 }
                 Proof::Region { rows: out }
             }
-            Rule::Sign { extra, .. } => {
-                let start = vec![extra.iter().map(|e| (parse(e.1).unwrap(), parse(e.2).unwrap())).collect()];
-                standard_proof(os, &start)?
-            }
-            _ => standard_proof(os, &[])?,
+            _ => non_region_proof(os)?,
         };
         obligations.push(entry(os, proof));
     }
