@@ -35,6 +35,7 @@ check: build
 # The Rust suite, then the Coq build CI runs: theorem2 and appendix-l in full, a fixed
 # sample of the larger certificates.
 test: setup coq-deps
+	$(CARGO) fmt --check
 	$(CARGO) test --release --locked
 	$(MAKE) coq-ci
 

@@ -25,7 +25,10 @@ fn time_per_call(mut f: impl FnMut()) -> f64 {
 
 fn main() {
     count::reset();
-    let _ = step(&Counted(1.05), &State::new(Counted(0.7), Counted(0.8), Counted(0.05)));
+    let _ = step(
+        &Counted(1.05),
+        &State::new(Counted(0.7), Counted(0.8), Counted(0.05)),
+    );
     let counts = count::counts();
     println!("operations in one neuron step (77)-(80): {counts:?}");
     let (a, b) = (Fiv::new(0.7, 0.7001), Fiv::new(1.05, 1.0501));
@@ -42,14 +45,25 @@ fn main() {
         black_box(black_box(a).atan2(&black_box(b)));
     });
     let k = Fiv::new(1.05, 1.0501);
-    let s = State::new(Fiv::new(0.7, 0.7001), Fiv::new(0.8, 0.8001), Fiv::new(0.05, 0.0501));
+    let s = State::new(
+        Fiv::new(0.7, 0.7001),
+        Fiv::new(0.8, 0.8001),
+        Fiv::new(0.05, 0.0501),
+    );
     let stepped = time_per_call(|| {
         black_box(step(black_box(&k), black_box(&s)));
     });
     let c = |op: &str| *counts.get(op).unwrap_or(&0) as f64;
     let ring = c("add") + c("sub") + c("neg") + c("mul") + c("sqr");
-    let bound = (c("add") + c("sub") + c("neg")) * add + (c("mul") + c("sqr")) * mul + c("div") * div + c("atan2") * atan2;
+    let bound = (c("add") + c("sub") + c("neg")) * add
+        + (c("mul") + c("sqr")) * mul
+        + c("div") * div
+        + c("atan2") * atan2;
     println!("Fiv add {add:.1} ns, mul {mul:.1} ns, div {div:.1} ns, atan2 {atan2:.1} ns");
-    println!("{ring} ring operations, {} divisions, {} atan2", c("div"), c("atan2"));
+    println!(
+        "{ring} ring operations, {} divisions, {} atan2",
+        c("div"),
+        c("atan2")
+    );
     println!("sum of the operations' costs: {bound:.0} ns; measured step: {stepped:.0} ns ({:.2}x the sum)", stepped / bound);
 }

@@ -17,12 +17,18 @@ fn interval(pair: &serde_json::Value) -> Fiv {
 
 fn main() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/bench/neuron_boxes.json");
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let boxes: Vec<(Fiv, State<Fiv>)> = v["boxes"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|b| (interval(&b["K"]), State::new(interval(&b["v"]), interval(&b["w_x"]), interval(&b["w_y"]))))
+        .map(|b| {
+            (
+                interval(&b["K"]),
+                State::new(interval(&b["v"]), interval(&b["w_x"]), interval(&b["w_y"])),
+            )
+        })
         .collect();
     let mut best = f64::INFINITY;
     let mut out = Vec::new();
@@ -32,7 +38,13 @@ fn main() {
         best = best.min(t0.elapsed().as_secs_f64());
         std::hint::black_box(&out);
     }
-    let width: f64 = out.iter().map(|s| ((s.v.sup() - s.v.inf()) + (s.wx.sup() - s.wx.inf()) + (s.wy.sup() - s.wy.inf())) / 3.0).sum::<f64>() / out.len() as f64;
+    let width: f64 = out
+        .iter()
+        .map(|s| {
+            ((s.v.sup() - s.v.inf()) + (s.wx.sup() - s.wx.inf()) + (s.wy.sup() - s.wy.inf())) / 3.0
+        })
+        .sum::<f64>()
+        / out.len() as f64;
     println!(
         "{{\"engine\": \"twostep (Fiv, fast atan2, 1 thread)\", \"boxes\": {}, \"ns_per_step\": {}, \"mean_width\": {}}}",
         boxes.len(),

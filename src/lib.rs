@@ -13,13 +13,13 @@
 //! * [`coq`]: turns a certificate into Coq files about `proofs/Model.v`.
 
 pub mod arith;
-pub mod models;
-pub mod neuron;
 pub mod cert;
 pub mod check;
 pub mod claims;
+pub mod coq;
+pub mod models;
+pub mod neuron;
+pub mod product_query;
+pub mod product_table;
 pub mod query;
 pub mod table;
-pub mod product_table;
-pub mod product_query;
-pub mod coq;

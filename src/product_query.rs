@@ -20,7 +20,9 @@ pub fn parse_start(s: &str) -> Result<[(Q, Q); 2], String> {
     let mut x = None;
     let mut y = None;
     for part in s.split(',') {
-        let (name, range) = part.split_once('=').ok_or_else(|| format!("`{part}`: expected name=lo..hi"))?;
+        let (name, range) = part
+            .split_once('=')
+            .ok_or_else(|| format!("`{part}`: expected name=lo..hi"))?;
         let (lo, hi) = match range.split_once("..") {
             Some((a, b)) => (parse(a.trim())?, parse(b.trim())?),
             None => {
@@ -51,29 +53,57 @@ pub fn parse_start(s: &str) -> Result<[(Q, Q); 2], String> {
 fn certified_row(k: &Q, path: &Path) -> Result<Option<(Q, Q, Q, [String; 2])>, Failure> {
     let (c, value) = cert::read(path).map_err(|m| (2, format!("{}: {m}", path.display())))?;
     if c.family != "lemma2" {
-        return Err((2, format!("{}: family {}, expected lemma2", path.display(), c.family)));
+        return Err((
+            2,
+            format!("{}: family {}, expected lemma2", path.display(), c.family),
+        ));
     }
     if cert::hash_value(&value) != c.hash {
-        return Err((1, format!("{}: the hash does not match the content", path.display())));
+        return Err((
+            1,
+            format!("{}: the hash does not match the content", path.display()),
+        ));
     }
     let fam = spec::lemma2::spec();
     let empty: crate::check::Domain = Vec::new();
-    for os in fam.obligations.iter().filter(|o| o.claim == "L2.positive" && !matches!(o.rule, spec::Rule::Region(_))) {
-        let ob = c.obligations.iter().find(|o| o.id == os.id).ok_or_else(|| (1, format!("obligation {} missing", os.id)))?;
+    for os in fam
+        .obligations
+        .iter()
+        .filter(|o| o.claim == "L2.positive" && !matches!(o.rule, spec::Rule::Region(_)))
+    {
+        let ob = c
+            .obligations
+            .iter()
+            .find(|o| o.id == os.id)
+            .ok_or_else(|| (1, format!("obligation {} missing", os.id)))?;
         let f = rules::prove(os, &ob.proof, &empty);
         if ob.statement != os.statement || !f.is_empty() {
             return Err((1, format!("obligation {} does not check", os.id)));
         }
     }
-    let ob = c.obligations.iter().find(|o| o.id == "L2.positive/region").ok_or_else(|| (1, "no region proof".to_string()))?;
-    let Proof::Region { rows } = &ob.proof else { return Err((1, "the region proof has the wrong kind".into())) };
+    let ob = c
+        .obligations
+        .iter()
+        .find(|o| o.id == "L2.positive/region")
+        .ok_or_else(|| (1, "no region proof".to_string()))?;
+    let Proof::Region { rows } = &ob.proof else {
+        return Err((1, "the region proof has the wrong kind".into()));
+    };
     let rule = spec::lemma2::region_rule();
     for r in rows {
-        let (Ok(k0), Ok(k1)) = (parse(&r.k[0]), parse(&r.k[1])) else { continue };
+        let (Ok(k0), Ok(k1)) = (parse(&r.k[0]), parse(&r.k[1])) else {
+            continue;
+        };
         if k0 <= *k && *k <= k1 {
             let f = region::prove_row(&rule, r);
             if !f.is_empty() {
-                return Err((1, format!("the row K ∈ [{}, {}] does not check: {}", r.k[0], r.k[1], f[0])));
+                return Err((
+                    1,
+                    format!(
+                        "the row K ∈ [{}, {}] does not check: {}",
+                        r.k[0], r.k[1], f[0]
+                    ),
+                ));
             }
             let get = |n: &str| parse(&r.constants[n]).map_err(|e| (1u8, e));
             return Ok(Some((get("c")?, get("P")?, get("plo")?, r.k.clone())));
@@ -153,7 +183,9 @@ pub fn first_crossing(k: &Q, pl: &Q, ph: &Q, dh: &Q) -> (u64, Option<u64>) {
             break;
         }
         // Starts not yet past xy = 1 have p ≥ min(φ(lo), 1): φ is unimodal on [0, 1] with φ(1) = 1.
-        let low = round_out(&product::p_next(&kk, &QI::point(lo.clone()), &QI::int(0))).map(|x| x.0).unwrap_or(lo.clone());
+        let low = round_out(&product::p_next(&kk, &QI::point(lo.clone()), &QI::int(0)))
+            .map(|x| x.0)
+            .unwrap_or(lo.clone());
         lo = low.min(Q::from(1)).max(lo);
         hi = top;
     }
@@ -192,10 +224,19 @@ pub fn product(k: &Q, start: &str, cert_path: &Path) -> Result<Value, Failure> {
     }
     let row = certified_row(k, cert_path)?;
     let Some((c, pmax, plo, krow)) = row else {
-        return Ok(json!({"model": "product", "K": fmt(k), "verdict": "unknown", "reason": "K is outside the K rows of the certificate"}));
+        return Ok(
+            json!({"model": "product", "K": fmt(k), "verdict": "unknown", "reason": "K is outside the K rows of the certificate"}),
+        );
     };
     let corners = [(&x0, &y0), (&x0, &y1), (&x1, &y0), (&x1, &y1)];
-    let bad: Vec<(Q, Q, String)> = corners.iter().filter_map(|(x, y)| in_region(x, y, &c, &pmax, &plo).err().map(|e| ((*x).clone(), (*y).clone(), e))).collect();
+    let bad: Vec<(Q, Q, String)> = corners
+        .iter()
+        .filter_map(|(x, y)| {
+            in_region(x, y, &c, &pmax, &plo)
+                .err()
+                .map(|e| ((*x).clone(), (*y).clone(), e))
+        })
+        .collect();
     let mut out = json!({
         "model": "product",
         "K": fmt(k),
@@ -204,13 +245,22 @@ pub fn product(k: &Q, start: &str, cert_path: &Path) -> Result<Value, Failure> {
     });
     if let Some((x, y, why)) = bad.first() {
         // Prefer a witness that really turns negative.
-        let sims: Vec<_> = bad.iter().map(|(x, y, w)| (x, y, w, first_nonpositive(k, x, y, 6))).collect();
-        let (x, y, why, neg) = sims.iter().find(|s| s.3.is_some()).cloned().unwrap_or((x, y, why, None));
+        let sims: Vec<_> = bad
+            .iter()
+            .map(|(x, y, w)| (x, y, w, first_nonpositive(k, x, y, 6)))
+            .collect();
+        let (x, y, why, neg) = sims
+            .iter()
+            .find(|s| s.3.is_some())
+            .cloned()
+            .unwrap_or((x, y, why, None));
         out["verdict"] = json!("outside");
         out["witness"] = json!({"x": fmt(x), "y": fmt(y), "fails": why});
         out["witness_exact_run"] = match neg {
             Some(t) => json!(format!("x or y is ≤ 0 at step {t} (exact arithmetic)")),
-            None => json!("stays positive for the 6 steps simulated exactly (not a proof either way)"),
+            None => {
+                json!("stays positive for the 6 steps simulated exactly (not a proof either way)")
+            }
         };
         return Ok(out);
     }
@@ -219,7 +269,11 @@ pub fn product(k: &Q, start: &str, cert_path: &Path) -> Result<Value, Failure> {
     out["verdict"] = json!("inside");
     let pl = Q::from(&x0 * &y0);
     let ph = Q::from(&x1 * &y1);
-    let dh = [Q::from(&x0 - &y1), Q::from(&x1 - &y0)].iter().map(|v| Q::from(v * v)).max().unwrap();
+    let dh = [Q::from(&x0 - &y1), Q::from(&x1 - &y0)]
+        .iter()
+        .map(|v| Q::from(v * v))
+        .max()
+        .unwrap();
     let (earliest, latest) = first_crossing(k, &pl, &ph, &dh);
     out["first_xy_above_1"] = json!({
         "earliest": earliest,

@@ -15,7 +15,10 @@ fn region_rows<'a>(c: &'a Certificate, id: &str) -> Result<&'a Vec<RegionRow>, S
 }
 
 fn q(r: &RegionRow, name: &str) -> Result<Q, String> {
-    r.constants.get(name).ok_or_else(|| format!("row without constant {name}")).and_then(|s| parse(s))
+    r.constants
+        .get(name)
+        .ok_or_else(|| format!("row without constant {name}"))
+        .and_then(|s| parse(s))
 }
 
 /// The verdicts on the steps of the paper's proof of Lemma 2 (Appendix H).
@@ -32,13 +35,26 @@ pub fn lemma2(c: &Certificate) -> Result<String, String> {
     let rows = region_rows(c, "L2.positive/region")?;
     let mut out = String::new();
     out.push_str("Lemma 2, GD on ½(xy − 1)² with η = K: certified positivity region per K row.\n");
-    out.push_str("Every start with x₀, y₀ > 0, plo ≤ x₀y₀ ≤ P and Δ₀²(Δ₀² + 4x₀y₀) ≤ c, Δ₀ = |x₀ − y₀|,\n");
+    out.push_str(
+        "Every start with x₀, y₀ > 0, plo ≤ x₀y₀ ≤ P and Δ₀²(Δ₀² + 4x₀y₀) ≤ c, Δ₀ = |x₀ − y₀|,\n",
+    );
     out.push_str("keeps x > 0 and y > 0 for ever (the region is mapped into itself). √c bounds |x₀² − y₀²|.\n\n");
     out.push_str("| K row | c | √c ≥ | P | plo |\n|---|---|---|---|---|\n");
     for r in rows {
         let cc = q(r, "c")?;
-        let root = floor_dec(&crate::arith::q::from_f64(cc.to_f64().sqrt() * (1.0 - 1e-12)), 4);
-        out.push_str(&format!("| [{}, {}] | {} | {} | {} | {} |\n", r.k[0], r.k[1], fmt(&cc), fmt(&root), fmt(&q(r, "P")?), fmt(&q(r, "plo")?)));
+        let root = floor_dec(
+            &crate::arith::q::from_f64(cc.to_f64().sqrt() * (1.0 - 1e-12)),
+            4,
+        );
+        out.push_str(&format!(
+            "| [{}, {}] | {} | {} | {} | {} |\n",
+            r.k[0],
+            r.k[1],
+            fmt(&cc),
+            fmt(&root),
+            fmt(&q(r, "P")?),
+            fmt(&q(r, "plo")?)
+        ));
     }
     out.push_str("\nThe paper's proof of Lemma 2 (Appendix H), step by step:\n\n| step | verdict | obligations |\n|---|---|---|\n");
     for (s, v, o) in CHAIN_VERDICTS {
@@ -52,10 +68,14 @@ pub fn theorem3(c: &Certificate) -> Result<String, String> {
     let rows = region_rows(c, "T3.balance/region")?;
     let mut out = String::new();
     out.push_str("Theorem 3, GD on ½(xy − 1)² with η = K, on the positivity region of Lemma 2 (same c, P, plo).\n");
-    out.push_str("Between a step with xy = p > 1 and the next such step, |x − y| is multiplied by at most\n");
+    out.push_str(
+        "Between a step with xy = p > 1 and the next such step, |x − y| is multiplied by at most\n",
+    );
     out.push_str("ρ(p) = max(1 − a (p − 1)², 1 − β) < 1 with a = K₀²κ (K₀ the row's lower end).\n");
     out.push_str("ρ → 1 as p → 1⁺: no uniform factor exists, since every point of xy = 1 is fixed (T3.exception).\n\n");
-    out.push_str("| K row | κ | β | a = K₀²κ ≥ | ρ at p = 1.1 | ρ at p = 1.3 |\n|---|---|---|---|---|---|\n");
+    out.push_str(
+        "| K row | κ | β | a = K₀²κ ≥ | ρ at p = 1.1 | ρ at p = 1.3 |\n|---|---|---|---|---|---|\n",
+    );
     for r in rows {
         let (kappa, beta) = (q(r, "kappa")?, q(r, "beta")?);
         let k0 = parse(&r.k[0])?;

@@ -20,7 +20,10 @@ fn pair(v: &QI) -> Result<[String; 2], String> {
 /// each of width at most 1e-12. `Err` (exit 2) when K is outside (1, K★].
 pub fn theorem2(k: &Q) -> Result<String, String> {
     if *k <= 1 || Endpoint::KStar.cmp_q(k) == Ordering::Less {
-        return Err(format!("K = {} is outside the range of Theorem 2, (1, √4.5 − 1] = (1, 1.1213203…]", fmt(k)));
+        return Err(format!(
+            "K = {} is outside the range of Theorem 2, (1, √4.5 − 1] = (1, 1.1213203…]",
+            fmt(k)
+        ));
     }
     let kk = QI::point(k.clone());
     let vals = [

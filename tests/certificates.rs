@@ -12,7 +12,11 @@ fn certificates_regenerate_byte_for_byte() {
         let fresh = twostep::cert::render(&c);
         let path = committed(&twostep::claims::file_name(family));
         let old = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(fresh == old, "{} differs from what `make certify` writes now: run `make certify` and commit", path.display());
+        assert!(
+            fresh == old,
+            "{} differs from what `make certify` writes now: run `make certify` and commit",
+            path.display()
+        );
     }
 }
 
@@ -29,10 +33,23 @@ fn committed_certificates_are_proved() {
 fn theorem2_certificate_counts() {
     let c = twostep::claims::certify("theorem2").unwrap();
     let ids: Vec<&str> = c.claims.iter().map(|c| c.id.as_str()).collect();
-    assert_eq!(ids, ["T2.scaling", "T2.roots", "T2.xm", "T2.eta", "T2.positive", "T2.basin"]);
+    assert_eq!(
+        ids,
+        [
+            "T2.scaling",
+            "T2.roots",
+            "T2.xm",
+            "T2.eta",
+            "T2.positive",
+            "T2.basin"
+        ]
+    );
     for cl in &c.claims {
         let k = &cl.domain["K"];
-        assert_eq!((k.lo.as_str(), k.lo_closed, k.hi.as_str(), k.hi_closed), ("1", false, "sqrt(9/2)-1", true));
+        assert_eq!(
+            (k.lo.as_str(), k.lo_closed, k.hi.as_str(), k.hi_closed),
+            ("1", false, "sqrt(9/2)-1", true)
+        );
     }
 }
 
@@ -46,14 +63,25 @@ fn an_enclosure_shrunk_past_the_true_value_is_rejected() {
     // δ₁ on the cell [1.09, 1.1] reaches 0.8245...; claim it stays below 0.82.
     let p = edited(&t2(), &d, "t.json", |v| {
         let o = obligation(v, "T2.roots/table-delta1");
-        let cell = o["proof"]["cells"].as_array_mut().unwrap().iter_mut().find(|c| c["box"]["K"][0] == "1.09").unwrap();
+        let cell = o["proof"]["cells"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|c| c["box"]["K"][0] == "1.09")
+            .unwrap();
         cell["value"][1] = json!("0.82");
     });
     rehash(&p);
     let (code, out) = check(&p);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("T2.roots/table-delta1") && out.contains("not inside the claimed"), "{out}");
-    assert!(!out.contains("hash"), "the rejection must come from the content: {out}");
+    assert!(
+        out.contains("T2.roots/table-delta1") && out.contains("not inside the claimed"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("hash"),
+        "the rejection must come from the content: {out}"
+    );
 }
 
 #[test]
@@ -66,7 +94,10 @@ fn a_flipped_sign_is_rejected() {
     let (code, out) = check(&p);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("T2.roots/delta1-positive"), "{out}");
-    assert!(out.contains("not <0") || out.contains("the statement needs"), "{out}");
+    assert!(
+        out.contains("not <0") || out.contains("the statement needs"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -86,7 +117,11 @@ fn a_domain_widened_past_what_was_proved_is_rejected() {
         for o in v["obligations"].as_array_mut().unwrap() {
             if let Some(cells) = o["proof"].get_mut("cells").and_then(|c| c.as_array_mut()) {
                 for c in cells {
-                    let k = if c.get("box").is_some() { &mut c["box"]["K"] } else { &mut c["K"] };
+                    let k = if c.get("box").is_some() {
+                        &mut c["box"]["K"]
+                    } else {
+                        &mut c["K"]
+                    };
                     if k[1] == "1.1214" {
                         k[1] = json!("1.2");
                     }
@@ -103,7 +138,10 @@ fn a_domain_widened_past_what_was_proved_is_rejected() {
 fn a_deleted_obligation_or_cell_is_missed() {
     let d = tempdir("delete");
     let p = edited(&t2(), &d, "t.json", |v| {
-        v["obligations"].as_array_mut().unwrap().retain(|o| o["id"] != "T2.xm/gap");
+        v["obligations"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|o| o["id"] != "T2.xm/gap");
     });
     rehash(&p);
     let (code, out) = check(&p);
@@ -111,12 +149,18 @@ fn a_deleted_obligation_or_cell_is_missed() {
     assert!(out.contains("T2.xm/gap is missing"), "{out}");
 
     let p = edited(&t2(), &d, "t2.json", |v| {
-        obligation(v, "T2.positive/margin")["proof"]["cells"].as_array_mut().unwrap().remove(5);
+        obligation(v, "T2.positive/margin")["proof"]["cells"]
+            .as_array_mut()
+            .unwrap()
+            .remove(5);
     });
     rehash(&p);
     let (code, out) = check(&p);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("coverage") && out.contains("not covered"), "{out}");
+    assert!(
+        out.contains("coverage") && out.contains("not covered"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -178,8 +222,14 @@ fn appendix_l_tampering_is_rejected() {
 fn theorem4_certificate_is_the_same_on_one_thread() {
     // The search uses rayon; its output must not depend on the thread count. The
     // committed file was written with the default pool (one thread per core).
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
     let c = pool.install(|| twostep::claims::certify("theorem4").unwrap());
     let old = std::fs::read_to_string(committed("theorem4.json")).unwrap();
-    assert!(twostep::cert::render(&c) == old, "theorem4 on one thread differs from the committed certificate");
+    assert!(
+        twostep::cert::render(&c) == old,
+        "theorem4 on one thread differs from the committed certificate"
+    );
 }

@@ -24,7 +24,10 @@ fn coq_sources(dir: &Path, out: &mut Vec<PathBuf>) {
         let p = e.path();
         if p.is_dir() {
             coq_sources(&p, out);
-        } else if p.extension().map_or(false, |x| x == "v" || x == "rs" || x == "sh") {
+        } else if p
+            .extension()
+            .map_or(false, |x| x == "v" || x == "rs" || x == "sh")
+        {
             out.push(p);
         }
     }
@@ -42,7 +45,10 @@ fn no_proof_is_left_unfinished() {
     let mut files = Vec::new();
     coq_sources(&root().join("proofs"), &mut files);
     coq_sources(&root().join("src/coq"), &mut files);
-    assert!(files.iter().any(|f| f.ends_with("Model.v")), "proofs/Model.v missing");
+    assert!(
+        files.iter().any(|f| f.ends_with("Model.v")),
+        "proofs/Model.v missing"
+    );
     let mut bad = Vec::new();
     for f in &files {
         let text = std::fs::read_to_string(f).unwrap_or_default();
@@ -54,12 +60,22 @@ fn no_proof_is_left_unfinished() {
 }
 
 fn have_coqc() -> bool {
-    Command::new("coqc").arg("-v").output().map_or(false, |o| o.status.success())
+    Command::new("coqc")
+        .arg("-v")
+        .output()
+        .map_or(false, |o| o.status.success())
 }
 
 fn run(cmd: &mut Command) -> (bool, String) {
     let o = cmd.output().expect("command runs");
-    (o.status.success(), format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr)))
+    (
+        o.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        ),
+    )
 }
 
 /// A scratch folder with compiled copies of the hand-written Coq files.
@@ -69,14 +85,20 @@ fn scratch(name: &str) -> PathBuf {
     std::fs::create_dir_all(dir.join("proofs")).unwrap();
     for f in ["Model.v", "Support.v", "Iterate.v"] {
         std::fs::copy(root().join("proofs").join(f), dir.join("proofs").join(f)).unwrap();
-        let (ok, out) = run(Command::new("coqc").current_dir(dir.join("proofs")).args(["-Q", ".", "Twostep", f]));
+        let (ok, out) = run(Command::new("coqc")
+            .current_dir(dir.join("proofs"))
+            .args(["-Q", ".", "Twostep", f]));
         assert!(ok, "{f} does not compile:\n{out}");
     }
     dir
 }
 
 fn coqc_generated(dir: &Path, gen: &Path, file: &str) -> (bool, String) {
-    run(Command::new("coqc").current_dir(gen).args(["-Q"]).arg(dir.join("proofs")).args(["Twostep", "-Q", ".", "Twostep.generated", file]))
+    run(Command::new("coqc")
+        .current_dir(gen)
+        .args(["-Q"])
+        .arg(dir.join("proofs"))
+        .args(["Twostep", "-Q", ".", "Twostep.generated", file]))
 }
 
 fn twostep(args: &[&str]) -> (bool, String) {
@@ -85,8 +107,14 @@ fn twostep(args: &[&str]) -> (bool, String) {
 
 /// Shifts the claimed enclosure of cell `cell` of obligation `id` by `shift`.
 fn tamper_enclosure(path: &Path, id: &str, cell: usize, shift: f64) {
-    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let ob = v["obligations"].as_array_mut().unwrap().iter_mut().find(|o| o["id"] == id).unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let ob = v["obligations"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|o| o["id"] == id)
+        .unwrap();
     let value = &mut ob["proof"]["cells"][cell]["value"];
     for i in 0..2 {
         let x: f64 = value[i].as_str().unwrap().parse().unwrap();
@@ -110,7 +138,14 @@ fn a_wrong_enclosure_does_not_compile_in_coq() {
 
     // The true certificate's lemmas compile ...
     let good = dir.join("good");
-    let (ok, out) = twostep(&["coq", cert.to_str().unwrap(), "--out", good.to_str().unwrap(), "--sample", "3"]);
+    let (ok, out) = twostep(&[
+        "coq",
+        cert.to_str().unwrap(),
+        "--out",
+        good.to_str().unwrap(),
+        "--sample",
+        "3",
+    ]);
     assert!(ok, "{out}");
     let (ok, out) = coqc_generated(&dir, &good, file);
     assert!(ok, "the true enclosures should compile:\n{out}");
@@ -118,13 +153,26 @@ fn a_wrong_enclosure_does_not_compile_in_coq() {
     // ... and with the enclosure of cell 0 of δ₁ moved up by 0.05 they do not.
     tamper_enclosure(&cert, "T2.roots/table-delta1", 0, 0.05);
     let bad = dir.join("bad");
-    let (ok, out) = twostep(&["coq", cert.to_str().unwrap(), "--out", bad.to_str().unwrap(), "--sample", "3"]);
+    let (ok, out) = twostep(&[
+        "coq",
+        cert.to_str().unwrap(),
+        "--out",
+        bad.to_str().unwrap(),
+        "--sample",
+        "3",
+    ]);
     assert!(ok, "{out}");
     let text = std::fs::read_to_string(bad.join(file)).unwrap();
-    assert!(text.contains("T2_roots_table_delta1_c000"), "the tampered cell is in the sample");
+    assert!(
+        text.contains("T2_roots_table_delta1_c000"),
+        "the tampered cell is in the sample"
+    );
     let (ok, out) = coqc_generated(&dir, &bad, file);
     assert!(!ok, "Coq accepted a wrong enclosure:\n{text}");
-    assert!(out.contains("T2_roots_table_delta1_c000") || out.contains("Error"), "{out}");
+    assert!(
+        out.contains("T2_roots_table_delta1_c000") || out.contains("Error"),
+        "{out}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -140,26 +188,48 @@ fn a_wrong_newton_box_does_not_compile_in_coq() {
     assert!(ok, "{out}");
     let cert = certs.join("appendix-l.json");
     // Move the K = 1.24 box off the orbit point by 1e-6: no sign change of g⁴(y) − y is left in it.
-    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&cert).unwrap()).unwrap();
-    let ob = v["obligations"].as_array_mut().unwrap().iter_mut().find(|o| o["id"] == "AL.period4/k1.24").unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&cert).unwrap()).unwrap();
+    let ob = v["obligations"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|o| o["id"] == "AL.period4/k1.24")
+        .unwrap();
     for i in 0..2 {
         let y: f64 = ob["proof"]["y"][i].as_str().unwrap().parse().unwrap();
         ob["proof"]["y"][i] = serde_json::Value::String(format!("{:.14}", y + 1e-6));
     }
     std::fs::write(&cert, serde_json::to_string_pretty(&v).unwrap()).unwrap();
     let gen = dir.join("gen");
-    let (ok, out) = twostep(&["coq", cert.to_str().unwrap(), "--out", gen.to_str().unwrap()]);
+    let (ok, out) = twostep(&[
+        "coq",
+        cert.to_str().unwrap(),
+        "--out",
+        gen.to_str().unwrap(),
+    ]);
     assert!(ok, "{out}");
     let (ok, out) = coqc_generated(&dir, &gen, "AppendixL_AL_period4_k1_24.v");
-    assert!(!ok, "Coq accepted a box that holds no period-4 point:\n{out}");
+    assert!(
+        !ok,
+        "Coq accepted a box that holds no period-4 point:\n{out}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The lemma2 certificate cut down to its first K row (the generator reads rows one by one;
 /// coverage of the K domain is the checker's business).
 fn lemma2_first_row(path: &Path) -> serde_json::Value {
-    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root().join("certificates/lemma2.json")).unwrap()).unwrap();
-    let ob = v["obligations"].as_array_mut().unwrap().iter_mut().find(|o| o["id"] == "L2.positive/region").unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("certificates/lemma2.json")).unwrap(),
+    )
+    .unwrap();
+    let ob = v["obligations"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|o| o["id"] == "L2.positive/region")
+        .unwrap();
     ob["proof"]["rows"].as_array_mut().unwrap().truncate(1);
     std::fs::write(path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
     v
@@ -178,7 +248,14 @@ fn a_wrong_region_cell_does_not_compile_in_coq() {
 
     // Three cells of the true first row compile ...
     let good = dir.join("good");
-    let (ok, out) = twostep(&["coq", cert.to_str().unwrap(), "--out", good.to_str().unwrap(), "--sample", "3"]);
+    let (ok, out) = twostep(&[
+        "coq",
+        cert.to_str().unwrap(),
+        "--out",
+        good.to_str().unwrap(),
+        "--sample",
+        "3",
+    ]);
     assert!(ok, "{out}");
     let (ok, out) = coqc_generated(&dir, &good, file);
     assert!(ok, "the true region cells should compile:\n{out}");
@@ -186,16 +263,31 @@ fn a_wrong_region_cell_does_not_compile_in_coq() {
     // ... and with the row's split code replaced by one split in p, the lower half
     // (p ∈ [0, 0.7841], d ∈ [0, 1.4014]) meets the region but has points with p' > P there,
     // so its lemma is false and Coq rejects it.
-    let ob = v["obligations"].as_array_mut().unwrap().iter_mut().find(|o| o["id"] == "L2.positive/region").unwrap();
+    let ob = v["obligations"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|o| o["id"] == "L2.positive/region")
+        .unwrap();
     ob["proof"]["rows"][0]["splits"] = serde_json::Value::String("1LL".into());
     std::fs::write(&cert, serde_json::to_string_pretty(&v).unwrap()).unwrap();
     let (ok, _) = twostep(&["check", cert.to_str().unwrap()]);
     assert!(!ok, "the checker should reject the coarse row as well");
     let bad = dir.join("bad");
-    let (ok, out) = twostep(&["coq", cert.to_str().unwrap(), "--out", bad.to_str().unwrap(), "--sample", "3"]);
+    let (ok, out) = twostep(&[
+        "coq",
+        cert.to_str().unwrap(),
+        "--out",
+        bad.to_str().unwrap(),
+        "--sample",
+        "3",
+    ]);
     assert!(ok, "{out}");
     let text = std::fs::read_to_string(bad.join(file)).unwrap();
-    assert!(text.contains("L2_positive_region_r00_c000000"), "the coarse cell is in the sample");
+    assert!(
+        text.contains("L2_positive_region_r00_c000000"),
+        "the coarse cell is in the sample"
+    );
     let (ok, out) = coqc_generated(&dir, &bad, file);
     assert!(!ok, "Coq accepted a false region cell:\n{text}");
     assert!(out.contains("Error"), "{out}");
@@ -212,11 +304,23 @@ fn a_wrong_region_constant_does_not_compile_in_coq() {
     let cert = dir.join("lemma2.json");
     let mut v = lemma2_first_row(&cert);
     // c larger than dcap²: the row box [0, dcap] no longer holds the region's d range.
-    let ob = v["obligations"].as_array_mut().unwrap().iter_mut().find(|o| o["id"] == "L2.positive/region").unwrap();
+    let ob = v["obligations"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|o| o["id"] == "L2.positive/region")
+        .unwrap();
     ob["proof"]["rows"][0]["constants"]["dcap"] = serde_json::Value::String("1.4".into());
     std::fs::write(&cert, serde_json::to_string_pretty(&v).unwrap()).unwrap();
     let gen = dir.join("gen");
-    let (ok, out) = twostep(&["coq", cert.to_str().unwrap(), "--out", gen.to_str().unwrap(), "--sample", "1"]);
+    let (ok, out) = twostep(&[
+        "coq",
+        cert.to_str().unwrap(),
+        "--out",
+        gen.to_str().unwrap(),
+        "--sample",
+        "1",
+    ]);
     // The generator rebuilds the cells with the checker's bounds test, which refuses the row;
     // either way no Coq file may state the row as proved.
     if ok {

@@ -19,7 +19,12 @@ fn holds(r: Fiv, v: &Rational) -> bool {
 }
 
 fn finite() -> impl Strategy<Value = f64> {
-    prop_oneof![-1e6f64..1e6, -1.0f64..1.0, -1e-10f64..1e-10, (1u64..u64::MAX).prop_map(|b| f64::from_bits(b >> 2))]
+    prop_oneof![
+        -1e6f64..1e6,
+        -1.0f64..1.0,
+        -1e-10f64..1e-10,
+        (1u64..u64::MAX).prop_map(|b| f64::from_bits(b >> 2))
+    ]
 }
 
 proptest! {

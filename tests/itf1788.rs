@@ -62,15 +62,30 @@ fn vectors() -> Vec<(String, Vec<(Rational, Rational)>, (Rational, Rational))> {
     let mut out = Vec::new();
     for line in ELEM.lines().chain(ATAN2.lines()) {
         let line = line.trim();
-        let Some(line) = line.strip_suffix(';') else { continue };
-        let Some((lhs, rhs)) = line.split_once(" = ") else { continue };
-        let Some((op, args)) = lhs.split_once(' ') else { continue };
-        if !matches!(op, "sqrt" | "sin" | "cos" | "atan" | "atan2" | "add" | "sub" | "mul" | "div") {
+        let Some(line) = line.strip_suffix(';') else {
+            continue;
+        };
+        let Some((lhs, rhs)) = line.split_once(" = ") else {
+            continue;
+        };
+        let Some((op, args)) = lhs.split_once(' ') else {
+            continue;
+        };
+        if !matches!(
+            op,
+            "sqrt" | "sin" | "cos" | "atan" | "atan2" | "add" | "sub" | "mul" | "div"
+        ) {
             continue;
         }
-        let parts: Vec<&str> = args.split(']').filter(|p| !p.trim().is_empty()).map(|p| p.trim()).collect();
+        let parts: Vec<&str> = args
+            .split(']')
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| p.trim())
+            .collect();
         let parsed: Option<Vec<_>> = parts.iter().map(|p| interval(&format!("{p}]"))).collect();
-        let (Some(parsed), Some(expected)) = (parsed, interval(rhs)) else { continue };
+        let (Some(parsed), Some(expected)) = (parsed, interval(rhs)) else {
+            continue;
+        };
         out.push((op.to_string(), parsed, expected));
     }
     out
@@ -97,7 +112,12 @@ fn compute(op: &str, args: &[(Rational, Rational)]) -> QI {
 }
 
 /// Judges one result against one vector.
-fn judge(op: &str, args: &[(Rational, Rational)], (c, d): &(Rational, Rational), r: &QI) -> Result<(), String> {
+fn judge(
+    op: &str,
+    args: &[(Rational, Rational)],
+    (c, d): &(Rational, Rational),
+    r: &QI,
+) -> Result<(), String> {
     match r {
         QI::Bounded(lo, hi) => {
             // Our endpoints, rounded outward to binary64, must contain the tightest
@@ -106,7 +126,9 @@ fn judge(op: &str, args: &[(Rational, Rational)], (c, d): &(Rational, Rational),
             let lo = Rational::from_f64(twostep::arith::interval::f64_down(lo)).unwrap();
             let hi = Rational::from_f64(twostep::arith::interval::f64_up(hi)).unwrap();
             if !(lo <= *c && hi >= *d) {
-                return Err(format!("{op} {args:?}: [{lo}, {hi}] does not contain [{c}, {d}]"));
+                return Err(format!(
+                    "{op} {args:?}: [{lo}, {hi}] does not contain [{c}, {d}]"
+                ));
             }
             // atan2 over a box holding the origin or crossing the branch cut is
             // documented to give [−π, π]: sound, not tight.
@@ -117,7 +139,9 @@ fn judge(op: &str, args: &[(Rational, Rational)], (c, d): &(Rational, Rational),
             let scale = Rational::from(1) + c.clone().abs().max(d.clone().abs());
             let slack = scale * Rational::from((1, 1_000_000_000_000i64));
             if !loose_atan2 && !(lo >= c.clone() - &slack && hi <= d.clone() + &slack) {
-                return Err(format!("{op} {args:?}: [{lo}, {hi}] much wider than [{c}, {d}]"));
+                return Err(format!(
+                    "{op} {args:?}: [{lo}, {hi}] much wider than [{c}, {d}]"
+                ));
             }
             Ok(())
         }
@@ -141,20 +165,34 @@ fn enclosures_contain_the_tightest_binary64_result() {
         *counts.entry(op.clone()).or_insert(0) += 1;
     }
     for op in ["sqrt", "sin", "cos", "atan2", "add", "mul", "div"] {
-        assert!(counts.get(op).copied().unwrap_or(0) >= 5, "too few {op} vectors parsed: {counts:?}");
+        assert!(
+            counts.get(op).copied().unwrap_or(0) >= 5,
+            "too few {op} vectors parsed: {counts:?}"
+        );
     }
 }
 
 #[test]
 fn a_shifted_or_widened_enclosure_is_rejected() {
     let vs = vectors();
-    let (op, args, expected) = vs.iter().find(|v| v.0 == "sin" && v.1[0].0 != v.1[0].1).expect("a sin vector");
-    let QI::Bounded(lo, hi) = compute(op, args) else { panic!("bounded") };
+    let (op, args, expected) = vs
+        .iter()
+        .find(|v| v.0 == "sin" && v.1[0].0 != v.1[0].1)
+        .expect("a sin vector");
+    let QI::Bounded(lo, hi) = compute(op, args) else {
+        panic!("bounded")
+    };
     let tiny = Rational::from((1, 1_000_000));
     let shifted = QI::Bounded(lo.clone() + &tiny, hi.clone() + &tiny);
-    assert!(judge(op, args, expected, &shifted).is_err(), "a shifted enclosure passed");
+    assert!(
+        judge(op, args, expected, &shifted).is_err(),
+        "a shifted enclosure passed"
+    );
     let wide = QI::Bounded(lo - &tiny, hi + &tiny);
-    assert!(judge(op, args, expected, &wide).is_err(), "a needlessly wide enclosure passed");
+    assert!(
+        judge(op, args, expected, &wide).is_err(),
+        "a needlessly wide enclosure passed"
+    );
 }
 
 fn inari(x: &(Rational, Rational)) -> inari::Interval {
@@ -166,8 +204,15 @@ fn fast_atan_and_atan2_contain_the_tightest_binary64_result() {
     use twostep::arith::fast;
     let mut n = 0;
     for (op, args, expected) in vectors().iter().filter(|v| v.0 == "atan" || v.0 == "atan2") {
-        let r = if op == "atan" { fast::atan(inari(&args[0])) } else { fast::atan2(inari(&args[0]), inari(&args[1])) };
-        let as_qi = QI::new(Rational::from_f64(r.inf()).unwrap(), Rational::from_f64(r.sup()).unwrap());
+        let r = if op == "atan" {
+            fast::atan(inari(&args[0]))
+        } else {
+            fast::atan2(inari(&args[0]), inari(&args[1]))
+        };
+        let as_qi = QI::new(
+            Rational::from_f64(r.inf()).unwrap(),
+            Rational::from_f64(r.sup()).unwrap(),
+        );
         if let Err(e) = judge(op, args, expected, &as_qi) {
             panic!("fast {e}");
         }
@@ -198,16 +243,29 @@ fn fiv_gives_exactly_the_tightest_binary64_result() {
             _ => continue,
         };
         if r.is_unbounded() {
-            assert!(matches!(op.as_str(), "div" | "sqrt"), "{op} {args:?} gave the whole line");
+            assert!(
+                matches!(op.as_str(), "div" | "sqrt"),
+                "{op} {args:?} gave the whole line"
+            );
             continue;
         }
-        let (lo, hi) = (Rational::from_f64(r.inf()).unwrap(), Rational::from_f64(r.sup()).unwrap());
+        let (lo, hi) = (
+            Rational::from_f64(r.inf()).unwrap(),
+            Rational::from_f64(r.sup()).unwrap(),
+        );
         if matches!(op.as_str(), "atan" | "atan2") {
             if let Err(e) = judge(op, args, &(c.clone(), d.clone()), &QI::new(lo, hi)) {
                 panic!("Fiv {e}");
             }
         } else {
-            assert!(lo == *c && hi == *d, "Fiv {op} {args:?} = [{}, {}], tightest is [{}, {}]", r.inf(), r.sup(), c.to_f64(), d.to_f64());
+            assert!(
+                lo == *c && hi == *d,
+                "Fiv {op} {args:?} = [{}, {}], tightest is [{}, {}]",
+                r.inf(),
+                r.sup(),
+                c.to_f64(),
+                d.to_f64()
+            );
         }
         n += 1;
     }

@@ -9,7 +9,10 @@ fn expect_malformed(p: &std::path::Path, field: &str) {
     let (code, out) = check(p);
     assert_eq!(code, 2, "{out}");
     assert!(!out.contains("panicked"), "{out}");
-    assert!(out.contains(p.to_str().unwrap()), "message must name the file: {out}");
+    assert!(
+        out.contains(p.to_str().unwrap()),
+        "message must name the file: {out}"
+    );
     assert!(out.contains(field), "message must name `{field}`: {out}");
     assert_eq!(out.trim().lines().count(), 1, "one line: {out}");
 }
@@ -37,10 +40,24 @@ fn empty_and_truncated_files() {
 #[test]
 fn wrong_version_or_format_or_family() {
     let d = tempdir("malformed-version");
-    expect_malformed(&edited(&t2(), &d, "v.json", |v| v["version"] = json!(2)), "version");
-    expect_malformed(&edited(&t2(), &d, "f.json", |v| v["format"] = json!("other")), "format");
-    expect_malformed(&edited(&t2(), &d, "fam.json", |v| v["family"] = json!("theorem9")), "family");
-    expect_malformed(&edited(&t2(), &d, "m.json", |v| { v.as_object_mut().unwrap().remove("claims"); }), "claims");
+    expect_malformed(
+        &edited(&t2(), &d, "v.json", |v| v["version"] = json!(2)),
+        "version",
+    );
+    expect_malformed(
+        &edited(&t2(), &d, "f.json", |v| v["format"] = json!("other")),
+        "format",
+    );
+    expect_malformed(
+        &edited(&t2(), &d, "fam.json", |v| v["family"] = json!("theorem9")),
+        "family",
+    );
+    expect_malformed(
+        &edited(&t2(), &d, "m.json", |v| {
+            v.as_object_mut().unwrap().remove("claims");
+        }),
+        "claims",
+    );
 }
 
 #[test]
@@ -56,11 +73,15 @@ fn non_exact_endpoints() {
     expect_malformed(&set("num.json", json!(1.5)), "malformed certificate");
     // A JSON NaN literal is not JSON at all.
     let p = d.join("nanlit.json");
-    let text = std::fs::read_to_string(t2()).unwrap().replacen("\"1.0001\"", "NaN", 1);
+    let text = std::fs::read_to_string(t2())
+        .unwrap()
+        .replacen("\"1.0001\"", "NaN", 1);
     std::fs::write(&p, text).unwrap();
     expect_malformed(&p, "not JSON");
     let p = d.join("hugelit.json");
-    let text = std::fs::read_to_string(t2()).unwrap().replacen("\"1.0001\"", "1e400", 1);
+    let text = std::fs::read_to_string(t2())
+        .unwrap()
+        .replacen("\"1.0001\"", "1e400", 1);
     std::fs::write(&p, text).unwrap();
     let (code, out) = check(&p);
     assert_eq!(code, 2, "{out}");
@@ -94,7 +115,10 @@ fn fuzzed_edits_never_panic() {
         std::fs::write(&p, t).unwrap();
         let (code, out) = check(&p);
         assert!(code == 1 || code == 2 || code == 0, "{out}");
-        assert!(!out.contains("panicked") && !out.contains("internal error"), "{out}");
+        assert!(
+            !out.contains("panicked") && !out.contains("internal error"),
+            "{out}"
+        );
         seen.insert(code);
     }
     assert!(seen.contains(&2), "some deletion must break the JSON");

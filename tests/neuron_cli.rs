@@ -3,8 +3,15 @@
 use std::process::Command;
 
 fn twostep(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_twostep")).args(args).output().expect("runs");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    let out = Command::new(env!("CARGO_BIN_EXE_twostep"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 fn table_file(name: &str, text: &str) -> String {
@@ -19,7 +26,10 @@ fn table_file(name: &str, text: &str) -> String {
 fn a_true_row_is_certified_and_a_false_row_refuted() {
     let (code, out, _) = twostep(&["check-table", "tests/data/neuron_table.json"]);
     assert_eq!(code, 1, "one row is false, so the exit status is 1");
-    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines[0]["answer"], "certified");
     assert_eq!(lines[1]["answer"], "refuted");
     assert_eq!(lines[1]["leaves_target_in"], "w_y");
@@ -27,7 +37,11 @@ fn a_true_row_is_certified_and_a_false_row_refuted() {
     let w = &lines[1]["witness"];
     let wy: f64 = w["w_y"].as_str().unwrap().parse().unwrap();
     assert!((0.1..=0.11).contains(&wy));
-    let lo: f64 = lines[1]["image"]["w_y"][0].as_str().unwrap().parse().unwrap();
+    let lo: f64 = lines[1]["image"]["w_y"][0]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!(lo > 0.009);
 }
 
@@ -56,10 +70,22 @@ fn malformed_tables_exit_two() {
     for (name, text) in [
         ("notjson.json", "not json"),
         ("empty.json", "[]"),
-        ("float.json", r#"[{"model": "neuron", "k": [1.05, 1.06], "from": {"v": ["0.5", "0.51"], "w_x": ["0.6", "0.61"], "w_y": ["0.1", "0.11"]}, "steps": 2, "to": {"v": ["0", "2"], "w_x": ["0", "2"], "w_y": ["0", "1"]}}]"#),
-        ("reversed.json", r#"[{"model": "neuron", "k": ["1.06", "1.05"], "from": {"v": ["0.5", "0.51"], "w_x": ["0.6", "0.61"], "w_y": ["0.1", "0.11"]}, "steps": 2, "to": {"v": ["0", "2"], "w_x": ["0", "2"], "w_y": ["0", "1"]}}]"#),
-        ("model.json", r#"[{"model": "quartic", "k": ["1.05", "1.06"], "from": {"v": ["0.5", "0.51"], "w_x": ["0.6", "0.61"], "w_y": ["0.1", "0.11"]}, "steps": 2, "to": {"v": ["0", "2"], "w_x": ["0", "2"], "w_y": ["0", "1"]}}]"#),
-        ("missing.json", r#"[{"model": "neuron", "k": ["1.05", "1.06"], "from": {"v": ["0.5", "0.51"], "w_x": ["0.6", "0.61"]}, "steps": 2, "to": {"v": ["0", "2"], "w_x": ["0", "2"], "w_y": ["0", "1"]}}]"#),
+        (
+            "float.json",
+            r#"[{"model": "neuron", "k": [1.05, 1.06], "from": {"v": ["0.5", "0.51"], "w_x": ["0.6", "0.61"], "w_y": ["0.1", "0.11"]}, "steps": 2, "to": {"v": ["0", "2"], "w_x": ["0", "2"], "w_y": ["0", "1"]}}]"#,
+        ),
+        (
+            "reversed.json",
+            r#"[{"model": "neuron", "k": ["1.06", "1.05"], "from": {"v": ["0.5", "0.51"], "w_x": ["0.6", "0.61"], "w_y": ["0.1", "0.11"]}, "steps": 2, "to": {"v": ["0", "2"], "w_x": ["0", "2"], "w_y": ["0", "1"]}}]"#,
+        ),
+        (
+            "model.json",
+            r#"[{"model": "quartic", "k": ["1.05", "1.06"], "from": {"v": ["0.5", "0.51"], "w_x": ["0.6", "0.61"], "w_y": ["0.1", "0.11"]}, "steps": 2, "to": {"v": ["0", "2"], "w_x": ["0", "2"], "w_y": ["0", "1"]}}]"#,
+        ),
+        (
+            "missing.json",
+            r#"[{"model": "neuron", "k": ["1.05", "1.06"], "from": {"v": ["0.5", "0.51"], "w_x": ["0.6", "0.61"]}, "steps": 2, "to": {"v": ["0", "2"], "w_x": ["0", "2"], "w_y": ["0", "1"]}}]"#,
+        ),
     ] {
         let (code, _, err) = twostep(&["check-table", &table_file(name, text)]);
         assert_eq!(code, 2, "{name}: {err}");
@@ -69,7 +95,16 @@ fn malformed_tables_exit_two() {
 
 #[test]
 fn query_prints_an_enclosure_containing_a_simulated_image() {
-    let (code, out, _) = twostep(&["query", "neuron", "--k", "1.05..1.06", "--box", "v=0.5..0.51,w_x=0.6..0.61,w_y=0.1..0.11", "--steps", "3"]);
+    let (code, out, _) = twostep(&[
+        "query",
+        "neuron",
+        "--k",
+        "1.05..1.06",
+        "--box",
+        "v=0.5..0.51,w_x=0.6..0.61,w_y=0.1..0.11",
+        "--steps",
+        "3",
+    ]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["steps"], 3);
@@ -80,9 +115,14 @@ fn query_prints_an_enclosure_containing_a_simulated_image() {
     for _ in 0..3 {
         s = twostep::neuron::propagate::step_f64(&s);
     }
-    let get = |b: &serde_json::Value, n: &str, i: usize| -> f64 { b[n][i].as_str().unwrap().parse().unwrap() };
+    let get = |b: &serde_json::Value, n: &str, i: usize| -> f64 {
+        b[n][i].as_str().unwrap().parse().unwrap()
+    };
     let hit = boxes.iter().any(|b| {
-        ["v", "w_x", "w_y"].iter().enumerate().all(|(i, n)| get(b, n, 0) <= s[i + 1] && s[i + 1] <= get(b, n, 1))
+        ["v", "w_x", "w_y"]
+            .iter()
+            .enumerate()
+            .all(|(i, n)| get(b, n, 0) <= s[i + 1] && s[i + 1] <= get(b, n, 1))
     });
     assert!(hit, "the float image {s:?} is in no box");
 }

@@ -1,11 +1,11 @@
 //! The inari enclosure of one step of the neuron map contains the exact-engine value at
 //! random points of random small boxes (and the check sees a shifted enclosure).
 
+use inari::Interval;
 use proptest::prelude::*;
 use twostep::arith::exact::QI;
 use twostep::arith::q::{from_f64, Q};
 use twostep::neuron::propagate::{step_iv, step_qi};
-use inari::Interval;
 
 fn iv(lo: f64, hi: f64) -> Interval {
     Interval::try_from((lo, hi)).unwrap()
@@ -22,7 +22,11 @@ fn contains(outer: Interval, inner: &QI) -> bool {
 fn box_and_point() -> impl Strategy<Value = ([Interval; 4], [Q; 4])> {
     (
         (1.0f64..1.1, 0.01f64..1.5, 0.01f64..1.5, -0.5f64..0.8),
-        (1e-9f64..0.05, [0.0f64..1.0, 0.0f64..1.0, 0.0f64..1.0, 0.0f64..1.0], [0.0f64..1.0, 0.0f64..1.0, 0.0f64..1.0, 0.0f64..1.0]),
+        (
+            1e-9f64..0.05,
+            [0.0f64..1.0, 0.0f64..1.0, 0.0f64..1.0, 0.0f64..1.0],
+            [0.0f64..1.0, 0.0f64..1.0, 0.0f64..1.0, 0.0f64..1.0],
+        ),
     )
         .prop_map(|((k, v, x, y), (w, side, t))| {
             let lo = [k, v, x, y];
@@ -53,7 +57,12 @@ proptest! {
 fn a_shifted_enclosure_is_caught() {
     let b = [iv(1.05, 1.05), iv(0.5, 0.5), iv(0.6, 0.6), iv(0.1, 0.1)];
     let img = step_iv(&b);
-    let exact = step_qi(&[QI::point(from_f64(1.05)), QI::point(from_f64(0.5)), QI::point(from_f64(0.6)), QI::point(from_f64(0.1))]);
+    let exact = step_qi(&[
+        QI::point(from_f64(1.05)),
+        QI::point(from_f64(0.5)),
+        QI::point(from_f64(0.6)),
+        QI::point(from_f64(0.1)),
+    ]);
     assert!(contains(img[1], &exact[1]));
     let shifted = img[1] + iv(1e-9, 1e-9);
     assert!(!contains(shifted, &exact[1]));

@@ -88,8 +88,15 @@ fn gradient_w_math(v: f64, w: &[f64]) -> Vec<f64> {
         .enumerate()
         .map(|(i, wi)| {
             let teacher = if i == 0 { 1.0 } else { 0.0 };
-            let perp = if i == 0 || perp_norm == 0.0 { 0.0 } else { wi / perp_norm };
-            (v * v * wi - v / PI * (PI - a + 0.5 * (2.0 * a).sin()) * teacher - v / PI * (0.5 - 0.5 * (2.0 * a).cos()) * perp) / d
+            let perp = if i == 0 || perp_norm == 0.0 {
+                0.0
+            } else {
+                wi / perp_norm
+            };
+            (v * v * wi
+                - v / PI * (PI - a + 0.5 * (2.0 * a).sin()) * teacher
+                - v / PI * (0.5 - 0.5 * (2.0 * a).cos()) * perp)
+                / d
         })
         .collect()
 }
@@ -136,7 +143,10 @@ fn worst_disagreement(map: Map, n: usize, seed: u64) -> f64 {
             let s = State::new(v, w[0], norm(&w[1..]));
             let r = map(k, &s);
             // (80) gives a signed w_y⁺; the network's w_y is its absolute value.
-            let e = (fv - r.v).abs().max((fx - r.wx).abs()).max((fy - r.wy.abs()).abs());
+            let e = (fv - r.v)
+                .abs()
+                .max((fx - r.wx).abs())
+                .max((fy - r.wy.abs()).abs());
             worst = worst.max(e);
         }
     }
@@ -146,13 +156,19 @@ fn worst_disagreement(map: Map, n: usize, seed: u64) -> f64 {
 #[test]
 fn reduced_map_is_full_gradient_descent() {
     let worst = worst_disagreement(reduced_map, 2500, 1);
-    assert!(worst <= 1e-12, "reduced map and full GD differ by {worst:e}");
+    assert!(
+        worst <= 1e-12,
+        "reduced map and full GD differ by {worst:e}"
+    );
 }
 
 #[test]
 fn a_wrong_reduced_map_is_rejected() {
     let worst = worst_disagreement(dropped_term_map, 200, 2);
-    assert!(worst > 1e-3, "the check did not see the dropped term (worst {worst:e})");
+    assert!(
+        worst > 1e-3,
+        "the check did not see the dropped term (worst {worst:e})"
+    );
 }
 
 #[test]
@@ -187,7 +203,11 @@ fn gradient_is_the_derivative_of_the_loss() {
                 wp[i] += hstep;
                 wm[i] -= hstep;
                 let fd = (loss(v, &wp) - loss(v, &wm)) / (2.0 * hstep);
-                assert!((fd - gw[i]).abs() < 1e-7, "d = {d}, i = {i}: {} vs {fd}", gw[i]);
+                assert!(
+                    (fd - gw[i]).abs() < 1e-7,
+                    "d = {d}, i = {i}: {} vs {fd}",
+                    gw[i]
+                );
             }
         }
     }
@@ -238,7 +258,10 @@ fn closed_form_loss_matches_monte_carlo() {
             let (_, v, w) = random_state(&mut rng, d);
             let (mean, se) = monte_carlo(&mut rng, v, &w, 200_000);
             let l = loss(v, &w);
-            assert!((mean - l).abs() <= SIGMAS * se, "d = {d}: closed form {l}, Monte-Carlo {mean} ± {se}");
+            assert!(
+                (mean - l).abs() <= SIGMAS * se,
+                "d = {d}: closed form {l}, Monte-Carlo {mean} ± {se}"
+            );
         }
     }
 }
@@ -249,7 +272,12 @@ fn monte_carlo_check_rejects_a_wrong_loss() {
     let mut rng = Rng(7);
     let mut caught = 0;
     for d in [2usize, 3, 5, 10] {
-        let (v, w) = (0.8, (0..d).map(|i| if i == 0 { 0.9 } else { 0.2 }).collect::<Vec<_>>());
+        let (v, w) = (
+            0.8,
+            (0..d)
+                .map(|i| if i == 0 { 0.9 } else { 0.2 })
+                .collect::<Vec<_>>(),
+        );
         let (mean, se) = monte_carlo(&mut rng, v, &w, 200_000);
         let n = norm(&w);
         let wrong = (v * v * n * n - 4.0 / PI * v * n * h(theta(&w)) + 1.0) / (2.0 * d as f64);

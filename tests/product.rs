@@ -12,7 +12,9 @@ use twostep::check::{region, rules, spec};
 use twostep::models::product;
 
 fn load(name: &str) -> Certificate {
-    cert::read(Path::new(&format!("certificates/{name}.json"))).expect("committed certificate").0
+    cert::read(Path::new(&format!("certificates/{name}.json")))
+        .expect("committed certificate")
+        .0
 }
 
 fn region_rows(c: &Certificate, id: &str) -> Vec<cert::RegionRow> {
@@ -30,7 +32,11 @@ fn bin() -> Command {
 fn identities_of_both_families_are_proved_and_a_false_one_is_not() {
     let empty: twostep::check::Domain = Vec::new();
     for fam in [spec::lemma2::spec(), spec::theorem3::spec()] {
-        for os in fam.obligations.iter().filter(|o| matches!(o.rule, spec::Rule::Identity { .. })) {
+        for os in fam
+            .obligations
+            .iter()
+            .filter(|o| matches!(o.rule, spec::Rule::Identity { .. }))
+        {
             let f = rules::prove(os, &Proof::Identity { variables: vec![] }, &empty);
             assert!(f.is_empty(), "{}: {f:?}", os.id);
         }
@@ -84,17 +90,24 @@ fn tampered_balancing_constant_is_rejected() {
     assert!(region::prove_row(&rule, &rows[1]).is_empty());
     let mut r = rows[1].clone();
     r.constants.insert("kappa".into(), "3".into());
-    assert!(region::prove_row(&rule, &r).iter().any(|e| e.contains("Z − κ")));
+    assert!(region::prove_row(&rule, &r)
+        .iter()
+        .any(|e| e.contains("Z − κ")));
     let mut r = rows[1].clone();
     r.constants.insert("beta".into(), "1.5".into());
-    assert!(region::prove_row(&rule, &r).iter().any(|e| e.contains("A·B + 1 − β")));
+    assert!(region::prove_row(&rule, &r)
+        .iter()
+        .any(|e| e.contains("A·B + 1 − β")));
 }
 
 #[test]
 fn rows_cover_the_k_domain_and_a_missing_row_is_found() {
     let c = load("lemma2");
     let rows = region_rows(&c, "L2.positive/region");
-    let ks: Vec<_> = rows.iter().map(|r| (parse(&r.k[0]).unwrap(), parse(&r.k[1]).unwrap())).collect();
+    let ks: Vec<_> = rows
+        .iter()
+        .map(|r| (parse(&r.k[0]).unwrap(), parse(&r.k[1]).unwrap()))
+        .collect();
     assert_eq!(ks[0].0, Q::from(1));
     assert_eq!(ks.last().unwrap().1, parse(spec::lemma2::K_MAX).unwrap());
     assert!(ks.windows(2).all(|w| w[0].1 == w[1].0));
@@ -140,9 +153,16 @@ fn tampered_certificate_is_rejected_after_rehash() {
 }
 
 fn query(k: &str, start: &str) -> (Option<i32>, serde_json::Value, String) {
-    let out = bin().args(["query", "product", "--k", k, "--start", start]).output().unwrap();
+    let out = bin()
+        .args(["query", "product", "--k", k, "--start", start])
+        .output()
+        .unwrap();
     let v = serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null);
-    (out.status.code(), v, String::from_utf8_lossy(&out.stderr).into())
+    (
+        out.status.code(),
+        v,
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 #[test]
@@ -171,7 +191,10 @@ fn query_inside_unknown_and_bad_input() {
         let kk = QI::point(parse("1.1").unwrap());
         let x = QI::point(parse(x).unwrap());
         let orbit = product::orbit(&kk, &x, &x, 5);
-        let first = orbit.iter().position(|(a, b)| (a.clone() * b.clone() - QI::point(Q::from(1))).is_pos()).unwrap();
+        let first = orbit
+            .iter()
+            .position(|(a, b)| (a.clone() * b.clone() - QI::point(Q::from(1))).is_pos())
+            .unwrap();
         assert_eq!(first, t);
     }
     let (_, v, _) = query("1.6", "x=1..1,y=1..1");
@@ -183,14 +206,23 @@ fn query_inside_unknown_and_bad_input() {
         let (code, _, err) = query("1.1", bad);
         assert_eq!(code, Some(2), "{bad}: {err}");
     }
-    let out = bin().args(["query", "product", "--k", "1.1"]).output().unwrap();
+    let out = bin()
+        .args(["query", "product", "--k", "1.1"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
 fn tables_match_snapshots() {
-    insta::assert_snapshot!("lemma2_table", twostep::product_table::lemma2(&load("lemma2")).unwrap());
-    insta::assert_snapshot!("theorem3_table", twostep::product_table::theorem3(&load("theorem3")).unwrap());
+    insta::assert_snapshot!(
+        "lemma2_table",
+        twostep::product_table::lemma2(&load("lemma2")).unwrap()
+    );
+    insta::assert_snapshot!(
+        "theorem3_table",
+        twostep::product_table::theorem3(&load("theorem3")).unwrap()
+    );
 }
 
 fn contains(iv: inari::Interval, q: &Q) -> bool {

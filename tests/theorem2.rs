@@ -26,7 +26,10 @@ fn query(k: &str) -> (i32, String) {
 }
 
 fn bounds(v: &serde_json::Value, key: &str) -> (Q, Q) {
-    (parse(v[key][0].as_str().unwrap()).unwrap(), parse(v[key][1].as_str().unwrap()).unwrap())
+    (
+        parse(v[key][0].as_str().unwrap()).unwrap(),
+        parse(v[key][1].as_str().unwrap()).unwrap(),
+    )
 }
 
 #[test]
@@ -37,25 +40,49 @@ fn query_gives_tight_enclosures_of_the_closed_forms() {
         let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
         let kf = parse(k).unwrap().to_f64();
         let expect = [
-            ("delta1", 0.5 * ((1.0 + 3.0 / kf).sqrt() - (1.0 - 1.0 / kf).sqrt())),
-            ("delta2", 0.5 * ((1.0 + 3.0 / kf).sqrt() + (1.0 - 1.0 / kf).sqrt())),
+            (
+                "delta1",
+                0.5 * ((1.0 + 3.0 / kf).sqrt() - (1.0 - 1.0 / kf).sqrt()),
+            ),
+            (
+                "delta2",
+                0.5 * ((1.0 + 3.0 / kf).sqrt() + (1.0 - 1.0 / kf).sqrt()),
+            ),
             ("x_m", ((1.0 + kf) / (3.0 * kf)).sqrt()),
             ("multiplier", 7.0 - 4.0 * kf - 2.0 * kf * kf),
         ];
         for (key, f) in expect {
             let (lo, hi) = bounds(&v, key);
             assert!(lo <= hi, "{key}");
-            assert!(Q::from(&hi - &lo) <= Q::from((1, 1_000_000_000_000i64)), "{key} wider than 1e-12");
-            assert!((lo.to_f64() - f).abs() < 1e-9, "{key} at K = {k}: {} vs {f}", lo.to_f64());
+            assert!(
+                Q::from(&hi - &lo) <= Q::from((1, 1_000_000_000_000i64)),
+                "{key} wider than 1e-12"
+            );
+            assert!(
+                (lo.to_f64() - f).abs() < 1e-9,
+                "{key} at K = {k}: {} vs {f}",
+                lo.to_f64()
+            );
         }
     }
     // Paper's values (MATH.md §1): K = 1.05 → (0.87287, 1.09109); K = 1.1 → (0.81455, 1.11606).
     let (_, out) = query("1.1");
     let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
-    assert!(bounds(&v, "delta1").0.to_f64().to_string().starts_with("0.81455"));
-    assert!(bounds(&v, "delta2").0.to_f64().to_string().starts_with("1.11606"));
+    assert!(bounds(&v, "delta1")
+        .0
+        .to_f64()
+        .to_string()
+        .starts_with("0.81455"));
+    assert!(bounds(&v, "delta2")
+        .0
+        .to_f64()
+        .to_string()
+        .starts_with("1.11606"));
     let (lo, hi) = bounds(&v, "multiplier");
-    assert!(lo < Q::from((18, 100)) && hi > Q::from((18, 100)), "7 − 4.4 − 2.42 = 0.18");
+    assert!(
+        lo < Q::from((18, 100)) && hi > Q::from((18, 100)),
+        "7 − 4.4 − 2.42 = 0.18"
+    );
 }
 
 #[test]
@@ -108,7 +135,9 @@ fn the_enclosure_test_can_fail() {
     // An interval shifted off the exact value is detected by the same comparison.
     let k = QI::point(parse("1.1").unwrap());
     let y = QI::point(parse("0.5").unwrap());
-    let QI::Bounded(v, _) = quartic::step(&k, &y) else { panic!() };
+    let QI::Bounded(v, _) = quartic::step(&k, &y) else {
+        panic!()
+    };
     let shifted = Interval::try_from((v.to_f64() + 1e-9, v.to_f64() + 2e-9)).unwrap();
     assert!(!(Q::from_f64(shifted.inf()).unwrap() <= v));
 }

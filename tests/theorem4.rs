@@ -23,12 +23,21 @@ fn pieces(c: &cert::Certificate) -> Vec<BasinPiece> {
 }
 
 fn domain(lo: &str, hi: &str) -> Domain {
-    vec![("K".into(), Endpoint::parse(lo).unwrap(), true, Endpoint::parse(hi).unwrap(), true)]
+    vec![(
+        "K".into(),
+        Endpoint::parse(lo).unwrap(),
+        true,
+        Endpoint::parse(hi).unwrap(),
+        true,
+    )]
 }
 
 fn last_piece() -> BasinPiece {
     let (c, _) = committed();
-    pieces(&c).into_iter().find(|p| p.k == ["1.075".to_string(), "1.1".to_string()]).expect("piece [1.075, 1.1]")
+    pieces(&c)
+        .into_iter()
+        .find(|p| p.k == ["1.075".to_string(), "1.1".to_string()])
+        .expect("piece [1.075, 1.1]")
 }
 
 #[test]
@@ -92,7 +101,10 @@ fn a_certificate_claiming_the_paper_range_is_rejected() {
     let r = check::verify_text("tampered", &tampered);
     assert_eq!(r.exit_code(), 1);
     let lines = r.lines().join("\n");
-    assert!(lines.contains("wider than the domain") && lines.contains("coverage of K"), "{lines}");
+    assert!(
+        lines.contains("wider than the domain") && lines.contains("coverage of K"),
+        "{lines}"
+    );
     assert_eq!(c.family, "theorem4");
 }
 

@@ -149,7 +149,10 @@ impl QI {
     fn trimmed(self) -> QI {
         match self {
             QI::Bounded(l, h) => {
-                let big = |q: &Q| q.numer().significant_bits() > MAX_BITS || q.denom().significant_bits() > MAX_BITS;
+                let big = |q: &Q| {
+                    q.numer().significant_bits() > MAX_BITS
+                        || q.denom().significant_bits() > MAX_BITS
+                };
                 let l = if big(&l) { round_q(&l, Round::Down) } else { l };
                 let h = if big(&h) { round_q(&h, Round::Up) } else { h };
                 QI::Bounded(l, h)
@@ -309,7 +312,8 @@ fn trig_point(x: &Q, cosine: bool, r: Round) -> Q {
     } else {
         v.sin_round(r);
     }
-    let slack = x.clone().abs() * Q::from((1, Integer::from(1) << (PREC - 1))) + Q::from((1, Integer::from(1) << PREC));
+    let slack = x.clone().abs() * Q::from((1, Integer::from(1) << (PREC - 1)))
+        + Q::from((1, Integer::from(1) << PREC));
     let v = float_to_q(&v);
     match r {
         Round::Down => v - slack,
@@ -334,10 +338,18 @@ fn may_contain(lo: &Q, hi: &Q, c_num: &Q) -> bool {
 }
 
 fn min2(a: Q, b: Q) -> Q {
-    if a <= b { a } else { b }
+    if a <= b {
+        a
+    } else {
+        b
+    }
 }
 fn max2(a: Q, b: Q) -> Q {
-    if a >= b { a } else { b }
+    if a >= b {
+        a
+    } else {
+        b
+    }
 }
 
 fn trig(x: &QI, cosine: bool) -> QI {
@@ -431,4 +443,3 @@ impl Real for QI {
 pub fn cmp_q_float(q: &Q, f: &Float) -> Option<Ordering> {
     f.to_rational().map(|r| q.cmp(&r))
 }
-

@@ -22,7 +22,14 @@ use std::sync::OnceLock;
 const TABLE_STEPS: usize = 64;
 
 /// What the algorithm needs of an interval type.
-pub trait Bounds: Copy + Add<Output = Self> + Sub<Output = Self> + Mul<Output = Self> + Div<Output = Self> + Neg<Output = Self> {
+pub trait Bounds:
+    Copy
+    + Add<Output = Self>
+    + Sub<Output = Self>
+    + Mul<Output = Self>
+    + Div<Output = Self>
+    + Neg<Output = Self>
+{
     /// `[lo, hi]` (the whole line if not ordered).
     fn from_bounds(lo: f64, hi: f64) -> Self;
     /// Lower end (`NaN` or −∞ allowed for empty/unbounded).
@@ -80,7 +87,10 @@ fn table() -> &'static [(f64, f64); TABLE_STEPS + 1] {
     static T: OnceLock<[(f64, f64); TABLE_STEPS + 1]> = OnceLock::new();
     T.get_or_init(|| {
         std::array::from_fn(|j| {
-            let a = Interval::try_from((j as f64 / TABLE_STEPS as f64, j as f64 / TABLE_STEPS as f64)).unwrap().atan();
+            let a =
+                Interval::try_from((j as f64 / TABLE_STEPS as f64, j as f64 / TABLE_STEPS as f64))
+                    .unwrap()
+                    .atan();
             (a.inf(), a.sup())
         })
     })
@@ -105,7 +115,9 @@ fn table() -> &'static [(f64, f64); TABLE_STEPS + 1] {
 /// number), r = 2⁻⁵⁰ (j ≥ 1) or 2⁻⁵¹ (j = 0), which also covers the rounding of e itself
 /// and underflow, then adds atan(c)'s enclosure with outward rounding.
 fn atan_unit<B: Bounds>(t: f64) -> B {
-    let j = (t * TABLE_STEPS as f64).round().clamp(0.0, TABLE_STEPS as f64) as usize;
+    let j = (t * TABLE_STEPS as f64)
+        .round()
+        .clamp(0.0, TABLE_STEPS as f64) as usize;
     let c = j as f64 / TABLE_STEPS as f64; // exact: j/64 is dyadic
     let u = if j == 0 { t } else { (t - c) / (1.0 + t * c) };
     let z = u * u;
@@ -113,8 +125,16 @@ fn atan_unit<B: Bounds>(t: f64) -> B {
     let m = u.abs();
     let m2 = m * m;
     let m4 = m2 * m2;
-    let rel = if j == 0 { 2f64.powi(-51) } else { 2f64.powi(-50) };
-    let e = if m == 0.0 { 0.0 } else { (m * rel + m4 * m4 * m / 8.0) * (1.0 + 2f64.powi(-40)) + f64::MIN_POSITIVE };
+    let rel = if j == 0 {
+        2f64.powi(-51)
+    } else {
+        2f64.powi(-50)
+    };
+    let e = if m == 0.0 {
+        0.0
+    } else {
+        (m * rel + m4 * m4 * m / 8.0) * (1.0 + 2f64.powi(-40)) + f64::MIN_POSITIVE
+    };
     let (tl, th) = table()[j];
     B::from_bounds(tl, th) + B::from_bounds(s, s) + B::from_bounds(-e, e)
 }
@@ -138,7 +158,11 @@ fn atan_nonneg<B: Bounds>(a: f64, b: f64) -> B {
     if a >= 1.0 {
         // atan(x) = π/2 − atan(1/x); 1/x over [a, b] lies in [1/b, 1/a], enclosed outward.
         let r = point::<B>(1.0) / B::from_bounds(a, b);
-        let inner: B = if b.is_infinite() { atan_unit_range(0.0, r.hi().min(1.0)) } else { atan_unit_range(r.lo().max(0.0), r.hi().min(1.0)) };
+        let inner: B = if b.is_infinite() {
+            atan_unit_range(0.0, r.hi().min(1.0))
+        } else {
+            atan_unit_range(r.lo().max(0.0), r.hi().min(1.0))
+        };
         return half_pi - inner;
     }
     let lo: B = atan_unit(a);

@@ -26,12 +26,19 @@ pub struct Fiv {
 const TINY: f64 = 1e-290;
 
 /// The whole line.
-pub const ENTIRE: Fiv = Fiv { lo: f64::NEG_INFINITY, hi: f64::INFINITY };
+pub const ENTIRE: Fiv = Fiv {
+    lo: f64::NEG_INFINITY,
+    hi: f64::INFINITY,
+};
 
 impl Fiv {
     /// `[lo, hi]`; the whole line if the ends are not ordered numbers.
     pub fn new(lo: f64, hi: f64) -> Fiv {
-        if lo <= hi { Fiv { lo, hi } } else { ENTIRE }
+        if lo <= hi {
+            Fiv { lo, hi }
+        } else {
+            ENTIRE
+        }
     }
     /// The point interval `[x, x]`.
     pub fn point(x: f64) -> Fiv {
@@ -55,7 +62,10 @@ impl Fiv {
     }
     /// The smallest interval holding both.
     pub fn hull(self, o: Fiv) -> Fiv {
-        Fiv { lo: self.lo.min(o.lo), hi: self.hi.max(o.hi) }
+        Fiv {
+            lo: self.lo.min(o.lo),
+            hi: self.hi.max(o.hi),
+        }
     }
     /// As an inari interval (same endpoints).
     pub fn to_inari(self) -> inari::Interval {
@@ -63,7 +73,11 @@ impl Fiv {
     }
     /// From an inari interval (same endpoints).
     pub fn from_inari(x: inari::Interval) -> Fiv {
-        if x.is_empty() { ENTIRE } else { Fiv::new(x.inf(), x.sup()) }
+        if x.is_empty() {
+            ENTIRE
+        } else {
+            Fiv::new(x.inf(), x.sup())
+        }
     }
 }
 
@@ -98,13 +112,21 @@ fn pick(cond: bool, yes: f64, no: f64) -> f64 {
 }
 
 fn finite_or(x: f64, fallback: f64) -> f64 {
-    if x.is_finite() { x } else { fallback }
+    if x.is_finite() {
+        x
+    } else {
+        fallback
+    }
 }
 
 fn add_down(a: f64, b: f64) -> f64 {
     let s = a + b;
     if !s.is_finite() {
-        return if s == f64::INFINITY && a.is_finite() && b.is_finite() { f64::MAX } else { finite_or(s, f64::NEG_INFINITY) };
+        return if s == f64::INFINITY && a.is_finite() && b.is_finite() {
+            f64::MAX
+        } else {
+            finite_or(s, f64::NEG_INFINITY)
+        };
     }
     pick(two_sum_err(a, b, s) < 0.0, below(s), s)
 }
@@ -112,7 +134,11 @@ fn add_down(a: f64, b: f64) -> f64 {
 fn add_up(a: f64, b: f64) -> f64 {
     let s = a + b;
     if !s.is_finite() {
-        return if s == f64::NEG_INFINITY && a.is_finite() && b.is_finite() { f64::MIN } else { finite_or(s, f64::INFINITY) };
+        return if s == f64::NEG_INFINITY && a.is_finite() && b.is_finite() {
+            f64::MIN
+        } else {
+            finite_or(s, f64::INFINITY)
+        };
     }
     pick(two_sum_err(a, b, s) > 0.0, above(s), s)
 }
@@ -120,10 +146,18 @@ fn add_up(a: f64, b: f64) -> f64 {
 fn mul_down(a: f64, b: f64) -> f64 {
     let p = a * b;
     if !p.is_finite() {
-        return if p == f64::INFINITY { f64::MAX } else { f64::NEG_INFINITY };
+        return if p == f64::INFINITY {
+            f64::MAX
+        } else {
+            f64::NEG_INFINITY
+        };
     }
     if p.abs() < TINY {
-        return if p == 0.0 && (a == 0.0 || b == 0.0) { 0.0 } else { p.next_down() };
+        return if p == 0.0 && (a == 0.0 || b == 0.0) {
+            0.0
+        } else {
+            p.next_down()
+        };
     }
     pick(a.mul_add(b, -p) < 0.0, below(p), p)
 }
@@ -131,10 +165,18 @@ fn mul_down(a: f64, b: f64) -> f64 {
 fn mul_up(a: f64, b: f64) -> f64 {
     let p = a * b;
     if !p.is_finite() {
-        return if p == f64::NEG_INFINITY { f64::MIN } else { f64::INFINITY };
+        return if p == f64::NEG_INFINITY {
+            f64::MIN
+        } else {
+            f64::INFINITY
+        };
     }
     if p.abs() < TINY {
-        return if p == 0.0 && (a == 0.0 || b == 0.0) { 0.0 } else { p.next_up() };
+        return if p == 0.0 && (a == 0.0 || b == 0.0) {
+            0.0
+        } else {
+            p.next_up()
+        };
     }
     pick(a.mul_add(b, -p) > 0.0, above(p), p)
 }
@@ -142,13 +184,21 @@ fn mul_up(a: f64, b: f64) -> f64 {
 /// Sign of `a/b − q` from the exact remainder `a − q b` (valid away from underflow).
 fn div_err_sign(a: f64, b: f64, q: f64) -> f64 {
     let r = (-q).mul_add(b, a);
-    if b > 0.0 { r } else { -r }
+    if b > 0.0 {
+        r
+    } else {
+        -r
+    }
 }
 
 fn div_down(a: f64, b: f64) -> f64 {
     let q = a / b;
     if !q.is_finite() {
-        return if q == f64::INFINITY { f64::MAX } else { f64::NEG_INFINITY };
+        return if q == f64::INFINITY {
+            f64::MAX
+        } else {
+            f64::NEG_INFINITY
+        };
     }
     if q.abs() < TINY || a.abs() < TINY || b.abs() < TINY {
         return if a == 0.0 { 0.0 } else { q.next_down() };
@@ -159,7 +209,11 @@ fn div_down(a: f64, b: f64) -> f64 {
 fn div_up(a: f64, b: f64) -> f64 {
     let q = a / b;
     if !q.is_finite() {
-        return if q == f64::NEG_INFINITY { f64::MIN } else { f64::INFINITY };
+        return if q == f64::NEG_INFINITY {
+            f64::MIN
+        } else {
+            f64::INFINITY
+        };
     }
     if q.abs() < TINY || a.abs() < TINY || b.abs() < TINY {
         return if a == 0.0 { 0.0 } else { q.next_up() };
@@ -170,9 +224,17 @@ fn div_up(a: f64, b: f64) -> f64 {
 fn sqrt_down(x: f64) -> f64 {
     let s = x.sqrt();
     if x < TINY {
-        return if x == 0.0 { 0.0 } else { s.next_down().max(0.0) };
+        return if x == 0.0 {
+            0.0
+        } else {
+            s.next_down().max(0.0)
+        };
     }
-    if (-s).mul_add(s, x) < 0.0 { s.next_down() } else { s }
+    if (-s).mul_add(s, x) < 0.0 {
+        s.next_down()
+    } else {
+        s
+    }
 }
 
 fn sqrt_up(x: f64) -> f64 {
@@ -183,7 +245,11 @@ fn sqrt_up(x: f64) -> f64 {
     if x < TINY {
         return if x == 0.0 { 0.0 } else { s.next_up() };
     }
-    if (-s).mul_add(s, x) > 0.0 { s.next_up() } else { s }
+    if (-s).mul_add(s, x) > 0.0 {
+        s.next_up()
+    } else {
+        s
+    }
 }
 
 impl Add for Fiv {
@@ -203,7 +269,10 @@ impl Sub for Fiv {
 impl Neg for Fiv {
     type Output = Fiv;
     fn neg(self) -> Fiv {
-        Fiv { lo: -self.hi, hi: -self.lo }
+        Fiv {
+            lo: -self.hi,
+            hi: -self.lo,
+        }
     }
 }
 
@@ -226,8 +295,14 @@ impl Mul for Fiv {
         if b <= 0.0 && c >= 0.0 {
             return Fiv::new(mul_down(a, d), mul_up(b, c));
         }
-        let lo = mul_down(a, c).min(mul_down(a, d)).min(mul_down(b, c)).min(mul_down(b, d));
-        let hi = mul_up(a, c).max(mul_up(a, d)).max(mul_up(b, c)).max(mul_up(b, d));
+        let lo = mul_down(a, c)
+            .min(mul_down(a, d))
+            .min(mul_down(b, c))
+            .min(mul_down(b, d));
+        let hi = mul_up(a, c)
+            .max(mul_up(a, d))
+            .max(mul_up(b, c))
+            .max(mul_up(b, d));
         Fiv::new(lo, hi)
     }
 }
@@ -263,7 +338,11 @@ impl Field for Fiv {
         Fiv::new(super::interval::f64_down(q), super::interval::f64_up(q))
     }
     fn int(n: i64) -> Self {
-        if n.unsigned_abs() < (1u64 << 53) { Fiv::point(n as f64) } else { Self::from_q(&Q::from(n)) }
+        if n.unsigned_abs() < (1u64 << 53) {
+            Fiv::point(n as f64)
+        } else {
+            Self::from_q(&Q::from(n))
+        }
     }
     fn ratio(p: i64, q: i64) -> Self {
         Self::int(p) / Self::int(q)
@@ -293,7 +372,10 @@ impl Sqrt for Fiv {
 }
 
 /// π enclosed by its two neighbouring `f64`.
-pub const PI: Fiv = Fiv { lo: 3.141592653589793, hi: 3.1415926535897936 };
+pub const PI: Fiv = Fiv {
+    lo: 3.141592653589793,
+    hi: 3.1415926535897936,
+};
 
 impl Real for Fiv {
     fn sin(&self) -> Self {

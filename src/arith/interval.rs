@@ -8,12 +8,16 @@ use rug::Float;
 
 /// The largest `f64` not above `q`.
 pub fn f64_down(q: &Q) -> f64 {
-    Float::with_val_round(53, q, Round::Down).0.to_f64_round(Round::Down)
+    Float::with_val_round(53, q, Round::Down)
+        .0
+        .to_f64_round(Round::Down)
 }
 
 /// The smallest `f64` not below `q`.
 pub fn f64_up(q: &Q) -> f64 {
-    Float::with_val_round(53, q, Round::Up).0.to_f64_round(Round::Up)
+    Float::with_val_round(53, q, Round::Up)
+        .0
+        .to_f64_round(Round::Up)
 }
 
 /// The tightest `f64` interval containing `[lo, hi]`.

@@ -44,7 +44,9 @@ pub fn parse(text: &str) -> Result<Q, String> {
     if body.contains('.') && frac_part.is_empty() {
         return bad("no digits after `.`");
     }
-    let mantissa: Integer = format!("{int_part}{frac_part}").parse().map_err(|_| why("digits"))?;
+    let mantissa: Integer = format!("{int_part}{frac_part}")
+        .parse()
+        .map_err(|_| why("digits"))?;
     let scale = ten_pow(frac_part.len() as u32);
     let v = Q::from((mantissa, scale));
     Ok(if neg { -v } else { v })
@@ -123,7 +125,9 @@ mod tests {
 
     #[test]
     fn rejects_non_exact_text() {
-        for s in ["", "NaN", "inf", "1e400", "1.", ".5", "+1", "1/0", "1/-2", "0x10", "1.2.3", "--1"] {
+        for s in [
+            "", "NaN", "inf", "1e400", "1.", ".5", "+1", "1/0", "1/-2", "0x10", "1.2.3", "--1",
+        ] {
             assert!(parse(s).is_err(), "accepted {s:?}");
         }
     }

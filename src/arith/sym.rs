@@ -151,7 +151,10 @@ impl Session {
             c.vars.push((name.to_string(), VarKind::Free { nonzero }));
             c.vars.len() - 1
         });
-        Sym { num: Poly::var(i), den: Poly::constant(Q::from(1)) }
+        Sym {
+            num: Poly::var(i),
+            den: Poly::constant(Q::from(1)),
+        }
     }
 
     /// Whether `x` is identically zero, or why the engine cannot tell.
@@ -181,7 +184,11 @@ impl Default for Session {
 
 /// Replaces `rᵉ` (`r` the variable `i`, `r² = num/den`) and multiplies by `den^J`.
 fn reduce_root(p: &Poly, i: usize, num: &Poly, den: &Poly) -> Poly {
-    let big_j = p.0.keys().map(|e| e.get(i).copied().unwrap_or(0) / 2).max().unwrap_or(0);
+    let big_j =
+        p.0.keys()
+            .map(|e| e.get(i).copied().unwrap_or(0) / 2)
+            .max()
+            .unwrap_or(0);
     let mut out = Poly::default();
     for (e, c) in &p.0 {
         let ei = e.get(i).copied().unwrap_or(0);
@@ -211,7 +218,12 @@ fn is_allowed_denominator(p: &Poly) -> Result<(), String> {
             }
             match &c.vars[i].1 {
                 VarKind::Free { nonzero: true } => {}
-                _ => return Err(format!("division by `{}`, not declared non-zero", c.vars[i].0)),
+                _ => {
+                    return Err(format!(
+                        "division by `{}`, not declared non-zero",
+                        c.vars[i].0
+                    ))
+                }
             }
         }
         Ok(())
@@ -222,16 +234,25 @@ impl Add for Sym {
     type Output = Sym;
     fn add(self, o: Sym) -> Sym {
         if self.den == o.den {
-            return Sym { num: self.num.add(&o.num), den: self.den };
+            return Sym {
+                num: self.num.add(&o.num),
+                den: self.den,
+            };
         }
-        Sym { num: self.num.mul(&o.den).add(&o.num.mul(&self.den)), den: self.den.mul(&o.den) }
+        Sym {
+            num: self.num.mul(&o.den).add(&o.num.mul(&self.den)),
+            den: self.den.mul(&o.den),
+        }
     }
 }
 
 impl Neg for Sym {
     type Output = Sym;
     fn neg(self) -> Sym {
-        Sym { num: self.num.scale(&Q::from(-1)), den: self.den }
+        Sym {
+            num: self.num.scale(&Q::from(-1)),
+            den: self.den,
+        }
     }
 }
 
@@ -245,7 +266,10 @@ impl Sub for Sym {
 impl Mul for Sym {
     type Output = Sym;
     fn mul(self, o: Sym) -> Sym {
-        Sym { num: self.num.mul(&o.num), den: self.den.mul(&o.den) }
+        Sym {
+            num: self.num.mul(&o.num),
+            den: self.den.mul(&o.den),
+        }
     }
 }
 
@@ -260,13 +284,19 @@ impl Div for Sym {
             fail(e);
             return self;
         }
-        Sym { num: self.num.mul(&o.den), den: self.den.mul(&o.num) }
+        Sym {
+            num: self.num.mul(&o.den),
+            den: self.den.mul(&o.num),
+        }
     }
 }
 
 impl Field for Sym {
     fn from_q(q: &Q) -> Self {
-        Sym { num: Poly::constant(q.clone()), den: Poly::constant(Q::from(1)) }
+        Sym {
+            num: Poly::constant(q.clone()),
+            den: Poly::constant(Q::from(1)),
+        }
     }
 }
 
@@ -274,10 +304,9 @@ impl Sqrt for Sym {
     fn sqrt(&self) -> Self {
         let roots_used = CTX.with(|c| {
             let c = c.borrow();
-            c.vars
-                .iter()
-                .enumerate()
-                .any(|(i, (_, k))| matches!(k, VarKind::Root { .. }) && (self.num.uses(i) || self.den.uses(i)))
+            c.vars.iter().enumerate().any(|(i, (_, k))| {
+                matches!(k, VarKind::Root { .. }) && (self.num.uses(i) || self.den.uses(i))
+            })
         });
         if roots_used {
             fail("square root of an expression holding a square root".into());
@@ -291,11 +320,20 @@ impl Sqrt for Sym {
             });
             existing.unwrap_or_else(|| {
                 let name = format!("√#{}", c.vars.len());
-                c.vars.push((name, VarKind::Root { num: self.num.clone(), den: self.den.clone() }));
+                c.vars.push((
+                    name,
+                    VarKind::Root {
+                        num: self.num.clone(),
+                        den: self.den.clone(),
+                    },
+                ));
                 c.vars.len() - 1
             })
         });
-        Sym { num: Poly::var(i), den: Poly::constant(Q::from(1)) }
+        Sym {
+            num: Poly::var(i),
+            den: Poly::constant(Q::from(1)),
+        }
     }
 }
 

@@ -6,7 +6,11 @@ use std::process::ExitCode;
 use twostep::{arith, cert, check, claims, coq, neuron, query, table};
 
 #[derive(Parser)]
-#[command(name = "twostep", version, about = "Certified re-checking of Chen & Bruna, 'Beyond the Edge of Stability via Two-step Gradient Updates' (ICML 2023)")]
+#[command(
+    name = "twostep",
+    version,
+    about = "Certified re-checking of Chen & Bruna, 'Beyond the Edge of Stability via Two-step Gradient Updates' (ICML 2023)"
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -93,7 +97,11 @@ fn fail(code: u8, msg: impl std::fmt::Display) -> ExitCode {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.cmd {
-        Cmd::Certify { family, out, explore } => {
+        Cmd::Certify {
+            family,
+            out,
+            explore,
+        } => {
             if explore {
                 if family != "theorem4" {
                     return fail(2, "--explore is for theorem4");
@@ -101,7 +109,11 @@ fn main() -> ExitCode {
                 print!("{}", claims::theorem4_explore::explore());
                 return ExitCode::SUCCESS;
             }
-            let families: Vec<&str> = if family == "all" { claims::CERTIFIABLE.to_vec() } else { vec![family.as_str()] };
+            let families: Vec<&str> = if family == "all" {
+                claims::CERTIFIABLE.to_vec()
+            } else {
+                vec![family.as_str()]
+            };
             if let Err(e) = std::fs::create_dir_all(&out) {
                 return fail(2, format!("{}: cannot create: {e}", out.display()));
             }
@@ -109,13 +121,26 @@ fn main() -> ExitCode {
                 eprintln!("certify {f}: searching");
                 let c = match claims::certify(f) {
                     Ok(c) => c,
-                    Err(e) => return fail(if claims::CERTIFIABLE.contains(&f) { 1 } else { 2 }, e),
+                    Err(e) => {
+                        return fail(
+                            if claims::CERTIFIABLE.contains(&f) {
+                                1
+                            } else {
+                                2
+                            },
+                            e,
+                        )
+                    }
                 };
                 let path = out.join(claims::file_name(f));
                 if let Err(e) = std::fs::write(&path, cert::render(&c)) {
                     return fail(2, format!("{}: cannot write: {e}", path.display()));
                 }
-                println!("wrote {} ({} obligations)", path.display(), c.obligations.len());
+                println!(
+                    "wrote {} ({} obligations)",
+                    path.display(),
+                    c.obligations.len()
+                );
             }
             ExitCode::SUCCESS
         }
@@ -152,7 +177,14 @@ fn main() -> ExitCode {
                 "lemma2" => twostep::product_table::lemma2,
                 "theorem3" => twostep::product_table::theorem3,
                 "theorem4" => neuron::basin_table::theorem4,
-                _ => return fail(2, format!("no table for `{family}` (tables: theorem2, lemma2, theorem3, theorem4)")),
+                _ => {
+                    return fail(
+                        2,
+                        format!(
+                        "no table for `{family}` (tables: theorem2, lemma2, theorem3, theorem4)"
+                    ),
+                    )
+                }
             };
             let (c, report) = match from {
                 Some(p) => match cert::read(&p) {
@@ -196,12 +228,23 @@ fn main() -> ExitCode {
             }
             let total: usize = files.iter().map(|f| f.lemmas).sum();
             for f in &files {
-                println!("wrote {} ({} lemmas)", out.join(&f.name).display(), f.lemmas);
+                println!(
+                    "wrote {} ({} lemmas)",
+                    out.join(&f.name).display(),
+                    f.lemmas
+                );
             }
             println!("{}: {total} lemmas in {} files", c.family, files.len());
             ExitCode::SUCCESS
         }
-        Cmd::Query { model, k, start, cert: cert_path, state_box, steps } => {
+        Cmd::Query {
+            model,
+            k,
+            start,
+            cert: cert_path,
+            state_box,
+            steps,
+        } => {
             if model == "neuron" {
                 let (Some(b), Some(n)) = (state_box, steps) else {
                     return fail(2, "query neuron needs --box and --steps");
@@ -219,14 +262,19 @@ fn main() -> ExitCode {
                 };
             }
             if model != "theorem2" && model != "product" {
-                return fail(2, format!("unknown query model `{model}` (known: theorem2, product, neuron)"));
+                return fail(
+                    2,
+                    format!("unknown query model `{model}` (known: theorem2, product, neuron)"),
+                );
             }
             let kq = match arith::q::parse(&k) {
                 Ok(q) => q,
                 Err(e) => return fail(2, format!("--k: {e}")),
             };
             if model == "product" {
-                let Some(start) = start else { return fail(2, "query product needs --start \"x=a..b,y=c..d\"") };
+                let Some(start) = start else {
+                    return fail(2, "query product needs --start \"x=a..b,y=c..d\"");
+                };
                 return match twostep::product_query::product(&kq, &start, &cert_path) {
                     Ok(j) => {
                         println!("{}", serde_json::to_string_pretty(&j).unwrap());

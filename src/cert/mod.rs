@@ -49,7 +49,10 @@ pub struct Malformed {
 impl Malformed {
     /// A new error about `field`.
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Malformed {
-        Malformed { field: field.into(), message: message.into() }
+        Malformed {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -70,10 +73,17 @@ pub fn parse(text: &str) -> Result<(Certificate, serde_json::Value), Malformed> 
     }
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| Malformed::new("-", format!("not JSON: {e}")))?;
-    let obj = value.as_object().ok_or_else(|| Malformed::new("-", "not a JSON object"))?;
+    let obj = value
+        .as_object()
+        .ok_or_else(|| Malformed::new("-", "not a JSON object"))?;
     match obj.get("format").and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
-        Some(other) => return Err(Malformed::new("format", format!("`{other}` is not `{FORMAT}`"))),
+        Some(other) => {
+            return Err(Malformed::new(
+                "format",
+                format!("`{other}` is not `{FORMAT}`"),
+            ))
+        }
         None => return Err(Malformed::new("format", "missing or not a string")),
     }
     match obj.get("version") {
@@ -106,7 +116,8 @@ fn serde_path_to_error(value: &serde_json::Value) -> Result<Certificate, Malform
 
 /// Reads a certificate file.
 pub fn read(path: &std::path::Path) -> Result<(Certificate, serde_json::Value), Malformed> {
-    let bytes = std::fs::read(path).map_err(|e| Malformed::new("-", format!("cannot read: {e}")))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| Malformed::new("-", format!("cannot read: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|_| Malformed::new("-", "not UTF-8 text"))?;
     parse(&text)
 }

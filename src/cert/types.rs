@@ -198,7 +198,10 @@ pub struct BasinPiece {
 impl BasinPiece {
     /// The cells (i, j, l) of the runs, in run order.
     pub fn cells(&self) -> Vec<[u32; 3]> {
-        self.runs.iter().flat_map(|r| (r[2]..=r[3]).map(move |j| [r[0], j, r[1]])).collect()
+        self.runs
+            .iter()
+            .flat_map(|r| (r[2]..=r[3]).map(move |j| [r[0], j, r[1]]))
+            .collect()
     }
 
     /// Runs [i, l, j₀, j₁] of a sorted set of cells.
@@ -244,9 +247,9 @@ impl Endpoint {
         match s {
             "sqrt(9/2)-1" => Ok(Endpoint::KStar),
             "sqrt(5)-1" => Ok(Endpoint::Sqrt5Minus1),
-            _ => q::parse(s).map(Endpoint::Exact).map_err(|e| {
-                format!("{e}; named constants are `sqrt(9/2)-1` and `sqrt(5)-1`")
-            }),
+            _ => q::parse(s)
+                .map(Endpoint::Exact)
+                .map_err(|e| format!("{e}; named constants are `sqrt(9/2)-1` and `sqrt(5)-1`")),
         }
     }
 
@@ -255,7 +258,11 @@ impl Endpoint {
         let root_minus_one = |square: Q| {
             // v = √square − 1 is irrational, so never equal to x.
             let t = Q::from(1) + x;
-            if t > 0 && t.clone() * &t > square { Ordering::Less } else { Ordering::Greater }
+            if t > 0 && t.clone() * &t > square {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            }
         };
         match self {
             Endpoint::Exact(q) => q.cmp(x),
@@ -278,7 +285,10 @@ pub fn parse_interval(iv: &Interval, path: &str) -> Result<(Q, Q), Malformed> {
     let lo = q::parse(&iv[0]).map_err(|e| Malformed::new(format!("{path}[0]"), e))?;
     let hi = q::parse(&iv[1]).map_err(|e| Malformed::new(format!("{path}[1]"), e))?;
     if lo > hi {
-        return Err(Malformed::new(path, format!("empty interval: lower end {} > upper end {}", iv[0], iv[1])));
+        return Err(Malformed::new(
+            path,
+            format!("empty interval: lower end {} > upper end {}", iv[0], iv[1]),
+        ));
     }
     Ok((lo, hi))
 }
@@ -299,15 +309,20 @@ impl Certificate {
         for (i, c) in self.claims.iter().enumerate() {
             for (name, r) in &c.domain {
                 let p = format!("claims[{i}].domain.{name}");
-                let lo = Endpoint::parse(&r.lo).map_err(|e| Malformed::new(format!("{p}.lo"), e))?;
-                let hi = Endpoint::parse(&r.hi).map_err(|e| Malformed::new(format!("{p}.hi"), e))?;
+                let lo =
+                    Endpoint::parse(&r.lo).map_err(|e| Malformed::new(format!("{p}.lo"), e))?;
+                let hi =
+                    Endpoint::parse(&r.hi).map_err(|e| Malformed::new(format!("{p}.hi"), e))?;
                 let ordered = match (lo.exact(), hi.exact()) {
                     (Some(a), _) => hi.cmp_q(a) == Ordering::Greater,
                     (None, Some(b)) => lo.cmp_q(b) == Ordering::Less,
                     (None, None) => lo == Endpoint::KStar && hi == Endpoint::Sqrt5Minus1,
                 };
                 if !ordered {
-                    return Err(Malformed::new(p, "empty range: lower end not below upper end"));
+                    return Err(Malformed::new(
+                        p,
+                        "empty range: lower end not below upper end",
+                    ));
                 }
             }
         }
@@ -317,7 +332,10 @@ impl Certificate {
                 Proof::Identity { .. } => {}
                 Proof::Sign { relation, cells } => {
                     if !matches!(relation.as_str(), ">0" | ">=0" | "<0" | "<=0") {
-                        return Err(Malformed::new(format!("{p}.relation"), format!("`{relation}` is not one of >0, >=0, <0, <=0")));
+                        return Err(Malformed::new(
+                            format!("{p}.relation"),
+                            format!("`{relation}` is not one of >0, >=0, <0, <=0"),
+                        ));
                     }
                     for (j, c) in cells.iter().enumerate() {
                         parse_cell(c, &format!("{p}.cells[{j}]"))?;
@@ -329,12 +347,21 @@ impl Certificate {
                         parse_interval(&c.value, &format!("{p}.cells[{j}].value"))?;
                     }
                 }
-                Proof::Newton { k, y, multiplier, stability, .. } => {
+                Proof::Newton {
+                    k,
+                    y,
+                    multiplier,
+                    stability,
+                    ..
+                } => {
                     q::parse(k).map_err(|e| Malformed::new(format!("{p}.k"), e))?;
                     parse_interval(y, &format!("{p}.y"))?;
                     parse_interval(multiplier, &format!("{p}.multiplier"))?;
                     if !matches!(stability.as_str(), "attracting" | "repelling") {
-                        return Err(Malformed::new(format!("{p}.stability"), "expected `attracting` or `repelling`"));
+                        return Err(Malformed::new(
+                            format!("{p}.stability"),
+                            "expected `attracting` or `repelling`",
+                        ));
                     }
                 }
                 Proof::Basin { pieces } => {
@@ -342,24 +369,46 @@ impl Certificate {
                         let p = format!("{p}.pieces[{j}]");
                         let (origin, size, count) = (&piece.origin, &piece.size, &piece.count);
                         for a in 0..3 {
-                            q::parse(&origin[a]).map_err(|e| Malformed::new(format!("{p}.origin[{a}]"), e))?;
-                            let h = q::parse(&size[a]).map_err(|e| Malformed::new(format!("{p}.size[{a}]"), e))?;
+                            q::parse(&origin[a])
+                                .map_err(|e| Malformed::new(format!("{p}.origin[{a}]"), e))?;
+                            let h = q::parse(&size[a])
+                                .map_err(|e| Malformed::new(format!("{p}.size[{a}]"), e))?;
                             if h <= 0 {
-                                return Err(Malformed::new(format!("{p}.size[{a}]"), "cell sides must be positive"));
+                                return Err(Malformed::new(
+                                    format!("{p}.size[{a}]"),
+                                    "cell sides must be positive",
+                                ));
                             }
                             if count[a] == 0 {
-                                return Err(Malformed::new(format!("{p}.count[{a}]"), "the grid needs at least one cell per axis"));
+                                return Err(Malformed::new(
+                                    format!("{p}.count[{a}]"),
+                                    "the grid needs at least one cell per axis",
+                                ));
                             }
                         }
                         parse_interval(&piece.k, &format!("{p}.k"))?;
                         for (i, r) in piece.runs.iter().enumerate() {
-                            if r[0] >= count[0] || r[1] >= count[2] || r[2] > r[3] || r[3] >= count[1] {
-                                return Err(Malformed::new(format!("{p}.runs[{i}]"), "not a run of cells inside the grid"));
+                            if r[0] >= count[0]
+                                || r[1] >= count[2]
+                                || r[2] > r[3]
+                                || r[3] >= count[1]
+                            {
+                                return Err(Malformed::new(
+                                    format!("{p}.runs[{i}]"),
+                                    "not a run of cells inside the grid",
+                                ));
                             }
                         }
                     }
                 }
-                Proof::Crossing { k, y, value, multiplier_at_lo, multiplier_at_hi, .. } => {
+                Proof::Crossing {
+                    k,
+                    y,
+                    value,
+                    multiplier_at_lo,
+                    multiplier_at_hi,
+                    ..
+                } => {
                     parse_interval(k, &format!("{p}.k"))?;
                     parse_interval(y, &format!("{p}.y"))?;
                     q::parse(value).map_err(|e| Malformed::new(format!("{p}.value"), e))?;
@@ -370,10 +419,19 @@ impl Certificate {
                     for (j, r) in rows.iter().enumerate() {
                         parse_interval(&r.k, &format!("{p}.rows[{j}].k"))?;
                         for (name, v) in &r.constants {
-                            q::parse(v).map_err(|e| Malformed::new(format!("{p}.rows[{j}].constants.{name}"), e))?;
+                            q::parse(v).map_err(|e| {
+                                Malformed::new(format!("{p}.rows[{j}].constants.{name}"), e)
+                            })?;
                         }
-                        if let Some(bad) = r.splits.chars().find(|ch| !matches!(ch, '0' | '1' | '2' | 'L')) {
-                            return Err(Malformed::new(format!("{p}.rows[{j}].splits"), format!("`{bad}` is not one of 0, 1, 2, L")));
+                        if let Some(bad) = r
+                            .splits
+                            .chars()
+                            .find(|ch| !matches!(ch, '0' | '1' | '2' | 'L'))
+                        {
+                            return Err(Malformed::new(
+                                format!("{p}.rows[{j}].splits"),
+                                format!("`{bad}` is not one of 0, 1, 2, L"),
+                            ));
                         }
                     }
                 }

@@ -41,16 +41,22 @@ impl G {
     fn inside(&self, cells: &BTreeSet<[u32; 3]>, b: &[QI; 3]) -> bool {
         let mut r = [(0u32, 0u32); 3];
         for a in 0..3 {
-            let (Some(lo), Some(hi)) = (b[a].lo(), b[a].hi()) else { return false };
+            let (Some(lo), Some(hi)) = (b[a].lo(), b[a].hi()) else {
+                return false;
+            };
             let i0 = ((lo.clone() - &self.origin[a]) / &self.size[a]).floor();
             let i1 = ((hi.clone() - &self.origin[a]) / &self.size[a]).floor();
             if i0 < 0 || i1 >= Q::from(self.count[a]) {
                 return false;
             }
-            let (Some(x), Some(y)) = (i0.numer().to_u32(), i1.numer().to_u32()) else { return false };
+            let (Some(x), Some(y)) = (i0.numer().to_u32(), i1.numer().to_u32()) else {
+                return false;
+            };
             r[a] = (x, y);
         }
-        (r[0].0..=r[0].1).all(|i| (r[1].0..=r[1].1).all(|j| (r[2].0..=r[2].1).all(|l| cells.contains(&[i, j, l]))))
+        (r[0].0..=r[0].1).all(|i| {
+            (r[1].0..=r[1].1).all(|j| (r[2].0..=r[2].1).all(|l| cells.contains(&[i, j, l])))
+        })
     }
 }
 
@@ -61,7 +67,8 @@ pub fn image(k: &QI, c: &[QI; 3]) -> [QI; 3] {
     let m: [QI; 4] = std::array::from_fn(|i| b[i].mid().map_or(QI::Entire, QI::point));
     let fm = step_with_abs(&m[0], &m[1], &m[2], &m[3], &m[3]);
     let mv = mean_value(&b, &m, &fm);
-    let both: [QI; 3] = std::array::from_fn(|i| nat[i].intersect(&mv[i]).unwrap_or_else(|| nat[i].clone()));
+    let both: [QI; 3] =
+        std::array::from_fn(|i| nat[i].intersect(&mv[i]).unwrap_or_else(|| nat[i].clone()));
     [both[0].clone(), both[1].clone(), both[2].abs()]
 }
 
@@ -81,9 +88,18 @@ fn show_cell(c: &[u32; 3]) -> String {
 }
 
 fn grid_of(p: &BasinPiece, max_wy: &Q) -> Result<G, String> {
-    let parsed: Result<Vec<Q>, String> = p.origin.iter().chain(p.size.iter()).map(|s| q::parse(s)).collect();
+    let parsed: Result<Vec<Q>, String> = p
+        .origin
+        .iter()
+        .chain(p.size.iter())
+        .map(|s| q::parse(s))
+        .collect();
     let parsed = parsed.map_err(|_| "malformed grid".to_string())?;
-    let g = G { origin: [parsed[0].clone(), parsed[1].clone(), parsed[2].clone()], size: [parsed[3].clone(), parsed[4].clone(), parsed[5].clone()], count: p.count };
+    let g = G {
+        origin: [parsed[0].clone(), parsed[1].clone(), parsed[2].clone()],
+        size: [parsed[3].clone(), parsed[4].clone(), parsed[5].clone()],
+        count: p.count,
+    };
     if g.origin[1] <= 0 {
         return Err("the grid must lie in w_x > 0".into());
     }
@@ -92,26 +108,43 @@ fn grid_of(p: &BasinPiece, max_wy: &Q) -> Result<G, String> {
     }
     let top = g.origin[2].clone() + g.size[2].clone() * Q::from(g.count[2]);
     if top > *max_wy {
-        return Err(format!("the grid reaches w_y = {}, above {}", q::fmt(&top), q::fmt(max_wy)));
+        return Err(format!(
+            "the grid reaches w_y = {}, above {}",
+            q::fmt(&top),
+            q::fmt(max_wy)
+        ));
     }
     Ok(g)
 }
 
 /// Everything wrong with a basin proof; empty when proved.
 pub fn prove(rate: &str, max_wy: &str, pieces: &[BasinPiece], domain: &Domain) -> Vec<String> {
-    let (Ok(rate), Ok(max_wy)) = (q::parse(rate), q::parse(max_wy)) else { return vec!["bad statement constants".into()] };
+    let (Ok(rate), Ok(max_wy)) = (q::parse(rate), q::parse(max_wy)) else {
+        return vec!["bad statement constants".into()];
+    };
     let mut out = Vec::new();
     // The K pieces cover the claim's K range.
-    let Some(kd) = domain.iter().find(|d| d.0 == "K") else { return vec!["the claim has no K range".into()] };
+    let Some(kd) = domain.iter().find(|d| d.0 == "K") else {
+        return vec!["the claim has no K range".into()];
+    };
     let mut kcells = Vec::new();
     for p in pieces {
-        let Ok(k) = parse_interval(&p.k, "k") else { return vec!["malformed K piece".into()] };
+        let Ok(k) = parse_interval(&p.k, "k") else {
+            return vec!["malformed K piece".into()];
+        };
         kcells.push(BTreeMap::from([("K".to_string(), k)]));
     }
     if kcells.is_empty() {
         return vec!["no K pieces".into()];
     }
-    if let Err(e) = verify_cover(&[VarRange { name: "K", lo: kd.1.clone(), hi: kd.3.clone() }], &kcells) {
+    if let Err(e) = verify_cover(
+        &[VarRange {
+            name: "K",
+            lo: kd.1.clone(),
+            hi: kd.3.clone(),
+        }],
+        &kcells,
+    ) {
         return vec![format!("coverage of K: {e}")];
     }
     for (pi, p) in pieces.iter().enumerate() {
@@ -134,7 +167,9 @@ pub fn prove(rate: &str, max_wy: &str, pieces: &[BasinPiece], domain: &Domain) -
         let mut structural = false;
         for (name, d) in [("δ₁", quartic::delta1(&k)), ("δ₂", quartic::delta2(&k))] {
             if !g.inside(&cells, &[d.clone(), d.clone(), zero.clone()]) {
-                out.push(format!("piece {pi}: the orbit point ({name}, {name}, 0) is not in the basin"));
+                out.push(format!(
+                    "piece {pi}: the orbit point ({name}, {name}, 0) is not in the basin"
+                ));
                 structural = true;
             }
         }
@@ -144,14 +179,24 @@ pub fn prove(rate: &str, max_wy: &str, pieces: &[BasinPiece], domain: &Domain) -
         // The first failing cell found (any order) is reported; the piece is then not proved.
         let bad = list.par_iter().find_map_any(|c| {
             if (0..3).any(|a| c[a] >= g.count[a]) {
-                return Some(format!("piece {pi}, cell {}: outside the grid", show_cell(c)));
+                return Some(format!(
+                    "piece {pi}, cell {}: outside the grid",
+                    show_cell(c)
+                ));
             }
             let b = g.cell(c);
             if !contracts(&k, &b, &rate) {
-                return Some(format!("piece {pi}, cell {}: |c| ≤ 1 − {}K not proved", show_cell(c), q::fmt(&rate)));
+                return Some(format!(
+                    "piece {pi}, cell {}: |c| ≤ 1 − {}K not proved",
+                    show_cell(c),
+                    q::fmt(&rate)
+                ));
             }
             if !g.inside(&cells, &image(&k, &b)) {
-                return Some(format!("piece {pi}, cell {}: its image leaves the basin", show_cell(c)));
+                return Some(format!(
+                    "piece {pi}, cell {}: its image leaves the basin",
+                    show_cell(c)
+                ));
             }
             None
         });

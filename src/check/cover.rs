@@ -28,7 +28,9 @@ pub fn verify_cover(ranges: &[VarRange], cells: &[BTreeMap<String, (Q, Q)>]) -> 
         let mut want: Vec<&str> = ranges.iter().map(|r| r.name).collect();
         want.sort();
         if names != want {
-            return Err(format!("cell {i} is over {names:?}, the domain is over {want:?}"));
+            return Err(format!(
+                "cell {i} is over {names:?}, the domain is over {want:?}"
+            ));
         }
     }
     if ranges.len() == 1 {
@@ -43,7 +45,11 @@ fn sweep(r: &VarRange, cells: &[BTreeMap<String, (Q, Q)>]) -> Result<(), String>
     // reach: everything of the domain up to `reach` is covered.
     let first = &iv[0];
     if r.lo.cmp_q(&first.0) == Ordering::Less {
-        return Err(format!("{} from the lower end of the domain to {} is not covered", r.name, fmt(&first.0)));
+        return Err(format!(
+            "{} from the lower end of the domain to {} is not covered",
+            r.name,
+            fmt(&first.0)
+        ));
     }
     let mut reach = first.1.clone();
     for (lo, hi) in &iv[1..] {
@@ -51,14 +57,23 @@ fn sweep(r: &VarRange, cells: &[BTreeMap<String, (Q, Q)>]) -> Result<(), String>
             break;
         }
         if *lo > reach {
-            return Err(format!("{} ∈ ({}, {}) is not covered", r.name, fmt(&reach), fmt(lo)));
+            return Err(format!(
+                "{} ∈ ({}, {}) is not covered",
+                r.name,
+                fmt(&reach),
+                fmt(lo)
+            ));
         }
         if *hi > reach {
             reach = hi.clone();
         }
     }
     if r.hi.cmp_q(&reach) == Ordering::Greater {
-        return Err(format!("{} above {} (to the upper end of the domain) is not covered", r.name, fmt(&reach)));
+        return Err(format!(
+            "{} above {} (to the upper end of the domain) is not covered",
+            r.name,
+            fmt(&reach)
+        ));
     }
     Ok(())
 }
@@ -83,7 +98,9 @@ fn grid(ranges: &[VarRange], cells: &[BTreeMap<String, (Q, Q)>]) -> Result<(), S
         bps.push(pts);
     }
     if total > MAX_GRID {
-        return Err(format!("cover too fine to check on a grid ({total} grid cells)"));
+        return Err(format!(
+            "cover too fine to check on a grid ({total} grid cells)"
+        ));
     }
     let dims = ranges.len();
     let mut idx = vec![0usize; dims];
@@ -94,8 +111,16 @@ fn grid(ranges: &[VarRange], cells: &[BTreeMap<String, (Q, Q)>]) -> Result<(), S
                 let r = &ranges[d];
                 let (a, b) = &c[r.name];
                 let j = idx[d];
-                let lo_ok = if j == 0 { r.lo.cmp_q(a) != Ordering::Less } else { *a <= bps[d][j - 1] };
-                let hi_ok = if j == bps[d].len() { r.hi.cmp_q(b) != Ordering::Greater } else { *b >= bps[d][j] };
+                let lo_ok = if j == 0 {
+                    r.lo.cmp_q(a) != Ordering::Less
+                } else {
+                    *a <= bps[d][j - 1]
+                };
+                let hi_ok = if j == bps[d].len() {
+                    r.hi.cmp_q(b) != Ordering::Greater
+                } else {
+                    *b >= bps[d][j]
+                };
                 lo_ok && hi_ok
             })
         });
@@ -103,12 +128,23 @@ fn grid(ranges: &[VarRange], cells: &[BTreeMap<String, (Q, Q)>]) -> Result<(), S
             let desc: Vec<String> = (0..dims)
                 .map(|d| {
                     let j = idx[d];
-                    let lo = if j == 0 { "lower end".to_string() } else { fmt(&bps[d][j - 1]) };
-                    let hi = if j == bps[d].len() { "upper end".to_string() } else { fmt(&bps[d][j]) };
+                    let lo = if j == 0 {
+                        "lower end".to_string()
+                    } else {
+                        fmt(&bps[d][j - 1])
+                    };
+                    let hi = if j == bps[d].len() {
+                        "upper end".to_string()
+                    } else {
+                        fmt(&bps[d][j])
+                    };
                     format!("{} ∈ [{lo}, {hi}]", ranges[d].name)
                 })
                 .collect();
-            return Err(format!("the part {} of the domain is not covered", desc.join(", ")));
+            return Err(format!(
+                "the part {} of the domain is not covered",
+                desc.join(", ")
+            ));
         }
         let mut d = 0;
         loop {
@@ -131,11 +167,18 @@ mod tests {
     use crate::arith::q::parse;
 
     fn cell(pairs: &[(&str, &str, &str)]) -> BTreeMap<String, (Q, Q)> {
-        pairs.iter().map(|(n, a, b)| (n.to_string(), (parse(a).unwrap(), parse(b).unwrap()))).collect()
+        pairs
+            .iter()
+            .map(|(n, a, b)| (n.to_string(), (parse(a).unwrap(), parse(b).unwrap())))
+            .collect()
     }
 
     fn range<'a>(name: &'a str, lo: &str, hi: &str) -> VarRange<'a> {
-        VarRange { name, lo: Endpoint::parse(lo).unwrap(), hi: Endpoint::parse(hi).unwrap() }
+        VarRange {
+            name,
+            lo: Endpoint::parse(lo).unwrap(),
+            hi: Endpoint::parse(hi).unwrap(),
+        }
     }
 
     #[test]

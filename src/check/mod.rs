@@ -55,7 +55,9 @@ pub struct Checked {
 impl Checked {
     /// Every obligation proved, hash intact, nothing unexpected.
     pub fn all_proved(&self) -> bool {
-        self.hash_mismatch.is_none() && self.general.is_empty() && self.claims.iter().all(|c| c.failures.is_empty())
+        self.hash_mismatch.is_none()
+            && self.general.is_empty()
+            && self.claims.iter().all(|c| c.failures.is_empty())
     }
 }
 
@@ -93,7 +95,11 @@ impl Report {
                 }
                 out.push(format!(
                     "{f}: {} ({} obligations re-proved, family {})",
-                    if c.all_proved() { "all proved" } else { "NOT proved" },
+                    if c.all_proved() {
+                        "all proved"
+                    } else {
+                        "NOT proved"
+                    },
                     c.obligations,
                     c.family
                 ));
@@ -119,17 +125,25 @@ pub fn verify_text(name: &str, text: &str) -> Report {
         Err(m) => Err(m),
         Ok((c, value)) => guarded(|| verify(&c, &value)),
     };
-    Report { file: name.to_string(), outcome }
+    Report {
+        file: name.to_string(),
+        outcome,
+    }
 }
 
-fn guarded(f: impl FnOnce() -> Result<Checked, Malformed> + std::panic::UnwindSafe) -> Result<Checked, Malformed> {
+fn guarded(
+    f: impl FnOnce() -> Result<Checked, Malformed> + std::panic::UnwindSafe,
+) -> Result<Checked, Malformed> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let r = std::panic::catch_unwind(f);
     std::panic::set_hook(hook);
     match r {
         Ok(r) => r,
-        Err(_) => Err(Malformed::new("-", "internal error while checking (please report this file)")),
+        Err(_) => Err(Malformed::new(
+            "-",
+            "internal error while checking (please report this file)",
+        )),
     }
 }
 
@@ -145,8 +159,16 @@ pub fn show_range(r: &cert::Range) -> String {
 }
 
 fn verify(c: &Certificate, value: &serde_json::Value) -> Result<Checked, Malformed> {
-    let spec = spec::family(&c.family)
-        .ok_or_else(|| Malformed::new("family", format!("unknown claim family `{}` (known: {})", c.family, spec::FAMILIES.join(", "))))?;
+    let spec = spec::family(&c.family).ok_or_else(|| {
+        Malformed::new(
+            "family",
+            format!(
+                "unknown claim family `{}` (known: {})",
+                c.family,
+                spec::FAMILIES.join(", ")
+            ),
+        )
+    })?;
     let computed = cert::hash_value(value);
     let hash_mismatch = (computed != c.hash).then_some(computed);
     let mut general = Vec::new();
@@ -160,12 +182,19 @@ fn verify(c: &Certificate, value: &serde_json::Value) -> Result<Checked, Malform
             general.push(format!("obligation {} appears twice", o.id));
         }
         if !spec.obligations.iter().any(|s| s.id == o.id) {
-            general.push(format!("obligation {} is not one the family {} asks for", o.id, c.family));
+            general.push(format!(
+                "obligation {} is not one the family {} asks for",
+                o.id, c.family
+            ));
         }
     }
     for cs in &spec.claims {
         let Some(claim) = c.claims.iter().find(|x| x.id == cs.id) else {
-            claims.push(ClaimResult { id: cs.id.to_string(), domain: "-".into(), failures: vec!["claim missing from the certificate".into()] });
+            claims.push(ClaimResult {
+                id: cs.id.to_string(),
+                domain: "-".into(),
+                failures: vec!["claim missing from the certificate".into()],
+            });
             continue;
         };
         let mut failures = Vec::new();
@@ -182,35 +211,60 @@ fn verify(c: &Certificate, value: &serde_json::Value) -> Result<Checked, Malform
                 continue;
             };
             if ob.claim != os.claim {
-                failures.push(format!("obligation {} is filed under {}, not {}", os.id, ob.claim, os.claim));
+                failures.push(format!(
+                    "obligation {} is filed under {}, not {}",
+                    os.id, ob.claim, os.claim
+                ));
             }
             if ob.statement != os.statement {
-                failures.push(format!("obligation {}: the statement differs from the checker's: `{}`", os.id, os.statement));
+                failures.push(format!(
+                    "obligation {}: the statement differs from the checker's: `{}`",
+                    os.id, os.statement
+                ));
             }
             count += 1;
             for f in rules::prove(os, &ob.proof, &domain) {
                 failures.push(format!("obligation {}: {f}", os.id));
             }
         }
-        claims.push(ClaimResult { id: cs.id.to_string(), domain: shown, failures });
+        claims.push(ClaimResult {
+            id: cs.id.to_string(),
+            domain: shown,
+            failures,
+        });
     }
     for cl in &c.claims {
         if !spec.claims.iter().any(|s| s.id == cl.id) {
-            general.push(format!("claim {} is not one of the family {}", cl.id, c.family));
+            general.push(format!(
+                "claim {} is not one of the family {}",
+                cl.id, c.family
+            ));
         }
     }
-    Ok(Checked { family: c.family.clone(), hash_mismatch, general, claims, obligations: count })
+    Ok(Checked {
+        family: c.family.clone(),
+        hash_mismatch,
+        general,
+        claims,
+        obligations: count,
+    })
 }
 
 /// A parameter domain, parsed: name to (lo, lo_closed, hi, hi_closed).
 pub type Domain = Vec<(String, Endpoint, bool, Endpoint, bool)>;
 
 /// The certificate's domain for a claim, compared with the checker's.
-fn claim_domain(claim: &cert::Claim, cs: &spec::ClaimSpec, failures: &mut Vec<String>) -> Result<Domain, Malformed> {
+fn claim_domain(
+    claim: &cert::Claim,
+    cs: &spec::ClaimSpec,
+    failures: &mut Vec<String>,
+) -> Result<Domain, Malformed> {
     let mut out = Vec::new();
     for (name, r) in &claim.domain {
-        let lo = Endpoint::parse(&r.lo).map_err(|e| Malformed::new(format!("claims.{}.domain.{name}.lo", claim.id), e))?;
-        let hi = Endpoint::parse(&r.hi).map_err(|e| Malformed::new(format!("claims.{}.domain.{name}.hi", claim.id), e))?;
+        let lo = Endpoint::parse(&r.lo)
+            .map_err(|e| Malformed::new(format!("claims.{}.domain.{name}.lo", claim.id), e))?;
+        let hi = Endpoint::parse(&r.hi)
+            .map_err(|e| Malformed::new(format!("claims.{}.domain.{name}.hi", claim.id), e))?;
         out.push((name.clone(), lo, r.lo_closed, hi, r.hi_closed));
     }
     let want: Vec<String> = cs.domain.iter().map(|d| d.0.to_string()).collect();
@@ -232,12 +286,16 @@ fn claim_domain(claim: &cert::Claim, cs: &spec::ClaimSpec, failures: &mut Vec<St
                 if *lo_c { "[" } else { "(" }, show_end(lo), show_end(hi), if *hi_c { "]" } else { ")" },
                 if d.2 { "[" } else { "(" }, d.1, d.3, if d.4 { "]" } else { ")" }
             );
-            if let (Some(why), Some(x)) = (cs.beyond, if wider_hi { hi.exact() } else { lo.exact() }) {
+            if let (Some(why), Some(x)) =
+                (cs.beyond, if wider_hi { hi.exact() } else { lo.exact() })
+            {
                 m.push_str(&format!("; {}", why(x)));
             }
             failures.push(m);
         } else if lo != &slo || hi != &shi || *lo_c != d.2 || *hi_c != d.4 {
-            failures.push(format!("the certificate covers only part of the claim's domain for {name}"));
+            failures.push(format!(
+                "the certificate covers only part of the claim's domain for {name}"
+            ));
         }
     }
     Ok(out)

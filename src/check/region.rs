@@ -24,7 +24,9 @@ pub fn leaves(root: &Box3, splits: &str) -> Result<Vec<Box3>, String> {
     let mut stack = vec![root.clone()];
     let mut i = 0;
     while let Some(b) = stack.pop() {
-        let Some(&c) = code.get(i) else { return Err("the split code ends before the tree does".into()) };
+        let Some(&c) = code.get(i) else {
+            return Err("the split code ends before the tree does".into());
+        };
         i += 1;
         match c {
             'L' => out.push(b),
@@ -41,20 +43,30 @@ pub fn leaves(root: &Box3, splits: &str) -> Result<Vec<Box3>, String> {
         }
     }
     if i != code.len() {
-        return Err(format!("the split code has {} characters after the tree ends", code.len() - i));
+        return Err(format!(
+            "the split code has {} characters after the tree ends",
+            code.len() - i
+        ));
     }
     Ok(out)
 }
 
 fn eval(q: &Quantity, b: &Box3, consts: &[Q]) -> QI {
-    let mut args: Vec<QI> = b.iter().map(|(l, h)| QI::new(l.clone(), h.clone())).collect();
+    let mut args: Vec<QI> = b
+        .iter()
+        .map(|(l, h)| QI::new(l.clone(), h.clone()))
+        .collect();
     args.extend(consts.iter().map(|c| QI::point(c.clone())));
     (q.qi)(&args)
 }
 
 fn show_box(b: &Box3) -> String {
     let names = ["K", "p", "d"];
-    b.iter().zip(names).map(|((l, h), n)| format!("{n} ∈ [{}, {}]", q::fmt(l), q::fmt(h))).collect::<Vec<_>>().join(", ")
+    b.iter()
+        .zip(names)
+        .map(|((l, h), n)| format!("{n} ∈ [{}, {}]", q::fmt(l), q::fmt(h)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The row's constants, in the rule's order.
@@ -65,13 +77,18 @@ pub fn row_constants(rule: &RegionRule, row: &RegionRow) -> Result<Vec<Q>, Strin
     if names != want {
         return Err(format!("constants {names:?}, the statement needs {want:?}"));
     }
-    rule.constants.iter().map(|n| q::parse(&row.constants[*n]).map_err(|e| format!("constant {n}: {e}"))).collect()
+    rule.constants
+        .iter()
+        .map(|n| q::parse(&row.constants[*n]).map_err(|e| format!("constant {n}: {e}")))
+        .collect()
 }
 
 /// Everything wrong with `rows` as a proof of `rule` on `domain`; empty when proved.
 pub fn prove(rule: &RegionRule, rows: &[RegionRow], domain: &Domain) -> Vec<String> {
     let mut out = Vec::new();
-    let Some(kd) = domain.iter().find(|d| d.0 == "K") else { return vec!["the claim has no K domain".into()] };
+    let Some(kd) = domain.iter().find(|d| d.0 == "K") else {
+        return vec!["the claim has no K domain".into()];
+    };
     let mut ks = Vec::new();
     for (i, r) in rows.iter().enumerate() {
         match parse_interval(&r.k, "k") {
@@ -79,7 +96,14 @@ pub fn prove(rule: &RegionRule, rows: &[RegionRow], domain: &Domain) -> Vec<Stri
             Err(_) => return vec![format!("row {i}: malformed K interval")],
         }
     }
-    if let Err(e) = verify_cover(&[VarRange { name: "K", lo: kd.1.clone(), hi: kd.3.clone() }], &ks) {
+    if let Err(e) = verify_cover(
+        &[VarRange {
+            name: "K",
+            lo: kd.1.clone(),
+            hi: kd.3.clone(),
+        }],
+        &ks,
+    ) {
         out.push(format!("K rows: {e}"));
     }
     use rayon::prelude::*;
@@ -126,7 +150,13 @@ pub fn prove_row(rule: &RegionRule, r: &RegionRow) -> Vec<String> {
             }
             let v = eval(&c.quantity, b, &consts);
             if !c.rel.holds(&v) {
-                out.push(format!("cell {}: {} ∈ {}, not {}", show_box(b), c.quantity.name, show(&v), c.rel.as_str()));
+                out.push(format!(
+                    "cell {}: {} ∈ {}, not {}",
+                    show_box(b),
+                    c.quantity.name,
+                    show(&v),
+                    c.rel.as_str()
+                ));
                 if out.len() > 20 {
                     return out;
                 }

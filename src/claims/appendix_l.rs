@@ -46,7 +46,10 @@ fn newton_ok(k: Interval, y: Interval) -> bool {
 }
 
 fn boxed(y: f64, radius: f64) -> (Q, Q) {
-    (floor_dec(&from_f64(y - radius), 14), ceil_dec(&from_f64(y + radius), 14))
+    (
+        floor_dec(&from_f64(y - radius), 14),
+        ceil_dec(&from_f64(y + radius), 14),
+    )
 }
 
 fn newton_proof(k: &str) -> Result<Proof, String> {
@@ -60,12 +63,19 @@ fn newton_proof(k: &str) -> Result<Proof, String> {
         return Err(format!("interval Newton fails at K = {k}"));
     }
     let m = diterate(&ki, &yi, 4);
-    let stability = if m.sup() < 1.0 && m.inf() > -1.0 { "attracting" } else { "repelling" };
+    let stability = if m.sup() < 1.0 && m.inf() > -1.0 {
+        "attracting"
+    } else {
+        "repelling"
+    };
     Ok(Proof::Newton {
         k: k.into(),
         period: 4,
         y: [fmt(&lo), fmt(&hi)],
-        multiplier: [fmt(&floor_dec(&from_f64(m.inf()), 9)), fmt(&ceil_dec(&from_f64(m.sup()), 9))],
+        multiplier: [
+            fmt(&floor_dec(&from_f64(m.inf()), 9)),
+            fmt(&ceil_dec(&from_f64(m.sup()), 9)),
+        ],
         stability: stability.into(),
     })
 }
@@ -99,7 +109,10 @@ fn crossing_proof() -> Result<Proof, String> {
         let yk = period4_point(k.to_f64());
         let (l, h) = boxed(yk, 1e-12);
         let m = diterate(&kk, &enclose(&l, &h), 4);
-        [fmt(&floor_dec(&from_f64(m.inf()), 12)), fmt(&ceil_dec(&from_f64(m.sup()), 12))]
+        [
+            fmt(&floor_dec(&from_f64(m.inf()), 12)),
+            fmt(&ceil_dec(&from_f64(m.sup()), 12)),
+        ]
     };
     Ok(Proof::Crossing {
         k: [fmt(&k0), fmt(&k1)],

@@ -13,7 +13,13 @@ pub fn positivity_rows() -> Result<Vec<(Q, Q, BTreeMap<String, Q>)>, String> {
     let kmax = parse(K_MAX).unwrap();
     let mut out = Vec::new();
     for (k0, k1) in k_rows(&kmax) {
-        let (c, p, plo) = constants_for(k0.to_f64(), k1.to_f64()).ok_or_else(|| format!("no positivity constants for K ∈ [{}, {}]", fmt(&k0), fmt(&k1)))?;
+        let (c, p, plo) = constants_for(k0.to_f64(), k1.to_f64()).ok_or_else(|| {
+            format!(
+                "no positivity constants for K ∈ [{}, {}]",
+                fmt(&k0),
+                fmt(&k1)
+            )
+        })?;
         out.push((k0, k1, exact_constants(c, p, plo)));
     }
     Ok(out)
@@ -27,9 +33,13 @@ pub fn certify() -> Result<Certificate, String> {
     for os in &s.obligations {
         let proof = match &os.rule {
             Rule::Region(rule) => {
-                let proved: Result<Vec<RegionRow>, String> =
-                    rows.iter().map(|(k0, k1, consts)| row(rule, &(k0.clone(), k1.clone()), consts)).collect();
-                Proof::Region { rows: proved.map_err(|e| format!("{}: {e}", os.id))? }
+                let proved: Result<Vec<RegionRow>, String> = rows
+                    .iter()
+                    .map(|(k0, k1, consts)| row(rule, &(k0.clone(), k1.clone()), consts))
+                    .collect();
+                Proof::Region {
+                    rows: proved.map_err(|e| format!("{}: {e}", os.id))?,
+                }
             }
             _ => non_region_proof(os)?,
         };

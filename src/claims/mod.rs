@@ -28,7 +28,10 @@ pub fn certify(family: &str) -> Result<Certificate, String> {
         "lemma2" => lemma2::certify(),
         "theorem3" => theorem3::certify(),
         "theorem4" => theorem4::certify(),
-        _ => Err(format!("unknown claim family `{family}` (known: {})", CERTIFIABLE.join(", "))),
+        _ => Err(format!(
+            "unknown claim family `{family}` (known: {})",
+            CERTIFIABLE.join(", ")
+        )),
     }
 }
 
@@ -50,7 +53,15 @@ pub fn frame(spec: &FamilySpec, obligations: Vec<cert::Obligation>) -> Certifica
                 .domain
                 .iter()
                 .map(|d| {
-                    (d.0.to_string(), cert::Range { lo: d.1.into(), lo_closed: d.2, hi: d.3.into(), hi_closed: d.4 })
+                    (
+                        d.0.to_string(),
+                        cert::Range {
+                            lo: d.1.into(),
+                            lo_closed: d.2,
+                            hi: d.3.into(),
+                            hi_closed: d.4,
+                        },
+                    )
                 })
                 .collect::<BTreeMap<_, _>>(),
         })
@@ -60,7 +71,10 @@ pub fn frame(spec: &FamilySpec, obligations: Vec<cert::Obligation>) -> Certifica
         version: cert::VERSION,
         family: spec.family.into(),
         paper: spec.paper.into(),
-        model: cert::Model { name: spec.model.0.into(), map: spec.model.1.into() },
+        model: cert::Model {
+            name: spec.model.0.into(),
+            map: spec.model.1.into(),
+        },
         claims,
         obligations,
         tool: cert::Tool {

@@ -24,7 +24,9 @@ pub fn k_rows(k_max: &Q) -> Vec<(Q, Q)> {
     }
     pts.retain(|p| p <= k_max);
     pts.dedup();
-    pts.windows(2).map(|w| (w[0].clone(), w[1].clone())).collect()
+    pts.windows(2)
+        .map(|w| (w[0].clone(), w[1].clone()))
+        .collect()
 }
 
 fn dmax(p: f64, c: f64) -> f64 {
@@ -50,7 +52,11 @@ fn explore(k: f64, c: f64, plo: f64) -> (f64, f64) {
 
 /// Float constants (c, P, plo) for a K row.
 pub fn constants_for(k0: f64, k1: f64) -> Option<(f64, f64, f64)> {
-    let plo = if k1 * k1 <= 2.0 { 0.0 } else { (1.0 - 2f64.sqrt() / k1) * 1.02 + 0.002 };
+    let plo = if k1 * k1 <= 2.0 {
+        0.0
+    } else {
+        (1.0 - 2f64.sqrt() / k1) * 1.02 + 0.002
+    };
     let ok = |c: f64| {
         [k0, k1].iter().all(|&k| {
             let (top, low) = explore(k, c, plo);
@@ -70,8 +76,15 @@ pub fn constants_for(k0: f64, k1: f64) -> Option<(f64, f64, f64)> {
         }
     }
     let c = 0.85 * lo;
-    let top = [k0, k1].iter().map(|&k| explore(k, c, plo).0).fold(0.0, f64::max);
-    Some((c, top + 0.3 * (explore(k1, lo, plo).0 - top).max(0.0) + 0.002, plo))
+    let top = [k0, k1]
+        .iter()
+        .map(|&k| explore(k, c, plo).0)
+        .fold(0.0, f64::max);
+    Some((
+        c,
+        top + 0.3 * (explore(k1, lo, plo).0 - top).max(0.0) + 0.002,
+        plo,
+    ))
 }
 
 /// Rounded exact constants for a row: c down, P up, plo up, dcap = √c up.
@@ -114,7 +127,10 @@ fn cell_done(rule: &RegionRule, b: &QBox, consts: &[Interval]) -> bool {
 /// The bisection code of a row box, or the first cell that cannot be settled.
 pub fn bisect_row(rule: &RegionRule, root: &QBox, consts: &[Q]) -> Result<String, String> {
     let ci: Vec<Interval> = consts.iter().map(|c| enclose(c, c)).collect();
-    let widths: Vec<f64> = root.iter().map(|(l, h)| (h.clone() - l).to_f64().max(1e-300)).collect();
+    let widths: Vec<f64> = root
+        .iter()
+        .map(|(l, h)| (h.clone() - l).to_f64().max(1e-300))
+        .collect();
     let mut code = String::new();
     let mut stack: Vec<(QBox, u32)> = vec![(root.clone(), 0)];
     while let Some((b, depth)) = stack.pop() {
@@ -123,14 +139,19 @@ pub fn bisect_row(rule: &RegionRule, root: &QBox, consts: &[Q]) -> Result<String
             continue;
         }
         if depth >= MAX_DEPTH {
-            let shown: Vec<String> = b.iter().map(|(l, h)| format!("[{}, {}]", fmt(l), fmt(h))).collect();
+            let shown: Vec<String> = b
+                .iter()
+                .map(|(l, h)| format!("[{}, {}]", fmt(l), fmt(h)))
+                .collect();
             return Err(format!("cannot settle the cell {}", shown.join(" × ")));
         }
         // Split the side that is widest relative to the row box (K counts 4 times less).
         let dim = (0..3)
             .max_by(|&i, &j| {
-                let wi = (b[i].1.clone() - &b[i].0).to_f64() / widths[i] * if i == 0 { 0.25 } else { 1.0 };
-                let wj = (b[j].1.clone() - &b[j].0).to_f64() / widths[j] * if j == 0 { 0.25 } else { 1.0 };
+                let wi = (b[i].1.clone() - &b[i].0).to_f64() / widths[i]
+                    * if i == 0 { 0.25 } else { 1.0 };
+                let wj = (b[j].1.clone() - &b[j].0).to_f64() / widths[j]
+                    * if j == 0 { 0.25 } else { 1.0 };
                 wi.partial_cmp(&wj).unwrap()
             })
             .unwrap();
@@ -146,12 +167,21 @@ pub fn bisect_row(rule: &RegionRule, root: &QBox, consts: &[Q]) -> Result<String
 }
 
 /// One proved row.
-pub fn row(rule: &RegionRule, k: &(Q, Q), consts: &BTreeMap<String, Q>) -> Result<RegionRow, String> {
+pub fn row(
+    rule: &RegionRule,
+    k: &(Q, Q),
+    consts: &BTreeMap<String, Q>,
+) -> Result<RegionRow, String> {
     let ordered: Vec<Q> = rule.constants.iter().map(|n| consts[*n].clone()).collect();
     let [pr, dr] = (rule.bounds)(&ordered)?;
     let root = vec![k.clone(), pr, dr];
-    let splits = bisect_row(rule, &root, &ordered).map_err(|e| format!("K ∈ [{}, {}]: {e}", fmt(&k.0), fmt(&k.1)))?;
-    Ok(RegionRow { k: [fmt(&k.0), fmt(&k.1)], constants: consts.iter().map(|(n, v)| (n.clone(), fmt(v))).collect(), splits })
+    let splits = bisect_row(rule, &root, &ordered)
+        .map_err(|e| format!("K ∈ [{}, {}]: {e}", fmt(&k.0), fmt(&k.1)))?;
+    Ok(RegionRow {
+        k: [fmt(&k.0), fmt(&k.1)],
+        constants: consts.iter().map(|(n, v)| (n.clone(), fmt(v))).collect(),
+        splits,
+    })
 }
 
 /// Float lower bounds of Z and A·B + 1 on the row's region part with p ≥ 1, for κ and β.
@@ -174,10 +204,15 @@ pub fn balance_constants(k0: f64, k1: f64, c: f64, pmax: f64) -> (f64, f64) {
 
 /// The proof of a product obligation that is not a region: a sign over the statement's
 /// fixed ranges (its `extra` variables) as one start cell, or an identity.
-pub fn non_region_proof(os: &crate::check::spec::ObligationSpec) -> Result<crate::cert::Proof, String> {
+pub fn non_region_proof(
+    os: &crate::check::spec::ObligationSpec,
+) -> Result<crate::cert::Proof, String> {
     match &os.rule {
         crate::check::spec::Rule::Sign { extra, .. } => {
-            let start = vec![extra.iter().map(|e| (parse(e.1).unwrap(), parse(e.2).unwrap())).collect()];
+            let start = vec![extra
+                .iter()
+                .map(|e| (parse(e.1).unwrap(), parse(e.2).unwrap()))
+                .collect()];
             super::search::standard_proof(os, &start)
         }
         _ => super::search::standard_proof(os, &[]),

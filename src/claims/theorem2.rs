@@ -8,7 +8,10 @@ use crate::check::spec::theorem2::spec;
 /// The breakpoints of the K cells: fine near K = 1, where δ₁ and δ₂ move like √(K − 1),
 /// then steps of 0.01, and a last cell ending at 1.1214 > K★ = 1.12132….
 pub fn k_breakpoints() -> Vec<Q> {
-    let mut pts: Vec<Q> = ["1", "1.0001", "1.001", "1.005"].iter().map(|s| parse(s).unwrap()).collect();
+    let mut pts: Vec<Q> = ["1", "1.0001", "1.001", "1.005"]
+        .iter()
+        .map(|s| parse(s).unwrap())
+        .collect();
     for i in 1..=12 {
         pts.push(Q::from(1) + Q::from((i, 100)));
     }

@@ -19,10 +19,18 @@ pub fn certify() -> Result<Certificate, String> {
                 let mut out: Vec<RegionRow> = Vec::new();
                 for (k0, k1, consts) in &rows {
                     let mut consts = consts.clone();
-                    let (z, ab) = balance_constants(k0.to_f64(), k1.to_f64(), consts["c"].to_f64(), consts["P"].to_f64());
+                    let (z, ab) = balance_constants(
+                        k0.to_f64(),
+                        k1.to_f64(),
+                        consts["c"].to_f64(),
+                        consts["P"].to_f64(),
+                    );
                     consts.insert("kappa".into(), floor_dec(&from_f64(0.9 * z), 3));
                     consts.insert("beta".into(), floor_dec(&from_f64(0.9 * ab), 3));
-                    out.push(row(rule, &(k0.clone(), k1.clone()), &consts).map_err(|e| format!("{}: {e}", os.id))?);
+                    out.push(
+                        row(rule, &(k0.clone(), k1.clone()), &consts)
+                            .map_err(|e| format!("{}: {e}", os.id))?,
+                    );
                 }
                 Proof::Region { rows: out }
             }

@@ -11,11 +11,13 @@ use std::collections::BTreeSet;
 
 fn holds_orbit(g: &Grid, cells: &BTreeSet<[u32; 3]>, k: &(Q, Q)) -> bool {
     let mid = (k.0.to_f64() + k.1.to_f64()) / 2.0;
-    [quartic::delta1(&mid), quartic::delta2(&mid)].iter().all(|d| {
-        let i = ((d - g.origin[0].to_f64()) / g.size[0].to_f64()).floor() as u32;
-        let j = ((d - g.origin[1].to_f64()) / g.size[1].to_f64()).floor() as u32;
-        cells.contains(&[i, j, 0])
-    })
+    [quartic::delta1(&mid), quartic::delta2(&mid)]
+        .iter()
+        .all(|d| {
+            let i = ((d - g.origin[0].to_f64()) / g.size[0].to_f64()).floor() as u32;
+            let j = ((d - g.origin[1].to_f64()) / g.size[1].to_f64()).floor() as u32;
+            cells.contains(&[i, j, 0])
+        })
 }
 
 /// The largest rate in `candidates` (increasing) for which a basin is found.
@@ -39,20 +41,37 @@ pub fn explore() -> String {
         let g = p.grid();
         let k = p.k_range();
         let r = best_rate(&g, &k, &rates).unwrap_or_else(|| "none".into());
-        out.push_str(&format!("| [{}, {}] | ({}, {}, {}) × {:?} | {} |\n", p.k.0, p.k.1, p.size[0], p.size[1], p.size[2], p.count, r));
+        out.push_str(&format!(
+            "| [{}, {}] | ({}, {}, {}) × {:?} | {} |\n",
+            p.k.0, p.k.1, p.size[0], p.size[1], p.size[2], p.count, r
+        ));
     }
-    out.push_str("\nBelow K = 1.01 (rate 0.03):\n\n| K piece | grid | basin cells |\n|---|---|---|\n");
+    out.push_str(
+        "\nBelow K = 1.01 (rate 0.03):\n\n| K piece | grid | basin cells |\n|---|---|---|\n",
+    );
     let rate = parse("0.03").unwrap();
     for (k0, k1, h, hy, o, n) in [
         ("1.005", "1.01", "0.0025", "0.0001", "0.7", 240u32),
         ("1.0075", "1.01", "0.0025", "0.0001", "0.7", 240u32),
     ] {
         let q = |s: &str| parse(s).unwrap();
-        let g = Grid { origin: [q(o), q(o), Q::new()], size: [q(h), q(h), q(hy)], count: [n, n, 2] };
+        let g = Grid {
+            origin: [q(o), q(o), Q::new()],
+            size: [q(h), q(h), q(hy)],
+            count: [n, n, 2],
+        };
         let k = (q(k0), q(k1));
         let b = basin_piece(&g, &k, &rate);
         let ok = !b.is_empty() && holds_orbit(&g, &b, &k);
-        out.push_str(&format!("| [{k0}, {k1}] | h = {h}, w_y ≤ {} from {o} | {} |\n", fmt(&(q(hy) * Q::from(2))), if ok { b.len().to_string() } else { "none".into() }));
+        out.push_str(&format!(
+            "| [{k0}, {k1}] | h = {h}, w_y ≤ {} from {o} | {} |\n",
+            fmt(&(q(hy) * Q::from(2))),
+            if ok {
+                b.len().to_string()
+            } else {
+                "none".into()
+            }
+        ));
     }
     out
 }

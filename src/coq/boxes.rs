@@ -31,13 +31,20 @@ fn relation(rel: &str, term: &str) -> Result<String, String> {
 fn binders(q: &BoxQuantity, cell: &BTreeMap<String, (Q, Q)>) -> Result<String, String> {
     let mut s = format!("forall {}, ", q.vars.join(" "));
     for v in q.vars {
-        let (a, b) = cell.get(*v).ok_or_else(|| format!("a cell has no range for {v}"))?;
+        let (a, b) = cell
+            .get(*v)
+            .ok_or_else(|| format!("a cell has no range for {v}"))?;
         s.push_str(&format!("{} <= {v} <= {} -> ", lit(a), lit(b)));
     }
     Ok(s)
 }
 
-fn cell_lemma(name: &str, q: &BoxQuantity, cell: &BTreeMap<String, (Q, Q)>, goal: &str) -> Result<String, String> {
+fn cell_lemma(
+    name: &str,
+    q: &BoxQuantity,
+    cell: &BTreeMap<String, (Q, Q)>,
+    goal: &str,
+) -> Result<String, String> {
     Ok(format!(
         "Lemma {name} : {}{goal}.\nProof.\n  intros {}.\n  intros; unfold_model; {}.\nQed.\n\n",
         binders(q, cell)?,
@@ -61,10 +68,23 @@ pub fn sample_indices(len: usize, n: usize) -> Vec<usize> {
 
 /// `lo_rel K` and `K hi_rel` of the claim's domain, with a proof that the cells' outer ends
 /// lie beyond them.
-fn cover_lemma(c: &Certificate, o: &Obligation, q: &BoxQuantity, cells: &[(String, BTreeMap<String, (Q, Q)>)], goal: &str) -> Result<String, String> {
+fn cover_lemma(
+    c: &Certificate,
+    o: &Obligation,
+    q: &BoxQuantity,
+    cells: &[(String, BTreeMap<String, (Q, Q)>)],
+    goal: &str,
+) -> Result<String, String> {
     let v = q.vars[0];
-    let claim = c.claims.iter().find(|cl| cl.id == o.claim).ok_or_else(|| format!("claim {} missing", o.claim))?;
-    let r = claim.domain.get(v).ok_or_else(|| format!("claim {} has no range for {v}", o.claim))?;
+    let claim = c
+        .claims
+        .iter()
+        .find(|cl| cl.id == o.claim)
+        .ok_or_else(|| format!("claim {} missing", o.claim))?;
+    let r = claim
+        .domain
+        .get(v)
+        .ok_or_else(|| format!("claim {} has no range for {v}", o.claim))?;
     let (lo, hi) = (Endpoint::parse(&r.lo)?, Endpoint::parse(&r.hi)?);
     let mut sorted: Vec<&(String, BTreeMap<String, (Q, Q)>)> = cells.iter().collect();
     sorted.sort_by(|a, b| a.1[v].cmp(&b.1[v]));
@@ -86,13 +106,22 @@ fn cover_lemma(c: &Certificate, o: &Obligation, q: &BoxQuantity, cells: &[(Strin
         if r.lo_closed { "<=" } else { "<" },
         if r.hi_closed { "<=" } else { "<" },
     );
-    p.push_str(&format!("  assert (Hl : {first} <= {v}) by {}.\n", end_proof(format!("{first} <= {lo_t}"), lo.exact().is_none())));
-    p.push_str(&format!("  assert (Hh : {v} <= {last}) by {}.\n", end_proof(format!("{hi_t} <= {last}"), hi.exact().is_none())));
+    p.push_str(&format!(
+        "  assert (Hl : {first} <= {v}) by {}.\n",
+        end_proof(format!("{first} <= {lo_t}"), lo.exact().is_none())
+    ));
+    p.push_str(&format!(
+        "  assert (Hh : {v} <= {last}) by {}.\n",
+        end_proof(format!("{hi_t} <= {last}"), hi.exact().is_none())
+    ));
     for (i, (name, cell)) in sorted.iter().enumerate() {
         if i + 1 == sorted.len() {
             p.push_str(&format!("  apply {name}; lra.\nQed.\n\n"));
         } else {
-            p.push_str(&format!("  destruct (Rle_lt_dec {v} {}) as [H{i}|H{i}]; [apply {name}; lra|].\n", lit(&cell[v].1)));
+            p.push_str(&format!(
+                "  destruct (Rle_lt_dec {v} {}) as [H{i}|H{i}]; [apply {name}; lra|].\n",
+                lit(&cell[v].1)
+            ));
         }
     }
     Ok(p)
@@ -100,11 +129,19 @@ fn cover_lemma(c: &Certificate, o: &Obligation, q: &BoxQuantity, cells: &[(Strin
 
 /// Whether the claim of `o` has a domain range for `v` (a sign at a fixed point does not).
 fn claim_ranges(c: &Certificate, o: &Obligation, v: &str) -> bool {
-    c.claims.iter().any(|cl| cl.id == o.claim && cl.domain.get(v).is_some())
+    c.claims
+        .iter()
+        .any(|cl| cl.id == o.claim && cl.domain.get(v).is_some())
 }
 
 /// The file of one sign or enclosure obligation.
-pub fn file(c: &Certificate, o: &Obligation, q: &BoxQuantity, prefix: &str, opts: &Options) -> Result<CoqFile, String> {
+pub fn file(
+    c: &Certificate,
+    o: &Obligation,
+    q: &BoxQuantity,
+    prefix: &str,
+    opts: &Options,
+) -> Result<CoqFile, String> {
     let base = ident(&o.id);
     let mut text = header(c, &format!("obligation {}", o.id), false);
     text.push_str(&format!("(** {}: {} *)\n\n", o.id, comment(&o.statement)));
@@ -112,14 +149,25 @@ pub fn file(c: &Certificate, o: &Obligation, q: &BoxQuantity, prefix: &str, opts
     let mut cells: Vec<(BTreeMap<String, (Q, Q)>, String)> = Vec::new();
     let mut sign_goal = None;
     match &o.proof {
-        Proof::Sign { relation: rel, cells: cs } => {
-            let want = q.rel.ok_or_else(|| format!("{}: a sign proof for a table", o.id))?;
+        Proof::Sign {
+            relation: rel,
+            cells: cs,
+        } => {
+            let want = q
+                .rel
+                .ok_or_else(|| format!("{}: a sign proof for a table", o.id))?;
             if rel != want {
-                return Err(format!("{}: the certificate claims {rel}, the statement is {want}", o.id));
+                return Err(format!(
+                    "{}: the certificate claims {rel}, the statement is {want}",
+                    o.id
+                ));
             }
             let goal = relation(want, q.term)?;
             for (i, cell) in cs.iter().enumerate() {
-                cells.push((parse_cell(cell as &Cell, &format!("cell {i}")).map_err(|e| e.to_string())?, goal.clone()));
+                cells.push((
+                    parse_cell(cell as &Cell, &format!("cell {i}")).map_err(|e| e.to_string())?,
+                    goal.clone(),
+                ));
             }
             sign_goal = Some(goal);
         }
@@ -161,5 +209,9 @@ pub fn file(c: &Certificate, o: &Obligation, q: &BoxQuantity, prefix: &str, opts
         (Some(_), false, _) => text.push_str("(* Not checked here: that the cells cover the domain (the cover lemma is generated for domains of the claim's one parameter only). *)\n"),
         (None, _, _) => {}
     }
-    Ok(CoqFile { name: format!("{prefix}_{base}.v"), text, lemmas })
+    Ok(CoqFile {
+        name: format!("{prefix}_{base}.v"),
+        text,
+        lemmas,
+    })
 }

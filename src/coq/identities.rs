@@ -9,14 +9,26 @@ use crate::cert::{Certificate, Obligation};
 /// r^(n+2) is rewritten to radicand·r^n, and what is left is a rational identity.
 pub fn lemma(name: &str, s: &Identity) -> String {
     let hyps: String = s.hyps.iter().map(|h| format!("{h} -> ")).collect();
-    let names: String = s.hyps.iter().enumerate().map(|(i, _)| format!(" H{i}")).collect();
-    let all = if s.binders.is_empty() { String::new() } else { format!("forall {}, ", s.binders) };
+    let names: String = s
+        .hyps
+        .iter()
+        .enumerate()
+        .map(|(i, _)| format!(" H{i}"))
+        .collect();
+    let all = if s.binders.is_empty() {
+        String::new()
+    } else {
+        format!("forall {}, ", s.binders)
+    };
     let mut p = format!("Lemma {name} : {all}{hyps}{}.\nProof.\n", s.goal);
     if !(s.binders.is_empty() && names.is_empty()) {
         p.push_str(&format!("  intros {}{names}.\n", s.binders));
     }
     for r in s.roots {
-        p.push_str(&format!("  pose proof (sq_sqrt_rad {} ({})) as H{}.\n", r.radicand, r.sign, r.name));
+        p.push_str(&format!(
+            "  pose proof (sq_sqrt_rad {} ({})) as H{}.\n",
+            r.radicand, r.sign, r.name
+        ));
     }
     p.push_str("  unfold_model.\n");
     for r in s.roots {
@@ -30,7 +42,10 @@ pub fn lemma(name: &str, s: &Identity) -> String {
     p.push_str("  repeat match goal with |- _ /\\ _ => split end.\n");
     p.push_str("  all: apply Rminus_diag_uniq; unfold Rdiv; ring_simplify.\n");
     for r in s.roots {
-        p.push_str(&format!("  all: reduce_root {} {} H{}.\n", r.name, r.radicand, r.name));
+        p.push_str(&format!(
+            "  all: reduce_root {} {} H{}.\n",
+            r.name, r.radicand, r.name
+        ));
     }
     p.push_str("  all: first [ring | field; lra].\nQed.\n\n");
     p
@@ -43,5 +58,9 @@ pub fn file(c: &Certificate, ids: &[(&Obligation, Identity)], prefix: &str) -> C
         text.push_str(&format!("(** {}: {} *)\n", o.id, comment(&o.statement)));
         text.push_str(&lemma(&ident(&o.id), s));
     }
-    CoqFile { name: format!("{prefix}_identities.v"), text, lemmas: ids.len() }
+    CoqFile {
+        name: format!("{prefix}_identities.v"),
+        text,
+        lemmas: ids.len(),
+    }
 }

@@ -72,16 +72,26 @@ pub fn generate(c: &Certificate, opts: &Options) -> Result<Vec<CoqFile>, String>
         }
     }
     if !unknown.is_empty() {
-        return Err(format!("no Coq statement for obligation(s): {}", unknown.join(", ")));
+        return Err(format!(
+            "no Coq statement for obligation(s): {}",
+            unknown.join(", ")
+        ));
     }
     if !idents.is_empty() {
         files.insert(0, identities::file(c, &idents, &prefix));
     }
     let mut all = header(c, "every lemma of the certificate", false);
     for f in &files {
-        all.push_str(&format!("From Twostep.generated Require Export {}.\n", f.name.trim_end_matches(".v")));
+        all.push_str(&format!(
+            "From Twostep.generated Require Export {}.\n",
+            f.name.trim_end_matches(".v")
+        ));
     }
-    files.push(CoqFile { name: format!("{prefix}_all.v"), text: all, lemmas: 0 });
+    files.push(CoqFile {
+        name: format!("{prefix}_all.v"),
+        text: all,
+        lemmas: 0,
+    });
     Ok(files)
 }
 
@@ -105,7 +115,11 @@ mod tests {
         for fam in ["theorem2", "appendix-l", "lemma2", "theorem3"] {
             let s = spec::family(fam).unwrap();
             for o in &s.obligations {
-                assert!(statements::statement(o.id).is_some(), "{fam}: no Coq statement for {}", o.id);
+                assert!(
+                    statements::statement(o.id).is_some(),
+                    "{fam}: no Coq statement for {}",
+                    o.id
+                );
             }
         }
     }
@@ -128,7 +142,10 @@ mod tests {
         let some = generate(&c, &Options { sample: Some(2) }).unwrap();
         let count = |fs: &[CoqFile]| fs.iter().map(|f| f.lemmas).sum::<usize>();
         assert!(count(&some) < count(&full));
-        let f = some.iter().find(|f| f.name == "Theorem2_T2_roots_delta1_positive.v").unwrap();
+        let f = some
+            .iter()
+            .find(|f| f.name == "Theorem2_T2_roots_delta1_positive.v")
+            .unwrap();
         assert!(f.text.contains("Sample: 2 of 16 cells"));
         assert!(!f.text.contains("Lemma T2_roots_delta1_positive :"));
     }
@@ -136,7 +153,11 @@ mod tests {
     #[test]
     fn a_sign_claim_that_differs_from_the_statement_is_refused() {
         let mut c = crate::claims::certify("theorem2").unwrap();
-        let o = c.obligations.iter_mut().find(|o| o.id == "T2.roots/delta1-positive").unwrap();
+        let o = c
+            .obligations
+            .iter_mut()
+            .find(|o| o.id == "T2.roots/delta1-positive")
+            .unwrap();
         if let crate::cert::Proof::Sign { relation, .. } = &mut o.proof {
             *relation = "<0".into();
         }

@@ -24,7 +24,9 @@ pub fn endpoint(e: &Endpoint) -> String {
 
 /// An obligation or claim id as a Coq identifier: `T2.roots/eq4-range` → `T2_roots_eq4_range`.
 pub fn ident(id: &str) -> String {
-    id.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect()
+    id.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
 }
 
 /// A family name as a Coq module prefix: `appendix-l` → `AppendixL`.

@@ -12,7 +12,8 @@ use crate::models::quartic;
 
 const PREC: &str = "interval with (i_prec 160)";
 const PREC_BISECT_KY: &str = "first [ interval with (i_prec 160) | interval with (i_prec 160, i_bisect y, i_depth 12) | interval with (i_prec 160, i_bisect K, i_bisect y, i_depth 16) ]";
-const PREC_BISECT_K: &str = "first [ interval with (i_prec 160) | interval with (i_prec 160, i_bisect K, i_depth 12) ]";
+const PREC_BISECT_K: &str =
+    "first [ interval with (i_prec 160) | interval with (i_prec 160, i_bisect K, i_depth 12) ]";
 
 fn divisors(n: u64) -> Vec<u64> {
     (1..n).filter(|d| n % d == 0).collect()
@@ -39,9 +40,14 @@ fn prime_goal(d: u64, k: &str, below: bool) -> String {
 /// Rounds the exact box `y` outward and widens it by 10⁻¹⁶, so that g^n(y) − y has a
 /// clear sign at its ends.
 fn widen(y: &QI) -> Result<(Q, Q), String> {
-    let (Some(lo), Some(hi)) = (y.lo(), y.hi()) else { return Err("Newton tightening lost the box".into()) };
+    let (Some(lo), Some(hi)) = (y.lo(), y.hi()) else {
+        return Err("Newton tightening lost the box".into());
+    };
     let eps = Q::from((1, 10u64.pow(16)));
-    Ok((floor_dec(&(lo.clone() - &eps), 18), ceil_dec(&(hi.clone() + &eps), 18)))
+    Ok((
+        floor_dec(&(lo.clone() - &eps), 18),
+        ceil_dec(&(hi.clone() + &eps), 18),
+    ))
 }
 
 /// The file of one Newton or crossing obligation.
@@ -52,28 +58,59 @@ pub fn file(c: &Certificate, o: &Obligation, prefix: &str) -> Result<CoqFile, St
     let bad = |e: crate::cert::Malformed| e.to_string();
     let lemmas;
     match &o.proof {
-        Proof::Newton { k, period, y, multiplier, stability } => {
+        Proof::Newton {
+            k,
+            period,
+            y,
+            multiplier,
+            stability,
+        } => {
             let kq = parse(k)?;
             let (a, b) = parse_interval(y, "y").map_err(bad)?;
             let (ml, mh) = parse_interval(multiplier, "multiplier").map_err(bad)?;
             let (kl, al, bl, mll, mhl) = (lit(&kq), lit(&a), lit(&b), lit(&ml), lit(&mh));
             let n = *period;
             let within = format!("forall y, {al} <= y <= {bl} -> ");
-            text.push_str(&lemma(&format!("{base}_deriv"), &format!("{within}diter {n} {kl} y < 1"), PREC));
-            text.push_str(&lemma(&format!("{base}_lo"), &format!("{al} < iter {n} {kl} {al}"), PREC));
-            text.push_str(&lemma(&format!("{base}_hi"), &format!("iter {n} {kl} {bl} < {bl}"), PREC));
-            text.push_str(&lemma(&format!("{base}_mult"), &format!("{within}{mll} <= diter {n} {kl} y <= {mhl}"), PREC));
+            text.push_str(&lemma(
+                &format!("{base}_deriv"),
+                &format!("{within}diter {n} {kl} y < 1"),
+                PREC,
+            ));
+            text.push_str(&lemma(
+                &format!("{base}_lo"),
+                &format!("{al} < iter {n} {kl} {al}"),
+                PREC,
+            ));
+            text.push_str(&lemma(
+                &format!("{base}_hi"),
+                &format!("iter {n} {kl} {bl} < {bl}"),
+                PREC,
+            ));
+            text.push_str(&lemma(
+                &format!("{base}_mult"),
+                &format!("{within}{mll} <= diter {n} {kl} y <= {mhl}"),
+                PREC,
+            ));
             let mid = ((a.to_f64() + b.to_f64()) / 2.0, kq.to_f64());
             let ds = divisors(n);
             for d in &ds {
-                text.push_str(&lemma(&format!("{base}_prime{d}"), &format!("{within}{}", prime_goal(*d, &kl, below(mid.1, mid.0, *d))), PREC));
+                text.push_str(&lemma(
+                    &format!("{base}_prime{d}"),
+                    &format!("{within}{}", prime_goal(*d, &kl, below(mid.1, mid.0, *d))),
+                    PREC,
+                ));
             }
             let one = Q::from(1);
             let stab = match stability.as_str() {
                 "attracting" => format!("-1 < diter {n} {kl} y < 1"),
                 _ if mh < -one.clone() => format!("diter {n} {kl} y < -1"),
                 _ if ml > one => format!("1 < diter {n} {kl} y"),
-                _ => return Err(format!("{}: the claimed multiplier does not decide the stability", o.id)),
+                _ => {
+                    return Err(format!(
+                        "{}: the claimed multiplier does not decide the stability",
+                        o.id
+                    ))
+                }
             };
             let primes: Vec<String> = ds.iter().map(|d| format!("iter {d} {kl} y <> y")).collect();
             text.push_str(&format!(
@@ -97,7 +134,14 @@ pub fn file(c: &Certificate, o: &Obligation, prefix: &str) -> Result<CoqFile, St
             }
             lemmas = 5 + ds.len();
         }
-        Proof::Crossing { k, period, y, value, multiplier_at_lo, multiplier_at_hi } => {
+        Proof::Crossing {
+            k,
+            period,
+            y,
+            value,
+            multiplier_at_lo,
+            multiplier_at_hi,
+        } => {
             let (k0, k1) = parse_interval(k, "k").map_err(bad)?;
             let (a, b) = parse_interval(y, "y").map_err(bad)?;
             let v = parse(value)?;
@@ -105,32 +149,81 @@ pub fn file(c: &Certificate, o: &Obligation, prefix: &str) -> Result<CoqFile, St
             let (k0l, k1l, al, bl, vl) = (lit(&k0), lit(&k1), lit(&a), lit(&b), lit(&v));
             let kin = format!("{k0l} <= K <= {k1l} -> ");
             let yin = format!("{al} <= y <= {bl} -> ");
-            text.push_str(&lemma(&format!("{base}_deriv"), &format!("forall K y, {kin}{yin}diter {n} K y < 1"), PREC_BISECT_KY));
-            text.push_str(&lemma(&format!("{base}_lo"), &format!("forall K, {kin}{al} < iter {n} K {al}"), PREC_BISECT_K));
-            text.push_str(&lemma(&format!("{base}_hi"), &format!("forall K, {kin}iter {n} K {bl} < {bl}"), PREC_BISECT_K));
+            text.push_str(&lemma(
+                &format!("{base}_deriv"),
+                &format!("forall K y, {kin}{yin}diter {n} K y < 1"),
+                PREC_BISECT_KY,
+            ));
+            text.push_str(&lemma(
+                &format!("{base}_lo"),
+                &format!("forall K, {kin}{al} < iter {n} K {al}"),
+                PREC_BISECT_K,
+            ));
+            text.push_str(&lemma(
+                &format!("{base}_hi"),
+                &format!("forall K, {kin}iter {n} K {bl} < {bl}"),
+                PREC_BISECT_K,
+            ));
             let ds = divisors(n);
-            let mid = ((a.to_f64() + b.to_f64()) / 2.0, (k0.to_f64() + k1.to_f64()) / 2.0);
+            let mid = (
+                (a.to_f64() + b.to_f64()) / 2.0,
+                (k0.to_f64() + k1.to_f64()) / 2.0,
+            );
             for d in &ds {
-                text.push_str(&lemma(&format!("{base}_prime{d}"), &format!("forall K y, {kin}{yin}{}", prime_goal(*d, "K", below(mid.1, mid.0, *d))), PREC_BISECT_KY));
+                text.push_str(&lemma(
+                    &format!("{base}_prime{d}"),
+                    &format!(
+                        "forall K y, {kin}{yin}{}",
+                        prime_goal(*d, "K", below(mid.1, mid.0, *d))
+                    ),
+                    PREC_BISECT_KY,
+                ));
             }
             let mut ends = Vec::new();
-            for (kq, claimed, side) in [(&k0, multiplier_at_lo, "at_lo"), (&k1, multiplier_at_hi, "at_hi")] {
-                let tight = newton_tighten(&QI::point(kq.clone()), &QI::new(a.clone(), b.clone()), n as usize);
+            for (kq, claimed, side) in [
+                (&k0, multiplier_at_lo, "at_lo"),
+                (&k1, multiplier_at_hi, "at_hi"),
+            ] {
+                let tight = newton_tighten(
+                    &QI::point(kq.clone()),
+                    &QI::new(a.clone(), b.clone()),
+                    n as usize,
+                );
                 let (ta, tb) = widen(&tight)?;
                 if ta < a || tb > b || ta >= tb {
-                    return Err(format!("{}: the tightened box at K = {} is not inside y", o.id, lit(kq)));
+                    return Err(format!(
+                        "{}: the tightened box at K = {} is not inside y",
+                        o.id,
+                        lit(kq)
+                    ));
                 }
                 let (ml, mh) = parse_interval(claimed, "multiplier").map_err(bad)?;
                 let (kl, tal, tbl, mll, mhl) = (lit(kq), lit(&ta), lit(&tb), lit(&ml), lit(&mh));
-                text.push_str(&lemma(&format!("{base}_{side}_lo"), &format!("{tal} < iter {n} {kl} {tal}"), PREC));
-                text.push_str(&lemma(&format!("{base}_{side}_hi"), &format!("iter {n} {kl} {tbl} < {tbl}"), PREC));
-                text.push_str(&lemma(&format!("{base}_{side}_mult"), &format!("forall y, {tal} <= y <= {tbl} -> {mll} <= diter {n} {kl} y <= {mhl}"), PREC));
+                text.push_str(&lemma(
+                    &format!("{base}_{side}_lo"),
+                    &format!("{tal} < iter {n} {kl} {tal}"),
+                    PREC,
+                ));
+                text.push_str(&lemma(
+                    &format!("{base}_{side}_hi"),
+                    &format!("iter {n} {kl} {tbl} < {tbl}"),
+                    PREC,
+                ));
+                text.push_str(&lemma(
+                    &format!("{base}_{side}_mult"),
+                    &format!("forall y, {tal} <= y <= {tbl} -> {mll} <= diter {n} {kl} y <= {mhl}"),
+                    PREC,
+                ));
                 let rel = if ml > v {
                     format!("{vl} < diter {n} {kl} y")
                 } else if mh < v {
                     format!("diter {n} {kl} y < {vl}")
                 } else {
-                    return Err(format!("{}: the claimed multiplier at K = {} contains {value}", o.id, lit(kq)));
+                    return Err(format!(
+                        "{}: the claimed multiplier at K = {} contains {value}",
+                        o.id,
+                        lit(kq)
+                    ));
                 };
                 ends.push((side, kl, tal, tbl, mll, mhl, rel));
             }
@@ -171,5 +264,9 @@ pub fn file(c: &Certificate, o: &Obligation, prefix: &str) -> Result<CoqFile, St
         _ => return Err(format!("{}: expected a Newton or crossing proof", o.id)),
     }
     let lemmas = lemmas;
-    Ok(CoqFile { name: format!("{prefix}_{base}.v"), text, lemmas })
+    Ok(CoqFile {
+        name: format!("{prefix}_{base}.v"),
+        text,
+        lemmas,
+    })
 }

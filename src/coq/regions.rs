@@ -19,7 +19,10 @@ use crate::check::spec::{self, Quantity, RegionRule, Rule};
 const TACTIC: &str = "first [ interval with (i_prec 64) | interval with (i_prec 64, i_bisect K, i_bisect p, i_bisect d, i_depth 10) ]";
 
 fn eval(q: &Quantity, b: &Box3, consts: &[Q]) -> QI {
-    let mut args: Vec<QI> = b.iter().map(|(l, h)| QI::new(l.clone(), h.clone())).collect();
+    let mut args: Vec<QI> = b
+        .iter()
+        .map(|(l, h)| QI::new(l.clone(), h.clone()))
+        .collect();
     args.extend(consts.iter().map(|c| QI::point(c.clone())));
     (q.qi)(&args)
 }
@@ -44,7 +47,12 @@ fn relation(rel: &str, term: &str) -> Result<String, String> {
 }
 
 /// The goal of one cell: what the checker establishes there.
-fn cell_goal(rule: &RegionRule, st: &RegionStatement, b: &Box3, consts: &[Q]) -> Result<String, String> {
+fn cell_goal(
+    rule: &RegionRule,
+    st: &RegionStatement,
+    b: &Box3,
+    consts: &[Q],
+) -> Result<String, String> {
     let sub = |t: &str| substitute(t, rule.constants, consts);
     if eval(&rule.guard, b, consts).is_neg() {
         return Ok(format!("{} < 0", sub(st.guard)));
@@ -78,7 +86,12 @@ fn cell_lemma(name: &str, b: &Box3, goal: &str) -> String {
 /// c <= dcap^2, and kappa, beta > 0 when present), so that the row box [plo, P] x [0, dcap]
 /// holds the region's part of the row.
 fn constants_lemma(name: &str, rule: &RegionRule, consts: &[Q]) -> String {
-    let v = |n: &str| rule.constants.iter().position(|c| *c == n).map(|i| lit(&consts[i]));
+    let v = |n: &str| {
+        rule.constants
+            .iter()
+            .position(|c| *c == n)
+            .map(|i| lit(&consts[i]))
+    };
     let mut facts = Vec::new();
     if let (Some(c), Some(pp), Some(plo), Some(dcap)) = (v("c"), v("P"), v("plo"), v("dcap")) {
         facts.push(format!("0 < {c}"));
@@ -100,16 +113,39 @@ fn constants_lemma(name: &str, rule: &RegionRule, consts: &[Q]) -> String {
 }
 
 /// The files of one region obligation: one per K row, or one for a sample.
-pub fn files(c: &Certificate, o: &Obligation, st: &RegionStatement, prefix: &str, opts: &Options) -> Result<Vec<CoqFile>, String> {
+pub fn files(
+    c: &Certificate,
+    o: &Obligation,
+    st: &RegionStatement,
+    prefix: &str,
+    opts: &Options,
+) -> Result<Vec<CoqFile>, String> {
     let fam = spec::family(&c.family).ok_or_else(|| format!("unknown family {}", c.family))?;
-    let rule = match fam.obligations.into_iter().find(|s| s.id == o.id).map(|s| s.rule) {
+    let rule = match fam
+        .obligations
+        .into_iter()
+        .find(|s| s.id == o.id)
+        .map(|s| s.rule)
+    {
         Some(Rule::Region(r)) => r,
-        _ => return Err(format!("{}: the family's statement is not a region rule", o.id)),
+        _ => {
+            return Err(format!(
+                "{}: the family's statement is not a region rule",
+                o.id
+            ))
+        }
     };
     if rule.conditions.len() != st.conditions.len() {
-        return Err(format!("{}: {} conditions in the rule, {} in the Coq statement", o.id, rule.conditions.len(), st.conditions.len()));
+        return Err(format!(
+            "{}: {} conditions in the rule, {} in the Coq statement",
+            o.id,
+            rule.conditions.len(),
+            st.conditions.len()
+        ));
     }
-    let Proof::Region { rows } = &o.proof else { return Err(format!("{}: expected a region proof", o.id)) };
+    let Proof::Region { rows } = &o.proof else {
+        return Err(format!("{}: expected a region proof", o.id));
+    };
     let base = ident(&o.id);
     let intro = |what: &str| {
         let mut t = header(c, &format!("obligation {}, {what}", o.id), false);
@@ -124,17 +160,32 @@ pub fn files(c: &Certificate, o: &Obligation, st: &RegionStatement, prefix: &str
         let k = parse_interval(&r.k, "k").map_err(|e| format!("{}: row {i}: {e}", o.id))?;
         let consts = row_constants(&rule, r).map_err(|e| format!("{}: row {i}: {e}", o.id))?;
         let [pr, dr] = (rule.bounds)(&consts).map_err(|e| format!("{}: row {i}: {e}", o.id))?;
-        let cells = leaves(&[k, pr, dr], &r.splits).map_err(|e| format!("{}: row {i}: {e}", o.id))?;
+        let cells =
+            leaves(&[k, pr, dr], &r.splits).map_err(|e| format!("{}: row {i}: {e}", o.id))?;
         let keep = match opts.sample {
             Some(n) => sample_indices(cells.len(), n),
             None => (0..cells.len()).collect(),
         };
         let mut text = String::new();
-        text.push_str(&format!("(** Row {i}: K in [{}, {}]; cells {} of {}. *)\n", r.k[0], r.k[1], keep.len(), cells.len()));
-        text.push_str(&constants_lemma(&format!("{base}_r{i:02}_constants"), &rule, &consts));
+        text.push_str(&format!(
+            "(** Row {i}: K in [{}, {}]; cells {} of {}. *)\n",
+            r.k[0],
+            r.k[1],
+            keep.len(),
+            cells.len()
+        ));
+        text.push_str(&constants_lemma(
+            &format!("{base}_r{i:02}_constants"),
+            &rule,
+            &consts,
+        ));
         for &j in &keep {
             let goal = cell_goal(&rule, st, &cells[j], &consts)?;
-            text.push_str(&cell_lemma(&format!("{base}_r{i:02}_c{j:06}"), &cells[j], &goal));
+            text.push_str(&cell_lemma(
+                &format!("{base}_r{i:02}_c{j:06}"),
+                &cells[j],
+                &goal,
+            ));
         }
         kept += keep.len();
         total += cells.len();
@@ -144,14 +195,22 @@ pub fn files(c: &Certificate, o: &Obligation, st: &RegionStatement, prefix: &str
         } else {
             let mut t = intro(&format!("K row {i}"));
             t.push_str(&text);
-            out.push(CoqFile { name: format!("{prefix}_{base}_r{i:02}.v"), text: t, lemmas: keep.len() + 1 });
+            out.push(CoqFile {
+                name: format!("{prefix}_{base}_r{i:02}.v"),
+                text: t,
+                lemmas: keep.len() + 1,
+            });
         }
     }
     if opts.sample.is_some() {
         sampled.push_str(&format!(
             "(* Sample: {kept} of {total} cells. Not stated here: that the cells of a row tile its box\n   (they are rebuilt from the split code, as the checker does) and that the rows cover the K domain. *)\n"
         ));
-        out.push(CoqFile { name: format!("{prefix}_{base}.v"), text: sampled, lemmas: sampled_lemmas });
+        out.push(CoqFile {
+            name: format!("{prefix}_{base}.v"),
+            text: sampled,
+            lemmas: sampled_lemmas,
+        });
     }
     Ok(out)
 }
@@ -164,21 +223,47 @@ mod tests {
     #[test]
     fn constants_are_substituted_longest_name_first() {
         let names = ["c", "P", "plo", "dcap"];
-        let consts: Vec<Q> = ["1.5", "2", "0.25", "3"].iter().map(|s| parse(s).unwrap()).collect();
-        assert_eq!(substitute("$c - $plo + $P * $dcap", &names, &consts), "(3 / 2) - (1 / 4) + 2 * 3");
+        let consts: Vec<Q> = ["1.5", "2", "0.25", "3"]
+            .iter()
+            .map(|s| parse(s).unwrap())
+            .collect();
+        assert_eq!(
+            substitute("$c - $plo + $P * $dcap", &names, &consts),
+            "(3 / 2) - (1 / 4) + 2 * 3"
+        );
         assert!(relation("<0", "x").is_err());
         assert_eq!(relation(">=0", "x").unwrap(), "0 <= x");
     }
 
     #[test]
     fn a_region_statement_must_match_the_rule() {
-        let c = crate::cert::read(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/certificates/lemma2.json"))).unwrap().0;
-        let o = c.obligations.iter().find(|o| o.id == "L2.positive/region").unwrap();
-        let short = RegionStatement { guard: "$c - prod_w p d", conditions: vec![] };
+        let c = crate::cert::read(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/certificates/lemma2.json"
+        )))
+        .unwrap()
+        .0;
+        let o = c
+            .obligations
+            .iter()
+            .find(|o| o.id == "L2.positive/region")
+            .unwrap();
+        let short = RegionStatement {
+            guard: "$c - prod_w p d",
+            conditions: vec![],
+        };
         assert!(files(&c, o, &short, "Lemma2", &Options { sample: Some(1) }).is_err());
-        let Some(super::super::statements::Statement::Region(st)) = super::super::statements::statement(&o.id) else { panic!() };
+        let Some(super::super::statements::Statement::Region(st)) =
+            super::super::statements::statement(&o.id)
+        else {
+            panic!()
+        };
         let fs = files(&c, o, &st, "Lemma2", &Options { sample: Some(2) }).unwrap();
         assert_eq!(fs.len(), 1);
-        assert!(fs[0].text.contains("prod_p K p d"), "{}", &fs[0].text[..400]);
+        assert!(
+            fs[0].text.contains("prod_p K p d"),
+            "{}",
+            &fs[0].text[..400]
+        );
     }
 }

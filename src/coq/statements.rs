@@ -16,17 +16,47 @@ pub struct Root {
 }
 
 /// A = √(1 + 3/K).
-pub const A: Root = Root { name: "A", term: "sqrt (1 + 3 / K)", radicand: "(1 + 3 / K)", sign: "rad_a K ltac:(lra)" };
+pub const A: Root = Root {
+    name: "A",
+    term: "sqrt (1 + 3 / K)",
+    radicand: "(1 + 3 / K)",
+    sign: "rad_a K ltac:(lra)",
+};
 /// B = √(1 − 1/K).
-pub const B: Root = Root { name: "B", term: "sqrt (1 - 1 / K)", radicand: "(1 - 1 / K)", sign: "rad_b K ltac:(lra)" };
+pub const B: Root = Root {
+    name: "B",
+    term: "sqrt (1 - 1 / K)",
+    radicand: "(1 - 1 / K)",
+    sign: "rad_b K ltac:(lra)",
+};
 /// x_m = √((1 + K)/(3K)).
-pub const XM: Root = Root { name: "X", term: "sqrt ((1 + K) / (3 * K))", radicand: "((1 + K) / (3 * K))", sign: "rad_xm K ltac:(lra)" };
+pub const XM: Root = Root {
+    name: "X",
+    term: "sqrt ((1 + K) / (3 * K))",
+    radicand: "((1 + K) / (3 * K))",
+    sign: "rad_xm K ltac:(lra)",
+};
 /// s = √(1/δ² − 3/4).
-pub const S: Root = Root { name: "S", term: "sqrt (1 / d ^ 2 - 3 / 4)", radicand: "(1 / d ^ 2 - 3 / 4)", sign: "rad_s d ltac:(lra) ltac:(lra)" };
+pub const S: Root = Root {
+    name: "S",
+    term: "sqrt (1 / d ^ 2 - 3 / 4)",
+    radicand: "(1 / d ^ 2 - 3 / 4)",
+    sign: "rad_s d ltac:(lra) ltac:(lra)",
+};
 /// √(Δ² + 4p), the sum x + y from p = xy and Δ = x − y.
-pub const SD: Root = Root { name: "S", term: "sqrt (D ^ 2 + 4 * p)", radicand: "(D ^ 2 + 4 * p)", sign: "H0" };
+pub const SD: Root = Root {
+    name: "S",
+    term: "sqrt (D ^ 2 + 4 * p)",
+    radicand: "(D ^ 2 + 4 * p)",
+    sign: "H0",
+};
 /// √5.
-pub const R5: Root = Root { name: "R5", term: "sqrt 5", radicand: "5", sign: "ltac:(lra)" };
+pub const R5: Root = Root {
+    name: "R5",
+    term: "sqrt 5",
+    radicand: "5",
+    sign: "ltac:(lra)",
+};
 
 /// An identity: `forall binders, hyps -> goal`.
 pub struct Identity {
@@ -94,13 +124,20 @@ fn positivity() -> Vec<RegionCondition> {
         cond("$P - prod_p K p d", ">=0", None),
         cond("prod_p K p d - $plo", ">=0", None),
         // p' − p/1000, written as the checker evaluates it.
-        cond("p * ((1 - K * (p - 1)) ^ 2 - 1 / 1000) - K * (p - 1) * d", ">=0", None),
+        cond(
+            "p * ((1 - K * (p - 1)) ^ 2 - 1 / 1000) - K * (p - 1) * d",
+            ">=0",
+            None,
+        ),
     ]
 }
 
 /// The region of Lemma 2: {W <= c} with the positivity conditions.
 fn lemma2_region() -> Statement {
-    Statement::Region(RegionStatement { guard: "$c - prod_w p d", conditions: positivity() })
+    Statement::Region(RegionStatement {
+        guard: "$c - prod_w p d",
+        conditions: positivity(),
+    })
 }
 
 /// The region of Theorem 3: the positivity conditions and the balancing conditions of Appendix G.
@@ -108,31 +145,60 @@ fn theorem3_region() -> Statement {
     let mut conditions = positivity();
     conditions.extend([
         cond("prod_z K p d - $kappa", ">=0", Some("p - 1")),
-        cond("(1 + K * (p - 1)) * (1 + K * (prod_p K p d - 1)) + 1 - $beta", ">=0", Some("p - 1")),
+        cond(
+            "(1 + K * (p - 1)) * (1 + K * (prod_p K p d - 1)) + 1 - $beta",
+            ">=0",
+            Some("p - 1"),
+        ),
         cond("- prod_m K p d", ">0", Some("p - 1")),
         cond("2 - K * (1 - p)", ">=0", Some("1 - p")),
     ]);
-    Statement::Region(RegionStatement { guard: "$c - prod_w p d", conditions })
+    Statement::Region(RegionStatement {
+        guard: "$c - prod_w p d",
+        conditions,
+    })
 }
 
 fn point(vars: &'static [&'static str], term: &'static str) -> Statement {
-    Statement::Box(BoxQuantity { vars, term, rel: Some(">0") })
+    Statement::Box(BoxQuantity {
+        vars,
+        term,
+        rel: Some(">0"),
+    })
 }
 
 const K1: &[&str] = &["1 <= K"];
 const K0: &[&str] = &["0 < K"];
 const NONE: &[&str] = &[];
 
-fn id(binders: &'static str, hyps: &'static [&'static str], goal: &'static str, roots: &'static [Root]) -> Statement {
-    Statement::Identity(Identity { binders, hyps, goal, roots })
+fn id(
+    binders: &'static str,
+    hyps: &'static [&'static str],
+    goal: &'static str,
+    roots: &'static [Root],
+) -> Statement {
+    Statement::Identity(Identity {
+        binders,
+        hyps,
+        goal,
+        roots,
+    })
 }
 
 fn sign(term: &'static str) -> Statement {
-    Statement::Box(BoxQuantity { vars: &["K"], term, rel: Some(">0") })
+    Statement::Box(BoxQuantity {
+        vars: &["K"],
+        term,
+        rel: Some(">0"),
+    })
 }
 
 fn table(term: &'static str) -> Statement {
-    Statement::Box(BoxQuantity { vars: &["K"], term, rel: None })
+    Statement::Box(BoxQuantity {
+        vars: &["K"],
+        term,
+        rel: None,
+    })
 }
 
 /// The statement of obligation `id`, if this module knows it.

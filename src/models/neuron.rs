@@ -45,7 +45,8 @@ pub fn norm2<T: Field>(wx: &T, wy: &T) -> T {
 pub fn v_next<T: Real>(k: &T, s: &State<T>) -> T {
     let pi = T::pi();
     let a = alpha(&s.wx, &s.wy);
-    let grad = s.v.clone() * norm2(&s.wx, &s.wy) - (s.wy.clone() + (pi.clone() - a) * s.wx.clone()) / pi;
+    let grad =
+        s.v.clone() * norm2(&s.wx, &s.wy) - (s.wy.clone() + (pi.clone() - a) * s.wx.clone()) / pi;
     s.v.clone() - k.clone() * grad
 }
 
@@ -82,18 +83,27 @@ fn shared<T: Real>(k: &T, s: &State<T>) -> [T; 3] {
     let pi = T::pi();
     let a = alpha(&s.wx, &s.wy);
     let n2 = norm2(&s.wx, &s.wy);
-    let gv = s.v.clone() * n2.clone() - (s.wy.clone() + (pi.clone() - a.clone()) * s.wx.clone()) / pi.clone();
+    let gv = s.v.clone() * n2.clone()
+        - (s.wy.clone() + (pi.clone() - a.clone()) * s.wx.clone()) / pi.clone();
     let cross = s.wx.clone() * s.wy.clone() / n2.clone();
     let gx = s.v.sqr() * s.wx.clone() - s.v.clone() / pi.clone() * (pi.clone() - a + cross);
     let inner = s.v.clone() - s.wy.clone() / (pi * n2);
     let c = T::int(1) - k.clone() * s.v.clone() * inner;
-    [s.v.clone() - k.clone() * gv, s.wx.clone() - k.clone() * gx, c]
+    [
+        s.v.clone() - k.clone() * gv,
+        s.wx.clone() - k.clone() * gx,
+        c,
+    ]
 }
 
 /// One GD step (77)-(79) with η = K d; w_y⁺ in the factor form (80).
 pub fn step<T: Real>(k: &T, s: &State<T>) -> State<T> {
     let [v, wx, c] = shared(k, s);
-    State { v, wx, wy: s.wy.clone() * c }
+    State {
+        v,
+        wx,
+        wy: s.wy.clone() * c,
+    }
 }
 
 /// n steps of [`step`].

@@ -9,7 +9,10 @@ use crate::arith::Field;
 /// (13): x' = x − η y (xy − μ), y' = y − η x (xy − μ), GD on ½(xy − μ)².
 pub fn gd<T: Field>(eta: &T, mu: &T, x: &T, y: &T) -> (T, T) {
     let e = x.clone() * y.clone() - mu.clone();
-    (x.clone() - eta.clone() * y.clone() * e.clone(), y.clone() - eta.clone() * x.clone() * e)
+    (
+        x.clone() - eta.clone() * y.clone() * e.clone(),
+        y.clone() - eta.clone() * x.clone() * e,
+    )
 }
 
 /// (13) with μ = 1, η = K: (x, y) ↦ (x − K y (xy − 1), y − K x (xy − 1)).
@@ -46,14 +49,18 @@ pub fn sum_factor<T: Field>(k: &T, p: &T) -> T {
 /// m with p' − 1 = (p − 1) m: m = (1 − 2K) + (p − 1)(K² − 2K) + K²(p − 1)² − K d.
 pub fn m_factor<T: Field>(k: &T, p: &T, d: &T) -> T {
     let e = p.clone() - T::int(1);
-    T::int(1) - T::int(2) * k.clone() + e.clone() * (k.sqr() - T::int(2) * k.clone()) + k.sqr() * e.sqr() - k.clone() * d.clone()
+    T::int(1) - T::int(2) * k.clone()
+        + e.clone() * (k.sqr() - T::int(2) * k.clone())
+        + k.sqr() * e.sqr()
+        - k.clone() * d.clone()
 }
 
 /// Z = (K + 1 + K d) − K (p − 1)(K − 1 + K (p − 1)), the second-order margin of the
 /// two-step imbalance factor after a step with xy > 1.
 pub fn z_margin<T: Field>(k: &T, p: &T, d: &T) -> T {
     let e = p.clone() - T::int(1);
-    k.clone() + T::int(1) + k.clone() * d.clone() - k.clone() * e.clone() * (k.clone() - T::int(1) + k.clone() * e)
+    k.clone() + T::int(1) + k.clone() * d.clone()
+        - k.clone() * e.clone() * (k.clone() - T::int(1) + k.clone() * e)
 }
 
 /// The two-step imbalance factor from (51): (1 + K(p − 1))(1 + K(p' − 1)).

@@ -74,13 +74,23 @@ pub fn box_in_union(grid: &Grid, cells: &BTreeSet<CellIx>, b: &[(Q, Q); 3]) -> b
 /// when unbounded.
 pub fn cell_image_iv(grid: &Grid, c: &CellIx, k: &(Q, Q)) -> Option<[(Q, Q); 3]> {
     let b = grid.cell(c);
-    let ib = [enclose(&k.0, &k.1), enclose(&b[0].0, &b[0].1), enclose(&b[1].0, &b[1].1), enclose(&b[2].0, &b[2].1)];
+    let ib = [
+        enclose(&k.0, &k.1),
+        enclose(&b[0].0, &b[0].1),
+        enclose(&b[1].0, &b[1].1),
+        enclose(&b[2].0, &b[2].1),
+    ];
     let img = step_iv_mv(&ib);
     let parts = [img[1], img[2], img[3].abs()];
-    if parts.iter().any(|x| x.is_empty() || !x.inf().is_finite() || !x.sup().is_finite()) {
+    if parts
+        .iter()
+        .any(|x| x.is_empty() || !x.inf().is_finite() || !x.sup().is_finite())
+    {
         return None;
     }
-    Some(std::array::from_fn(|a| (q::from_f64(parts[a].inf()), q::from_f64(parts[a].sup()))))
+    Some(std::array::from_fn(|a| {
+        (q::from_f64(parts[a].inf()), q::from_f64(parts[a].sup()))
+    }))
 }
 
 /// Upper bound (inari) of max(c + r K, −c + r K) on a cell: ≤ 1 proves |c| ≤ 1 − r K,
@@ -88,7 +98,11 @@ pub fn cell_image_iv(grid: &Grid, c: &CellIx, k: &(Q, Q)) -> Option<[(Q, Q); 3]>
 pub fn contraction_margin_iv(grid: &Grid, cell: &CellIx, k: &(Q, Q), rate: &Q) -> f64 {
     let b = grid.cell(cell);
     let kk = enclose(&k.0, &k.1);
-    let s = crate::models::neuron::State::new(enclose(&b[0].0, &b[0].1), enclose(&b[1].0, &b[1].1), enclose(&b[2].0, &b[2].1));
+    let s = crate::models::neuron::State::new(
+        enclose(&b[0].0, &b[0].1),
+        enclose(&b[1].0, &b[1].1),
+        enclose(&b[2].0, &b[2].1),
+    );
     let c = crate::models::neuron::wy_factor(&kk, &s);
     let rk = enclose(rate, rate) * kk;
     (c + rk).sup().max((rk - c).sup())
@@ -97,7 +111,10 @@ pub fn contraction_margin_iv(grid: &Grid, cell: &CellIx, k: &(Q, Q), rate: &Q) -
 /// The largest subset of `start` mapped into itself for every K in `k` (cells whose image
 /// leaves the set are removed until none does).
 pub fn invariant_subset(grid: &Grid, start: BTreeSet<CellIx>, k: &(Q, Q)) -> BTreeSet<CellIx> {
-    let images: Vec<(CellIx, Option<[(Q, Q); 3]>)> = start.iter().map(|c| (*c, cell_image_iv(grid, c, k))).collect();
+    let images: Vec<(CellIx, Option<[(Q, Q); 3]>)> = start
+        .iter()
+        .map(|c| (*c, cell_image_iv(grid, c, k)))
+        .collect();
     let mut set = start;
     loop {
         let before = set.len();

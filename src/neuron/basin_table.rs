@@ -10,7 +10,11 @@ use crate::models::quartic;
 
 fn show(v: &QI, places: u32) -> String {
     match v {
-        QI::Bounded(l, h) => format!("[{}, {}]", fmt(&floor_dec(l, places)), fmt(&ceil_dec(h, places))),
+        QI::Bounded(l, h) => format!(
+            "[{}, {}]",
+            fmt(&floor_dec(l, places)),
+            fmt(&ceil_dec(h, places))
+        ),
         QI::Entire => "(−∞, ∞)".into(),
     }
 }
@@ -20,7 +24,11 @@ fn grid_of(p: &BasinPiece) -> Result<Grid, String> {
     let o: Result<Vec<Q>, String> = p.origin.iter().map(q).collect();
     let h: Result<Vec<Q>, String> = p.size.iter().map(q).collect();
     let (o, h) = (o?, h?);
-    Ok(Grid { origin: [o[0].clone(), o[1].clone(), o[2].clone()], size: [h[0].clone(), h[1].clone(), h[2].clone()], count: p.count })
+    Ok(Grid {
+        origin: [o[0].clone(), o[1].clone(), o[2].clone()],
+        size: [h[0].clone(), h[1].clone(), h[2].clone()],
+        count: p.count,
+    })
 }
 
 fn range_text(g: &Grid, c: &[[u32; 3]], a: usize) -> String {
@@ -43,7 +51,9 @@ pub fn theorem4(c: &Certificate) -> Result<String, String> {
         .ok_or("the certificate has no basin")?;
     let mut out = String::new();
     out.push_str("Theorem 4, the basin B of each K piece: a union of grid cells over (v, w_x, |w_y|), mapped into\n");
-    out.push_str("itself, on which |w_y⁺| ≤ (1 − 0.030K) w_y. Stage 1 and stage 2 are not certified.\n\n");
+    out.push_str(
+        "itself, on which |w_y⁺| ≤ (1 − 0.030K) w_y. Stage 1 and stage 2 are not certified.\n\n",
+    );
     out.push_str("| K piece | cell sides (v, w_x, w_y) | cells | v range | w_x range | w_y ≤ |\n|---|---|---|---|---|---|\n");
     for p in pieces {
         let g = grid_of(p)?;
@@ -51,7 +61,15 @@ pub fn theorem4(c: &Certificate) -> Result<String, String> {
         let top = g.size[2].clone() * Q::from(cells.iter().map(|x| x[2]).max().unwrap_or(0) + 1);
         out.push_str(&format!(
             "| [{}, {}] | ({}, {}, {}) | {} | {} | {} | {} |\n",
-            p.k[0], p.k[1], p.size[0], p.size[1], p.size[2], cells.len(), range_text(&g, &cells, 0), range_text(&g, &cells, 1), fmt(&top)
+            p.k[0],
+            p.k[1],
+            p.size[0],
+            p.size[1],
+            p.size[2],
+            cells.len(),
+            range_text(&g, &cells, 0),
+            range_text(&g, &cells, 1),
+            fmt(&top)
         ));
     }
     out.push_str("\nStep table: the cell holding each orbit point (δ, δ, 0), its image (exact engine, rounded\noutward to 6 decimals) and the index ranges (i, j, l) of the cells the image meets.\n\n");
@@ -62,7 +80,13 @@ pub fn theorem4(c: &Certificate) -> Result<String, String> {
         let k = QI::new(k0, k1);
         for (name, d) in [("δ₁", quartic::delta1(&k)), ("δ₂", quartic::delta2(&k))] {
             let mid = d.mid().ok_or("no orbit enclosure")?;
-            let ix = |a: usize| ((mid.clone() - &g.origin[a]) / &g.size[a]).floor().numer().to_u32().unwrap_or(0);
+            let ix = |a: usize| {
+                ((mid.clone() - &g.origin[a]) / &g.size[a])
+                    .floor()
+                    .numer()
+                    .to_u32()
+                    .unwrap_or(0)
+            };
             let cell = [ix(0), ix(1), 0u32];
             let b: [QI; 3] = std::array::from_fn(|a| {
                 let lo = g.origin[a].clone() + g.size[a].clone() * Q::from(cell[a]);
@@ -71,7 +95,9 @@ pub fn theorem4(c: &Certificate) -> Result<String, String> {
             let img = image(&k, &b);
             let land: Vec<String> = (0..3)
                 .map(|a| match (img[a].lo(), img[a].hi()) {
-                    (Some(l), Some(h)) => g.index_range(a, l, h).map_or("outside".into(), |(x, y)| format!("{x}..{y}")),
+                    (Some(l), Some(h)) => g
+                        .index_range(a, l, h)
+                        .map_or("outside".into(), |(x, y)| format!("{x}..{y}")),
                     _ => "unbounded".into(),
                 })
                 .collect();

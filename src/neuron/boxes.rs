@@ -23,7 +23,12 @@ impl QBox {
     /// The tightest inari box containing this one.
     pub fn to_ibox(&self) -> IBox {
         let e = |p: &(Q, Q)| enclose(&p.0, &p.1);
-        [e(&self.k), e(&self.state[0]), e(&self.state[1]), e(&self.state[2])]
+        [
+            e(&self.k),
+            e(&self.state[0]),
+            e(&self.state[1]),
+            e(&self.state[2]),
+        ]
     }
 }
 
@@ -37,7 +42,9 @@ pub fn parse_range(text: &str, what: &str) -> Result<(Q, Q), String> {
     let lo = q::parse(a).map_err(|e| format!("{what}: {e}"))?;
     let hi = q::parse(b).map_err(|e| format!("{what}: {e}"))?;
     if lo > hi {
-        return Err(format!("{what}: empty range {a}..{b} (lower end above upper end)"));
+        return Err(format!(
+            "{what}: empty range {a}..{b} (lower end above upper end)"
+        ));
     }
     Ok((lo, hi))
 }
@@ -72,7 +79,10 @@ pub fn parse_state_box(text: &str) -> Result<[(Q, Q); 3], String> {
 /// Checks that w_x > 0 on the box: the map needs w ≠ 0, and the theorem's states have w_x > 0.
 pub fn require_positive_wx(state: &[(Q, Q); 3]) -> Result<(), String> {
     if state[1].0 <= 0 {
-        return Err(format!("w_x must be > 0 on the box (its lower end is {})", q::fmt(&state[1].0)));
+        return Err(format!(
+            "w_x must be > 0 on the box (its lower end is {})",
+            q::fmt(&state[1].0)
+        ));
     }
     Ok(())
 }
@@ -86,7 +96,11 @@ pub fn dec_out(x: f64, up: bool) -> String {
     }
     let exp10 = x.abs().log10().floor() as i64;
     let places = (16 - exp10).clamp(0, 400) as u32;
-    let r = if up { q::ceil_dec(&xq, places) } else { q::floor_dec(&xq, places) };
+    let r = if up {
+        q::ceil_dec(&xq, places)
+    } else {
+        q::floor_dec(&xq, places)
+    };
     q::fmt(&r)
 }
 

@@ -20,38 +20,58 @@ pub struct Dual<T> {
 impl<T: Field> Dual<T> {
     /// The `i`-th variable with value `x`.
     pub fn var(x: T, i: usize) -> Dual<T> {
-        Dual { val: x, d: std::array::from_fn(|j| T::int(if i == j { 1 } else { 0 })) }
+        Dual {
+            val: x,
+            d: std::array::from_fn(|j| T::int(if i == j { 1 } else { 0 })),
+        }
     }
 
     /// A constant.
     pub fn constant(x: T) -> Dual<T> {
-        Dual { val: x, d: std::array::from_fn(|_| T::int(0)) }
+        Dual {
+            val: x,
+            d: std::array::from_fn(|_| T::int(0)),
+        }
     }
 
     fn chain(&self, val: T, dv: T) -> Dual<T> {
-        Dual { val, d: std::array::from_fn(|j| dv.clone() * self.d[j].clone()) }
+        Dual {
+            val,
+            d: std::array::from_fn(|j| dv.clone() * self.d[j].clone()),
+        }
     }
 }
 
 impl<T: Field> Add for Dual<T> {
     type Output = Dual<T>;
     fn add(self, r: Dual<T>) -> Dual<T> {
-        Dual { val: self.val + r.val, d: std::array::from_fn(|j| self.d[j].clone() + r.d[j].clone()) }
+        Dual {
+            val: self.val + r.val,
+            d: std::array::from_fn(|j| self.d[j].clone() + r.d[j].clone()),
+        }
     }
 }
 
 impl<T: Field> Sub for Dual<T> {
     type Output = Dual<T>;
     fn sub(self, r: Dual<T>) -> Dual<T> {
-        Dual { val: self.val - r.val, d: std::array::from_fn(|j| self.d[j].clone() - r.d[j].clone()) }
+        Dual {
+            val: self.val - r.val,
+            d: std::array::from_fn(|j| self.d[j].clone() - r.d[j].clone()),
+        }
     }
 }
 
 impl<T: Field> Mul for Dual<T> {
     type Output = Dual<T>;
     fn mul(self, r: Dual<T>) -> Dual<T> {
-        let d = std::array::from_fn(|j| self.d[j].clone() * r.val.clone() + self.val.clone() * r.d[j].clone());
-        Dual { val: self.val * r.val, d }
+        let d = std::array::from_fn(|j| {
+            self.d[j].clone() * r.val.clone() + self.val.clone() * r.d[j].clone()
+        });
+        Dual {
+            val: self.val * r.val,
+            d,
+        }
     }
 }
 
@@ -59,7 +79,9 @@ impl<T: Field> Div for Dual<T> {
     type Output = Dual<T>;
     fn div(self, r: Dual<T>) -> Dual<T> {
         let q = self.val.clone() / r.val.clone();
-        let d = std::array::from_fn(|j| (self.d[j].clone() - q.clone() * r.d[j].clone()) / r.val.clone());
+        let d = std::array::from_fn(|j| {
+            (self.d[j].clone() - q.clone() * r.d[j].clone()) / r.val.clone()
+        });
         Dual { val: q, d }
     }
 }
@@ -67,7 +89,10 @@ impl<T: Field> Div for Dual<T> {
 impl<T: Field> Neg for Dual<T> {
     type Output = Dual<T>;
     fn neg(self) -> Dual<T> {
-        Dual { val: -self.val, d: std::array::from_fn(|j| -self.d[j].clone()) }
+        Dual {
+            val: -self.val,
+            d: std::array::from_fn(|j| -self.d[j].clone()),
+        }
     }
 }
 
@@ -99,8 +124,13 @@ impl<T: Real> Real for Dual<T> {
     /// d atan2(y, x) = (x dy − y dx)/(x² + y²).
     fn atan2(&self, x: &Self) -> Self {
         let n = x.val.sqr() + self.val.sqr();
-        let d = std::array::from_fn(|j| (x.val.clone() * self.d[j].clone() - self.val.clone() * x.d[j].clone()) / n.clone());
-        Dual { val: self.val.atan2(&x.val), d }
+        let d = std::array::from_fn(|j| {
+            (x.val.clone() * self.d[j].clone() - self.val.clone() * x.d[j].clone()) / n.clone()
+        });
+        Dual {
+            val: self.val.atan2(&x.val),
+            d,
+        }
     }
     fn pi() -> Self {
         Dual::constant(T::pi())

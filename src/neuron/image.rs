@@ -23,7 +23,10 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options { max_boxes: 1500, cuts: 6 }
+        Options {
+            max_boxes: 1500,
+            cuts: 6,
+        }
     }
 }
 
@@ -49,7 +52,9 @@ fn pieces(x: Interval, n: u32) -> Vec<Interval> {
         }
     }
     pts.push(hi);
-    pts.windows(2).filter_map(|w| Interval::try_from((w[0], w[1])).ok()).collect()
+    pts.windows(2)
+        .filter_map(|w| Interval::try_from((w[0], w[1])).ok())
+        .collect()
 }
 
 /// Cuts `b` into a grid whose sides are at most `tau` (at most `cap` pieces per side).
@@ -57,7 +62,11 @@ fn grid(b: &IBox, tau: &[f64; 4], cap: u32) -> Vec<IBox> {
     let per: Vec<Vec<Interval>> = (0..4)
         .map(|i| {
             let w = b[i].wid();
-            let n = if tau[i] > 0.0 && w > tau[i] { ((w / tau[i]).ceil() as u32).min(cap) } else { 1 };
+            let n = if tau[i] > 0.0 && w > tau[i] {
+                ((w / tau[i]).ceil() as u32).min(cap)
+            } else {
+                1
+            };
             pieces(b[i], n)
         })
         .collect();
@@ -124,7 +133,10 @@ pub fn step_list(cur: &[IBox], opt: &Options) -> Result<Vec<IBox>, String> {
         for piece in grid(b, &tau, opt.cuts) {
             let img = step_iv(&piece);
             if !is_bounded(&img) {
-                return Err("the enclosure is unbounded: the box reaches w = 0, where the map is undefined".into());
+                return Err(
+                    "the enclosure is unbounded: the box reaches w = 0, where the map is undefined"
+                        .into(),
+                );
             }
             next.push(img);
         }

@@ -61,7 +61,8 @@ pub fn iterate_f64(b: &[f64; 4], n: usize) -> [f64; 4] {
 
 /// Every coordinate bounded and non-empty.
 pub fn is_bounded(b: &IBox) -> bool {
-    b.iter().all(|x| !x.is_empty() && x.inf().is_finite() && x.sup().is_finite())
+    b.iter()
+        .all(|x| !x.is_empty() && x.inf().is_finite() && x.sup().is_finite())
 }
 
 /// Bisects a box across the side with the largest width relative to `scale`
@@ -87,7 +88,11 @@ pub fn sample_points(b: &IBox) -> Vec<[f64; 4]> {
     for m in 0..16u32 {
         let mut p = [0.0; 4];
         for (i, pi) in p.iter_mut().enumerate() {
-            *pi = if m >> i & 1 == 1 { b[i].sup() } else { b[i].inf() };
+            *pi = if m >> i & 1 == 1 {
+                b[i].sup()
+            } else {
+                b[i].inf()
+            };
         }
         pts.push(p);
     }
@@ -117,13 +122,23 @@ pub fn step_iv_mv(b: &IBox) -> IBox {
         return nat;
     }
     let bb = if flip { [b[0], b[1], b[2], -y] } else { *b };
-    let m: [Interval; 4] = std::array::from_fn(|i| Interval::try_from((bb[i].mid(), bb[i].mid())).unwrap_or(bb[i]));
+    let m: [Interval; 4] =
+        std::array::from_fn(|i| Interval::try_from((bb[i].mid(), bb[i].mid())).unwrap_or(bb[i]));
     let [v, x, yy] = step_with_abs(&m[0], &m[1], &m[2], &m[3], &m[3]);
     let mv = mean_value(&bb, &m, &[v, x, yy]);
     let mv = if flip { [mv[0], mv[1], -mv[2]] } else { mv };
     let pick = |a: Interval, c: Interval| {
         let i = a.intersection(c);
-        if i.is_empty() { a } else { i }
+        if i.is_empty() {
+            a
+        } else {
+            i
+        }
     };
-    [b[0], pick(nat[1], mv[0]), pick(nat[2], mv[1]), pick(nat[3], mv[2])]
+    [
+        b[0],
+        pick(nat[1], mv[0]),
+        pick(nat[2], mv[1]),
+        pick(nat[3], mv[2]),
+    ]
 }

@@ -1,6 +1,8 @@
 //! `twostep query neuron`: a certified enclosure of the N-step image of a box.
 
-use super::boxes::{interval_text, parse_range, parse_state_box, require_positive_wx, QBox, STATE_VARS};
+use super::boxes::{
+    interval_text, parse_range, parse_state_box, require_positive_wx, QBox, STATE_VARS,
+};
 use super::image::{image, Options};
 
 /// Largest number of steps a query may ask for.
@@ -38,5 +40,8 @@ pub fn answer(b: &QBox, steps: usize) -> Result<String, String> {
             format!("{{{}}}", parts.join(", "))
         })
         .collect();
-    Ok(format!("{{\"steps\": {steps}, \"image\": [{}]}}", rows.join(", ")))
+    Ok(format!(
+        "{{\"steps\": {steps}, \"image\": [{}]}}",
+        rows.join(", ")
+    ))
 }

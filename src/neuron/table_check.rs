@@ -68,32 +68,51 @@ impl Answer {
 pub const MAX_STEPS: u64 = 200;
 
 fn pair(v: &Value, path: &str) -> Result<(Q, Q), String> {
-    let a = v.as_array().filter(|a| a.len() == 2).ok_or_else(|| format!("{path}: expected [lo, hi]"))?;
+    let a = v
+        .as_array()
+        .filter(|a| a.len() == 2)
+        .ok_or_else(|| format!("{path}: expected [lo, hi]"))?;
     let mut out = Vec::new();
     for (i, x) in a.iter().enumerate() {
-        let s = x.as_str().ok_or_else(|| format!("{path}[{i}]: expected an exact number as a string, such as \"0.25\" or \"1/3\""))?;
+        let s = x.as_str().ok_or_else(|| {
+            format!(
+                "{path}[{i}]: expected an exact number as a string, such as \"0.25\" or \"1/3\""
+            )
+        })?;
         out.push(q::parse(s).map_err(|e| format!("{path}[{i}]: {e}"))?);
     }
     let (lo, hi) = (out[0].clone(), out[1].clone());
     if lo > hi {
-        return Err(format!("{path}: empty interval (lower end above upper end)"));
+        return Err(format!(
+            "{path}: empty interval (lower end above upper end)"
+        ));
     }
     Ok((lo, hi))
 }
 
 fn state_box(v: &Value, path: &str) -> Result<[(Q, Q); 3], String> {
-    let o = v.as_object().ok_or_else(|| format!("{path}: expected an object with v, w_x, w_y"))?;
+    let o = v
+        .as_object()
+        .ok_or_else(|| format!("{path}: expected an object with v, w_x, w_y"))?;
     for key in o.keys() {
         if !STATE_VARS.contains(&key.as_str()) {
-            return Err(format!("{path}: unknown variable `{key}` (expected v, w_x, w_y)"));
+            return Err(format!(
+                "{path}: unknown variable `{key}` (expected v, w_x, w_y)"
+            ));
         }
     }
-    let get = |n: &str| o.get(n).ok_or_else(|| format!("{path}: variable `{n}` missing")).and_then(|x| pair(x, &format!("{path}.{n}")));
+    let get = |n: &str| {
+        o.get(n)
+            .ok_or_else(|| format!("{path}: variable `{n}` missing"))
+            .and_then(|x| pair(x, &format!("{path}.{n}")))
+    };
     Ok([get("v")?, get("w_x")?, get("w_y")?])
 }
 
 fn row(v: &Value, path: &str) -> Result<Row, String> {
-    let o = v.as_object().ok_or_else(|| format!("{path}: expected an object"))?;
+    let o = v
+        .as_object()
+        .ok_or_else(|| format!("{path}: expected an object"))?;
     for key in o.keys() {
         if !["model", "k", "from", "steps", "to"].contains(&key.as_str()) {
             return Err(format!("{path}: unknown member `{key}`"));
@@ -101,20 +120,41 @@ fn row(v: &Value, path: &str) -> Result<Row, String> {
     }
     match o.get("model").and_then(|m| m.as_str()) {
         Some("neuron") => {}
-        Some(m) => return Err(format!("{path}.model: `{m}` is not a model this command knows (neuron)")),
+        Some(m) => {
+            return Err(format!(
+                "{path}.model: `{m}` is not a model this command knows (neuron)"
+            ))
+        }
         None => return Err(format!("{path}.model: missing")),
     }
-    let k = pair(o.get("k").ok_or_else(|| format!("{path}.k: missing"))?, &format!("{path}.k"))?;
+    let k = pair(
+        o.get("k").ok_or_else(|| format!("{path}.k: missing"))?,
+        &format!("{path}.k"),
+    )?;
     if k.0 <= 0 {
         return Err(format!("{path}.k: K must be positive"));
     }
-    let from = state_box(o.get("from").ok_or_else(|| format!("{path}.from: missing"))?, &format!("{path}.from"))?;
-    let to = state_box(o.get("to").ok_or_else(|| format!("{path}.to: missing"))?, &format!("{path}.to"))?;
-    let steps = o.get("steps").and_then(|s| s.as_u64()).ok_or_else(|| format!("{path}.steps: expected a non-negative integer"))?;
+    let from = state_box(
+        o.get("from")
+            .ok_or_else(|| format!("{path}.from: missing"))?,
+        &format!("{path}.from"),
+    )?;
+    let to = state_box(
+        o.get("to").ok_or_else(|| format!("{path}.to: missing"))?,
+        &format!("{path}.to"),
+    )?;
+    let steps = o
+        .get("steps")
+        .and_then(|s| s.as_u64())
+        .ok_or_else(|| format!("{path}.steps: expected a non-negative integer"))?;
     if steps > MAX_STEPS {
         return Err(format!("{path}.steps: at most {MAX_STEPS}"));
     }
-    Ok(Row { from: QBox { k, state: from }, steps: steps as usize, to })
+    Ok(Row {
+        from: QBox { k, state: from },
+        steps: steps as usize,
+        to,
+    })
 }
 
 /// Parses a table: a JSON array of rows. `Err` is malformed input (exit status 2).
@@ -124,18 +164,25 @@ pub fn parse_table(text: &str) -> Result<Vec<Row>, String> {
     if rows.is_empty() {
         return Err("the table has no rows".into());
     }
-    rows.iter().enumerate().map(|(i, r)| row(r, &format!("rows[{i}]"))).collect()
+    rows.iter()
+        .enumerate()
+        .map(|(i, r)| row(r, &format!("rows[{i}]")))
+        .collect()
 }
 
 /// Budget of one row: pieces whose enclosure is computed.
 pub const PIECE_BUDGET: usize = 200_000;
 
 fn inside(img: &IBox, to: &[(Q, Q); 3]) -> bool {
-    (0..3).all(|i| q::from_f64(img[i + 1].inf()) >= to[i].0 && q::from_f64(img[i + 1].sup()) <= to[i].1)
+    (0..3).all(|i| {
+        q::from_f64(img[i + 1].inf()) >= to[i].0 && q::from_f64(img[i + 1].sup()) <= to[i].1
+    })
 }
 
 fn outside_f64(p: &[f64; 4], to: &[(Q, Q); 3]) -> bool {
-    (0..3).any(|i| !p[i + 1].is_finite() || p[i + 1] < to[i].0.to_f64() || p[i + 1] > to[i].1.to_f64())
+    (0..3).any(|i| {
+        !p[i + 1].is_finite() || p[i + 1] < to[i].0.to_f64() || p[i + 1] > to[i].1.to_f64()
+    })
 }
 
 /// A point of the exact box `b`, near `p`, with short exact coordinates.
@@ -143,7 +190,8 @@ fn witness_point(p: &[f64; 4], b: &QBox) -> [Q; 4] {
     let ranges = [&b.k, &b.state[0], &b.state[1], &b.state[2]];
     std::array::from_fn(|i| {
         let (lo, hi) = ranges[i];
-        let short = q::parse(&super::boxes::dec_out(p[i], false)).unwrap_or_else(|_| q::from_f64(p[i]));
+        let short =
+            q::parse(&super::boxes::dec_out(p[i], false)).unwrap_or_else(|_| q::from_f64(p[i]));
         if short < *lo {
             lo.clone()
         } else if short > *hi {
@@ -156,7 +204,12 @@ fn witness_point(p: &[f64; 4], b: &QBox) -> [Q; 4] {
 
 /// Confirms with the exact engine that the image of `w` leaves `to`.
 fn confirm(w: &[Q; 4], steps: usize, to: &[(Q, Q); 3]) -> Option<Answer> {
-    let start = [QI::point(w[0].clone()), QI::point(w[1].clone()), QI::point(w[2].clone()), QI::point(w[3].clone())];
+    let start = [
+        QI::point(w[0].clone()),
+        QI::point(w[1].clone()),
+        QI::point(w[2].clone()),
+        QI::point(w[3].clone()),
+    ];
     let img = iterate_qi(&start, steps);
     for i in 0..3 {
         if let QI::Bounded(lo, hi) = &img[i + 1] {
@@ -203,7 +256,11 @@ pub fn answer(r: &Row) -> Answer {
     while let Some(b) = stack.pop() {
         evaluated += 1;
         if evaluated > PIECE_BUDGET {
-            return Answer::Unknown { reason: format!("budget of {PIECE_BUDGET} pieces spent without a proof or a counterexample") };
+            return Answer::Unknown {
+                reason: format!(
+                    "budget of {PIECE_BUDGET} pieces spent without a proof or a counterexample"
+                ),
+            };
         }
         let img = iterate_iv(&b, r.steps);
         if is_bounded(&img) && inside(&img, &r.to) {
@@ -218,7 +275,12 @@ pub fn answer(r: &Row) -> Answer {
                 stack.push(hi);
                 stack.push(lo);
             }
-            None => return Answer::Unknown { reason: "a piece cannot be split further and its enclosure leaves the target".into() },
+            None => {
+                return Answer::Unknown {
+                    reason: "a piece cannot be split further and its enclosure leaves the target"
+                        .into(),
+                }
+            }
         }
     }
     Answer::Certified { pieces }
@@ -226,7 +288,11 @@ pub fn answer(r: &Row) -> Answer {
 
 fn qi_text(v: &QI) -> String {
     match v {
-        QI::Bounded(l, h) => format!("[\"{}\", \"{}\"]", q::fmt(&floor_dec(l, 20)), q::fmt(&ceil_dec(h, 20))),
+        QI::Bounded(l, h) => format!(
+            "[\"{}\", \"{}\"]",
+            q::fmt(&floor_dec(l, 20)),
+            q::fmt(&ceil_dec(h, 20))
+        ),
         QI::Entire => "null".into(),
     }
 }

@@ -16,12 +16,19 @@ pub fn committed(name: &str) -> PathBuf {
 
 /// Runs the `twostep` binary.
 pub fn twostep(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_twostep")).args(args).output().expect("run twostep")
+    Command::new(env!("CARGO_BIN_EXE_twostep"))
+        .args(args)
+        .output()
+        .expect("run twostep")
 }
 
 /// Stdout and stderr together, as text.
 pub fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
 }
 
 /// A fresh temporary folder.
@@ -33,8 +40,14 @@ pub fn tempdir(tag: &str) -> PathBuf {
 }
 
 /// Loads a certificate as JSON, applies `edit`, writes it to `dir/name`, returns the path.
-pub fn edited(src: &Path, dir: &Path, name: &str, edit: impl FnOnce(&mut serde_json::Value)) -> PathBuf {
-    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(src).unwrap()).unwrap();
+pub fn edited(
+    src: &Path,
+    dir: &Path,
+    name: &str,
+    edit: impl FnOnce(&mut serde_json::Value),
+) -> PathBuf {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(src).unwrap()).unwrap();
     edit(&mut v);
     let p = dir.join(name);
     std::fs::write(&p, serde_json::to_string_pretty(&v).unwrap()).unwrap();
@@ -55,5 +68,10 @@ pub fn check(p: &Path) -> (i32, String) {
 
 /// The obligation with the given id.
 pub fn obligation<'a>(v: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
-    v["obligations"].as_array_mut().unwrap().iter_mut().find(|o| o["id"] == id).unwrap_or_else(|| panic!("no obligation {id}"))
+    v["obligations"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|o| o["id"] == id)
+        .unwrap_or_else(|| panic!("no obligation {id}"))
 }

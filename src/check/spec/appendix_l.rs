@@ -9,7 +9,12 @@ use crate::models::quartic::{delta2, multiplier, orbit_a, orbit_b};
 const K: &[(&str, bool)] = &[("K", true)];
 
 fn ident(id: &'static str, statement: &'static str, expr: fn(&[Sym]) -> Sym) -> ObligationSpec {
-    ObligationSpec { id, claim: "AL.stable", statement, rule: Rule::Identity { vars: K, expr } }
+    ObligationSpec {
+        id,
+        claim: "AL.stable",
+        statement,
+        rule: Rule::Identity { vars: K, expr },
+    }
 }
 
 fn newton(id: &'static str, k: &'static str, stability: &'static str) -> ObligationSpec {
@@ -18,7 +23,16 @@ fn newton(id: &'static str, k: &'static str, stability: &'static str) -> Obligat
     } else {
         "g_K has a prime period-4 orbit, unique in the box y, with |multiplier| > 1"
     };
-    ObligationSpec { id, claim: "AL.period4", statement, rule: Rule::Newton { k, period: 4, stability } }
+    ObligationSpec {
+        id,
+        claim: "AL.period4",
+        statement,
+        rule: Rule::Newton {
+            k,
+            period: 4,
+            stability,
+        },
+    }
 }
 
 /// The statement list.

@@ -4,7 +4,9 @@
 //! The certified region (claim L2.positive) is, per K row, {plo ≤ x₀y₀ ≤ P,
 //! Δ₀²(Δ₀² + 4x₀y₀) ≤ c} with Δ₀ = |x₀ − y₀|; see [`super::product_common`].
 
-use super::product_common::{guard, ident, map_identities, positivity_bounds, positivity_conditions};
+use super::product_common::{
+    guard, ident, map_identities, positivity_bounds, positivity_conditions,
+};
 use super::{n, ClaimSpec, FamilySpec, ObligationSpec, RegionRule, Rel, Rule};
 use crate::arith::sym::Sym;
 use crate::arith::{Field, Sqrt};
@@ -17,7 +19,12 @@ pub const K_MAX: &str = "1.49";
 /// The paper-chain counterexample point: K, p₀ = x₀y₀, d₀ = (x₀ − y₀)².
 pub const WITNESS: (&str, &str, &str) = ("11/10", "6/5", "1/100");
 
-fn point(id: &'static str, statement: &'static str, rel: Rel, quantity: super::Quantity) -> ObligationSpec {
+fn point(
+    id: &'static str,
+    statement: &'static str,
+    rel: Rel,
+    quantity: super::Quantity,
+) -> ObligationSpec {
     ObligationSpec {
         id,
         claim: "L2.chain",
@@ -26,14 +33,23 @@ fn point(id: &'static str, statement: &'static str, rel: Rel, quantity: super::Q
             vars: &["k0", "p0", "d0"],
             rel,
             quantity,
-            extra: &[("k0", WITNESS.0, WITNESS.0), ("p0", WITNESS.1, WITNESS.1), ("d0", WITNESS.2, WITNESS.2)],
+            extra: &[
+                ("k0", WITNESS.0, WITNESS.0),
+                ("p0", WITNESS.1, WITNESS.1),
+                ("d0", WITNESS.2, WITNESS.2),
+            ],
         },
     }
 }
 
 /// The positivity region rule (shared with the theorem3 family's copy).
 pub fn region_rule() -> RegionRule {
-    RegionRule { constants: &["c", "P", "plo", "dcap"], bounds: positivity_bounds, guard: guard(), conditions: positivity_conditions() }
+    RegionRule {
+        constants: &["c", "P", "plo", "dcap"],
+        bounds: positivity_bounds,
+        guard: guard(),
+        conditions: positivity_conditions(),
+    }
 }
 
 /// The statement list.
@@ -56,7 +72,14 @@ pub fn spec() -> FamilySpec {
     ];
     let mut obligations = map_identities(
         "L2.positive",
-        ["L2.positive/scaling", "L2.positive/eq50", "L2.positive/eq52", "L2.positive/sum", "L2.positive/w-recursion", "L2.positive/w-form"],
+        [
+            "L2.positive/scaling",
+            "L2.positive/eq50",
+            "L2.positive/eq52",
+            "L2.positive/sum",
+            "L2.positive/w-recursion",
+            "L2.positive/w-form",
+        ],
     );
     obligations.push(ObligationSpec {
         id: "L2.positive/region",

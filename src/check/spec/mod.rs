@@ -5,8 +5,8 @@
 pub mod appendix_l;
 pub mod lemma2;
 pub mod product_common;
-pub mod theorem3;
 pub mod theorem2;
+pub mod theorem3;
 pub mod theorem4;
 
 use crate::arith::exact::QI;

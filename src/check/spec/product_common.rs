@@ -19,8 +19,19 @@ use crate::quantity;
 pub const KXY: &[(&str, bool)] = &[("K", true), ("x", false), ("y", false)];
 
 /// An identity obligation.
-pub fn ident(id: &'static str, claim: &'static str, statement: &'static str, vars: &'static [(&'static str, bool)], expr: fn(&[Sym]) -> Sym) -> ObligationSpec {
-    ObligationSpec { id, claim, statement, rule: Rule::Identity { vars, expr } }
+pub fn ident(
+    id: &'static str,
+    claim: &'static str,
+    statement: &'static str,
+    vars: &'static [(&'static str, bool)],
+    expr: fn(&[Sym]) -> Sym,
+) -> ObligationSpec {
+    ObligationSpec {
+        id,
+        claim,
+        statement,
+        rule: Rule::Identity { vars, expr },
+    }
 }
 
 /// The identities of the map (13), filed under `claim`, with ids prefixed by `prefix`.
@@ -80,22 +91,46 @@ pub fn positivity_bounds(c: &[Q]) -> Result<[(Q, Q); 2], String> {
 
 /// The region {W ≤ c}: guard c − d(d + 4p) over [K, p, d, c, ...].
 pub fn guard() -> super::Quantity {
-    quantity!("c − d(d + 4p)", |v| v[3].clone() - v[2].clone() * (v[2].clone() + T::int(4) * v[1].clone()))
+    quantity!("c − d(d + 4p)", |v| v[3].clone()
+        - v[2].clone() * (v[2].clone() + T::int(4) * v[1].clone()))
 }
 
 /// The conditions that make R = {plo ≤ p ≤ P, W ≤ c} invariant with x, y > 0 on it.
 pub fn positivity_conditions() -> Vec<Condition> {
     vec![
-        Condition { quantity: quantity!("2 − K²(p − 1)²", |v| T::int(2) - (v[0].clone() * (v[1].clone() - T::int(1))).sqr()), rel: Rel::NonNeg, applies: None },
-        Condition { quantity: quantity!("1 − K(p − 1)", |v| product::sum_factor(&v[0], &v[1])), rel: Rel::Pos, applies: None },
-        Condition { quantity: quantity!("P − p'", |v| v[4].clone() - product::p_next(&v[0], &v[1], &v[2])), rel: Rel::NonNeg, applies: None },
-        Condition { quantity: quantity!("p' − plo", |v| product::p_next(&v[0], &v[1], &v[2]) - v[5].clone()), rel: Rel::NonNeg, applies: None },
         Condition {
-            quantity: quantity!("p' − p/1000 = p((1 − K(p − 1))² − 1/1000) − K(p − 1)d", |v| {
-                let (k, p, d) = (&v[0], &v[1], &v[2]);
-                let e = p.clone() - T::int(1);
-                p.clone() * ((T::int(1) - k.clone() * e.clone()).sqr() - T::ratio(1, 1000)) - k.clone() * e * d.clone()
-            }),
+            quantity: quantity!("2 − K²(p − 1)²", |v| T::int(2)
+                - (v[0].clone() * (v[1].clone() - T::int(1))).sqr()),
+            rel: Rel::NonNeg,
+            applies: None,
+        },
+        Condition {
+            quantity: quantity!("1 − K(p − 1)", |v| product::sum_factor(&v[0], &v[1])),
+            rel: Rel::Pos,
+            applies: None,
+        },
+        Condition {
+            quantity: quantity!("P − p'", |v| v[4].clone()
+                - product::p_next(&v[0], &v[1], &v[2])),
+            rel: Rel::NonNeg,
+            applies: None,
+        },
+        Condition {
+            quantity: quantity!("p' − plo", |v| product::p_next(&v[0], &v[1], &v[2])
+                - v[5].clone()),
+            rel: Rel::NonNeg,
+            applies: None,
+        },
+        Condition {
+            quantity: quantity!(
+                "p' − p/1000 = p((1 − K(p − 1))² − 1/1000) − K(p − 1)d",
+                |v| {
+                    let (k, p, d) = (&v[0], &v[1], &v[2]);
+                    let e = p.clone() - T::int(1);
+                    p.clone() * ((T::int(1) - k.clone() * e.clone()).sqr() - T::ratio(1, 1000))
+                        - k.clone() * e * d.clone()
+                }
+            ),
             rel: Rel::NonNeg,
             applies: None,
         },

@@ -6,7 +6,9 @@ use super::{n, r, ClaimSpec, FamilySpec, ObligationSpec, Rel, Rule};
 use crate::arith::q::{fmt, Q};
 use crate::arith::sym::Sym;
 use crate::arith::{Field, Sqrt};
-use crate::models::quartic::{self, delta1, delta2, dstep, dtwo_step, gd, orbit_a, orbit_b, step, two_step, x_max};
+use crate::models::quartic::{
+    self, delta1, delta2, dstep, dtwo_step, gd, orbit_a, orbit_b, step, two_step, x_max,
+};
 use crate::quantity;
 
 /// The parameter domain of every Theorem 2 claim.
@@ -22,22 +24,70 @@ fn beyond_k_star(k: &Q) -> String {
 }
 
 fn claim(id: &'static str, paper: &'static str, statement: &'static str) -> ClaimSpec {
-    ClaimSpec { id, paper, statement, domain: vec![K_DOMAIN], beyond: Some(beyond_k_star) }
+    ClaimSpec {
+        id,
+        paper,
+        statement,
+        domain: vec![K_DOMAIN],
+        beyond: Some(beyond_k_star),
+    }
 }
 
 const K: &[(&str, bool)] = &[("K", true)];
 const KY: &[(&str, bool)] = &[("K", true), ("y", false)];
 
-fn ident(id: &'static str, claim: &'static str, statement: &'static str, vars: &'static [(&'static str, bool)], expr: fn(&[Sym]) -> Sym) -> ObligationSpec {
-    ObligationSpec { id, claim, statement, rule: Rule::Identity { vars, expr } }
+fn ident(
+    id: &'static str,
+    claim: &'static str,
+    statement: &'static str,
+    vars: &'static [(&'static str, bool)],
+    expr: fn(&[Sym]) -> Sym,
+) -> ObligationSpec {
+    ObligationSpec {
+        id,
+        claim,
+        statement,
+        rule: Rule::Identity { vars, expr },
+    }
 }
 
-fn sign(id: &'static str, claim: &'static str, statement: &'static str, rel: Rel, quantity: super::Quantity) -> ObligationSpec {
-    ObligationSpec { id, claim, statement, rule: Rule::Sign { vars: &["K"], rel, quantity, extra: &[] } }
+fn sign(
+    id: &'static str,
+    claim: &'static str,
+    statement: &'static str,
+    rel: Rel,
+    quantity: super::Quantity,
+) -> ObligationSpec {
+    ObligationSpec {
+        id,
+        claim,
+        statement,
+        rule: Rule::Sign {
+            vars: &["K"],
+            rel,
+            quantity,
+            extra: &[],
+        },
+    }
 }
 
-fn table(id: &'static str, claim: &'static str, statement: &'static str, quantity: super::Quantity) -> ObligationSpec {
-    ObligationSpec { id, claim, statement, rule: Rule::Enclosure { vars: &["K"], quantity, extra: &[], max_width: "0.1" } }
+fn table(
+    id: &'static str,
+    claim: &'static str,
+    statement: &'static str,
+    quantity: super::Quantity,
+) -> ObligationSpec {
+    ObligationSpec {
+        id,
+        claim,
+        statement,
+        rule: Rule::Enclosure {
+            vars: &["K"],
+            quantity,
+            extra: &[],
+            max_width: "0.1",
+        },
+    }
 }
 
 /// The statement list.
@@ -151,7 +201,10 @@ pub fn spec() -> FamilySpec {
     FamilySpec {
         family: "theorem2",
         paper: "Theorem 2 and Appendix F (eqs. (4), (34)-(42))",
-        model: ("quartic", "g_K(y) = y (1 + K − K y²), GD on ¼(y² − 1)² with η = K (μ = 1 by T2.scaling)"),
+        model: (
+            "quartic",
+            "g_K(y) = y (1 + K − K y²), GD on ¼(y² − 1)² with η = K (μ = 1 by T2.scaling)",
+        ),
         claims,
         obligations,
     }

@@ -6,7 +6,9 @@
 //! xy ≤ 1 has |1 + K(p − 1)| ≤ 1. So between consecutive points of P,
 //! |x − y| shrinks by at least the factor max(1 − K²κ(p − 1)², 1 − β) < 1.
 
-use super::product_common::{guard, ident, map_identities, positivity_bounds, positivity_conditions};
+use super::product_common::{
+    guard, ident, map_identities, positivity_bounds, positivity_conditions,
+};
 use super::{n, ClaimSpec, Condition, FamilySpec, ObligationSpec, RegionRule, Rel, Rule};
 use crate::arith::q::Q;
 use crate::arith::Field;
@@ -34,16 +36,38 @@ fn p_ge_1() -> Option<super::Quantity> {
 pub fn region_rule() -> RegionRule {
     let mut conditions = positivity_conditions();
     conditions.extend([
-        Condition { quantity: quantity!("Z − κ", |v| product::z_margin(&v[0], &v[1], &v[2]) - v[7].clone()), rel: Rel::NonNeg, applies: p_ge_1() },
-        Condition { quantity: quantity!("A·B + 1 − β", |v| product::two_step_factor(&v[0], &v[1], &v[2]) + T::int(1) - v[8].clone()), rel: Rel::NonNeg, applies: p_ge_1() },
-        Condition { quantity: quantity!("−m", |v| -product::m_factor(&v[0], &v[1], &v[2])), rel: Rel::Pos, applies: p_ge_1() },
         Condition {
-            quantity: quantity!("2 − K(1 − p)", |v| T::int(2) - v[0].clone() * (T::int(1) - v[1].clone())),
+            quantity: quantity!("Z − κ", |v| product::z_margin(&v[0], &v[1], &v[2])
+                - v[7].clone()),
+            rel: Rel::NonNeg,
+            applies: p_ge_1(),
+        },
+        Condition {
+            quantity: quantity!("A·B + 1 − β", |v| product::two_step_factor(
+                &v[0], &v[1], &v[2]
+            ) + T::int(1)
+                - v[8].clone()),
+            rel: Rel::NonNeg,
+            applies: p_ge_1(),
+        },
+        Condition {
+            quantity: quantity!("−m", |v| -product::m_factor(&v[0], &v[1], &v[2])),
+            rel: Rel::Pos,
+            applies: p_ge_1(),
+        },
+        Condition {
+            quantity: quantity!("2 − K(1 − p)", |v| T::int(2)
+                - v[0].clone() * (T::int(1) - v[1].clone())),
             rel: Rel::NonNeg,
             applies: Some(quantity!("1 − p", |v| T::int(1) - v[1].clone())),
         },
     ]);
-    RegionRule { constants: &["c", "P", "plo", "dcap", "kappa", "beta"], bounds: balance_bounds, guard: guard(), conditions }
+    RegionRule {
+        constants: &["c", "P", "plo", "dcap", "kappa", "beta"],
+        bounds: balance_bounds,
+        guard: guard(),
+        conditions,
+    }
 }
 
 /// d₀ with p_next(K, p₀, d₀) = 1: d₀ = (p₀(1 − K e)² − 1)/(K e), e = p₀ − 1.
@@ -83,7 +107,14 @@ pub fn spec() -> FamilySpec {
     ];
     let mut obligations = map_identities(
         "T3.balance",
-        ["T3.balance/scaling", "T3.balance/eq50", "T3.balance/eq52", "T3.balance/sum", "T3.balance/w-recursion", "T3.balance/w-form"],
+        [
+            "T3.balance/scaling",
+            "T3.balance/eq50",
+            "T3.balance/eq52",
+            "T3.balance/sum",
+            "T3.balance/w-recursion",
+            "T3.balance/w-form",
+        ],
     );
     obligations.extend([
         ident("T3.balance/eq51", "T3.balance", "(51): x'' − y'' = (x − y)(1 + K(xy − 1))(1 + K(x'y' − 1))", super::product_common::KXY, |v| {

@@ -16,7 +16,13 @@ pub const K_DOMAIN: super::RangeSpec = ("K", "1.01", true, "1.1", true);
 pub const RATE: &str = "0.03";
 
 /// Variables of the identities: K, v, w_x, w_y (w_x, w_y non-zero where divided by) and π.
-const VARS: &[(&str, bool)] = &[("K", true), ("v", false), ("w_x", true), ("w_y", true), ("π", true)];
+const VARS: &[(&str, bool)] = &[
+    ("K", true),
+    ("v", false),
+    ("w_x", true),
+    ("w_y", true),
+    ("π", true),
+];
 
 /// The statement list.
 pub fn spec() -> FamilySpec {
