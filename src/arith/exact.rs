@@ -11,7 +11,6 @@
 use super::{Field, Real, Sqrt, Q};
 use rug::float::{Constant, Round};
 use rug::{Float, Integer};
-use std::cmp::Ordering;
 use std::ops::{Add, Div, Mul, Neg, Sub};
 
 /// MPFR precision, in bits, of every rounded operation.
@@ -437,9 +436,4 @@ impl Real for QI {
         let (l, h) = pi_bounds();
         QI::Bounded(l, h)
     }
-}
-
-/// Compares `q` with the float `f` exactly.
-pub fn cmp_q_float(q: &Q, f: &Float) -> Option<Ordering> {
-    f.to_rational().map(|r| q.cmp(&r))
 }
