@@ -123,13 +123,20 @@ fn product_and_neuron_steps(c: &mut Criterion) {
     });
 }
 
-/// End to end, about a minute per run: 10 samples.
+/// End to end (a few seconds per run, 10 samples), on a pool of one thread and on a pool
+/// of two, side by side: their ratio is the parallel speedup of the search.
 fn certify_theorem4(c: &mut Criterion) {
-    let mut g = c.benchmark_group("slow");
+    let mut g = c.benchmark_group("certify theorem4 (search)");
     g.sample_size(10);
-    g.bench_function("certify theorem4 (search)", |bn| {
-        bn.iter(|| twostep::claims::certify("theorem4").unwrap())
-    });
+    for threads in [1, 2] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        g.bench_function(format!("{threads} thread(s)"), |bn| {
+            bn.iter(|| pool.install(|| twostep::claims::certify("theorem4").unwrap()))
+        });
+    }
     g.finish();
 }
 

@@ -3,11 +3,12 @@
 //! itself (cells are removed until every image stays inside), in inari arithmetic.
 
 use super::search::{entry, standard_proof};
+use crate::arith::interval::enclose;
 use crate::arith::q::{fmt, parse, Q};
 use crate::cert::{BasinPiece, Certificate, Proof};
 use crate::check::spec::theorem4::{spec, RATE};
 use crate::check::spec::Rule;
-use crate::neuron::basin::{all_cells, contraction_margin_iv, invariant_subset, Grid};
+use crate::neuron::basin::{all_cells, contraction_margin_iv, invariant_subset, Grid, Lines};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 
@@ -89,21 +90,30 @@ impl PiecePlan {
 /// The basin for one K piece: cells where the contraction holds, then the largest
 /// invariant subset.
 pub fn basin_piece(g: &Grid, k: &(Q, Q), rate: &Q) -> BTreeSet<[u32; 3]> {
-    let cells: Vec<[u32; 3]> = all_cells(g).into_iter().collect();
-    let start: BTreeSet<[u32; 3]> = cells
+    let cells = all_cells(g);
+    let lines = Lines::new(g);
+    let kk = enclose(&k.0, &k.1);
+    let rk = enclose(rate, rate) * kk;
+    let start: Vec<[u32; 3]> = cells
         .par_iter()
-        .filter(|c| contraction_margin_iv(g, c, k, rate) <= 1.0)
+        .filter(|c| contraction_margin_iv(&lines, c, kk, rk) <= 1.0)
         .copied()
         .collect();
-    invariant_subset(g, start, k)
+    invariant_subset(g, start, k).into_iter().collect()
 }
 
-/// The proof data of one piece.
-pub fn piece(plan: &PiecePlan, rate: &Q) -> Result<BasinPiece, String> {
-    let g = plan.grid();
+/// The basins of several pieces, searched in parallel, in the order given.
+pub fn basins(pieces: &[(Grid, (Q, Q))], rate: &Q) -> Vec<BTreeSet<[u32; 3]>> {
+    pieces
+        .par_iter()
+        .map(|(g, k)| basin_piece(g, k, rate))
+        .collect()
+}
+
+/// The proof data of one piece, from its basin.
+pub fn piece(plan: &PiecePlan, basin: &BTreeSet<[u32; 3]>) -> Result<BasinPiece, String> {
     let k = plan.k_range();
-    let b = basin_piece(&g, &k, rate);
-    if b.is_empty() {
+    if basin.is_empty() {
         return Err(format!(
             "no basin found for K ∈ [{}, {}]",
             plan.k.0, plan.k.1
@@ -114,7 +124,7 @@ pub fn piece(plan: &PiecePlan, rate: &Q) -> Result<BasinPiece, String> {
         origin: plan.origin.map(String::from),
         size: plan.size.map(String::from),
         count: plan.count,
-        runs: BasinPiece::runs_of(&b),
+        runs: BasinPiece::runs_of(basin),
     })
 }
 
@@ -122,18 +132,33 @@ pub fn piece(plan: &PiecePlan, rate: &Q) -> Result<BasinPiece, String> {
 pub fn certify() -> Result<Certificate, String> {
     let s = spec();
     let rate = parse(RATE).unwrap();
-    let pieces = PLAN
+    // The K pieces are searched in parallel with each other and with the other
+    // obligations; every result is put back in the plan's and the spec's order.
+    let (pieces, others) = rayon::join(
+        || {
+            let grids: Vec<_> = PLAN.iter().map(|p| (p.grid(), p.k_range())).collect();
+            let found = basins(&grids, &rate);
+            PLAN.iter()
+                .zip(&found)
+                .map(|(p, b)| piece(p, b))
+                .collect::<Result<Vec<_>, _>>()
+        },
+        || {
+            s.obligations
+                .par_iter()
+                .map(|os| match os.rule {
+                    Rule::Basin { .. } => Ok(None),
+                    _ => standard_proof(os, &[]).map(Some),
+                })
+                .collect::<Result<Vec<_>, _>>()
+        },
+    );
+    let proof = Proof::Basin { pieces: pieces? };
+    let obligations = s
+        .obligations
         .iter()
-        .map(|p| piece(p, &rate))
-        .collect::<Result<Vec<_>, _>>()?;
-    let proof = Proof::Basin { pieces };
-    let mut obligations = Vec::new();
-    for os in &s.obligations {
-        let p = match os.rule {
-            Rule::Basin { .. } => proof.clone(),
-            _ => standard_proof(os, &[])?,
-        };
-        obligations.push(entry(os, p));
-    }
+        .zip(others?)
+        .map(|(os, p)| entry(os, p.unwrap_or_else(|| proof.clone())))
+        .collect();
     Ok(super::frame(&s, obligations))
 }

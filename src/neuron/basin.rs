@@ -8,9 +8,8 @@
 
 use super::propagate::step_iv_mv;
 use crate::arith::interval::enclose;
-use crate::arith::q::{self, Q};
+use crate::arith::q::Q;
 use inari::Interval;
-use std::collections::BTreeSet;
 
 /// A uniform grid over (v, w_x, w_y): origin, cell size and cell count per axis.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,38 +48,50 @@ impl Grid {
     }
 }
 
-/// Whether the box `b` (v, w_x, |w_y|) lies inside the union of `cells`.
-pub fn box_in_union(grid: &Grid, cells: &BTreeSet<CellIx>, b: &[(Q, Q); 3]) -> bool {
-    let mut r = [(0u32, 0u32); 3];
-    for a in 0..3 {
-        match grid.index_range(a, &b[a].0, &b[a].1) {
-            Some(x) => r[a] = x,
-            None => return false,
-        }
-    }
-    for i in r[0].0..=r[0].1 {
-        for j in r[1].0..=r[1].1 {
-            for l in r[2].0..=r[2].1 {
-                if !cells.contains(&[i, j, l]) {
-                    return false;
-                }
-            }
-        }
-    }
-    true
+/// A grid's lines, exact and enclosed once per axis, so that the search handles a cell
+/// without rational arithmetic.
+pub struct Lines {
+    /// Per axis, the count + 1 grid lines, exact.
+    exact: [Vec<Q>; 3],
+    /// Per axis and cell index, the inari enclosure of the cell's side.
+    side: [Vec<Interval>; 3],
 }
 
-/// The inari image of a cell for K in `k`: (v, w_x, |w_y|) as exact pairs, or `None`
-/// when unbounded.
-pub fn cell_image_iv(grid: &Grid, c: &CellIx, k: &(Q, Q)) -> Option<[(Q, Q); 3]> {
-    let b = grid.cell(c);
-    let ib = [
-        enclose(&k.0, &k.1),
-        enclose(&b[0].0, &b[0].1),
-        enclose(&b[1].0, &b[1].1),
-        enclose(&b[2].0, &b[2].1),
-    ];
-    let img = step_iv_mv(&ib);
+impl Lines {
+    /// The lines of `grid`.
+    pub fn new(grid: &Grid) -> Lines {
+        let exact: [Vec<Q>; 3] = std::array::from_fn(|a| {
+            (0..=grid.count[a])
+                .map(|i| grid.origin[a].clone() + grid.size[a].clone() * Q::from(i))
+                .collect()
+        });
+        let side =
+            std::array::from_fn(|a| exact[a].windows(2).map(|w| enclose(&w[0], &w[1])).collect());
+        Lines { exact, side }
+    }
+
+    /// The inari box of a cell.
+    pub fn cell(&self, c: &CellIx) -> [Interval; 3] {
+        std::array::from_fn(|a| self.side[a][c[a] as usize])
+    }
+
+    /// Range of indices along axis `a` of the cells meeting `[lo, hi]`, or `None` when
+    /// the interval leaves the grid; exact (the same answer as [`Grid::index_range`]).
+    pub fn index_range(&self, a: usize, lo: f64, hi: f64) -> Option<(u32, u32)> {
+        let lines = &self.exact[a];
+        let i0 = lines.partition_point(|x| *x <= lo).checked_sub(1)?;
+        let i1 = lines.partition_point(|x| *x <= hi).checked_sub(1)?;
+        if i1 + 1 >= lines.len() {
+            return None;
+        }
+        Some((u32::try_from(i0).ok()?, u32::try_from(i1).ok()?))
+    }
+}
+
+/// The inari image of a cell for K in `k`, (v, w_x, |w_y|), or `None` when unbounded.
+pub fn cell_image_iv(lines: &Lines, c: &CellIx, k: Interval) -> Option<[Interval; 3]> {
+    let b = lines.cell(c);
+    let img = step_iv_mv(&[k, b[0], b[1], b[2]]);
     let parts = [img[1], img[2], img[3].abs()];
     if parts
         .iter()
@@ -88,57 +99,113 @@ pub fn cell_image_iv(grid: &Grid, c: &CellIx, k: &(Q, Q)) -> Option<[(Q, Q); 3]>
     {
         return None;
     }
-    Some(std::array::from_fn(|a| {
-        (q::from_f64(parts[a].inf()), q::from_f64(parts[a].sup()))
-    }))
+    Some(parts)
 }
 
 /// Upper bound (inari) of max(c + r K, −c + r K) on a cell: ≤ 1 proves |c| ≤ 1 − r K,
-/// with c the factor (80).
-pub fn contraction_margin_iv(grid: &Grid, cell: &CellIx, k: &(Q, Q), rate: &Q) -> f64 {
-    let b = grid.cell(cell);
-    let kk = enclose(&k.0, &k.1);
-    let s = crate::models::neuron::State::new(
-        enclose(&b[0].0, &b[0].1),
-        enclose(&b[1].0, &b[1].1),
-        enclose(&b[2].0, &b[2].1),
-    );
-    let c = crate::models::neuron::wy_factor(&kk, &s);
-    let rk = enclose(rate, rate) * kk;
+/// with c the factor (80); `rk` encloses r K.
+pub fn contraction_margin_iv(lines: &Lines, cell: &CellIx, k: Interval, rk: Interval) -> f64 {
+    let b = lines.cell(cell);
+    let s = crate::models::neuron::State::new(b[0], b[1], b[2]);
+    let c = crate::models::neuron::wy_factor(&k, &s);
     (c + rk).sup().max((rk - c).sup())
 }
 
-/// The largest subset of `start` mapped into itself for every K in `k` (cells whose image
-/// leaves the set are removed until none does).
-pub fn invariant_subset(grid: &Grid, start: BTreeSet<CellIx>, k: &(Q, Q)) -> BTreeSet<CellIx> {
-    let images: Vec<(CellIx, Option<[(Q, Q); 3]>)> = start
-        .iter()
-        .map(|c| (*c, cell_image_iv(grid, c, k)))
+/// The cells an image box meets, as an index range per axis, or `None` when the image is
+/// unbounded or leaves the grid.
+pub type ImageRange = Option<[(u32, u32); 3]>;
+
+/// The index ranges of the inari image of a cell (see [`cell_image_iv`]).
+pub fn image_range(lines: &Lines, c: &CellIx, k: Interval) -> ImageRange {
+    let b = cell_image_iv(lines, c, k)?;
+    let mut r = [(0u32, 0u32); 3];
+    for a in 0..3 {
+        r[a] = lines.index_range(a, b[a].inf(), b[a].sup())?;
+    }
+    Some(r)
+}
+
+/// The largest subset of `start` (sorted) mapped into itself for every K in `k` (cells whose image
+/// leaves the set are removed until none does). The images are computed once, in
+/// parallel; the removal then follows, for every removed cell, the cells whose image meets
+/// it. The result is the greatest fixed point of the removal, so it does not depend on the
+/// order of the work or on the thread count.
+pub fn invariant_subset(grid: &Grid, start: Vec<CellIx>, k: &(Q, Q)) -> Vec<CellIx> {
+    use rayon::prelude::*;
+    let cells = start;
+    let lines = Lines::new(grid);
+    let kk = enclose(&k.0, &k.1);
+    let ranges: Vec<ImageRange> = cells
+        .par_iter()
+        .map(|c| image_range(&lines, c, kk))
         .collect();
-    let mut set = start;
-    loop {
-        let before = set.len();
-        for (c, img) in &images {
-            if set.contains(c) {
-                let ok = img.as_ref().map_or(false, |b| box_in_union(grid, &set, b));
-                if !ok {
-                    set.remove(c);
+    let [_, n1, n2] = grid.count.map(|n| n as usize);
+    let lin = |c: &CellIx| (c[0] as usize * n1 + c[1] as usize) * n2 + c[2] as usize;
+    // slot[x]: position in `cells` of the grid cell with linear index x.
+    let mut slot = vec![usize::MAX; grid.count.iter().map(|&n| n as usize).product()];
+    for (i, c) in cells.iter().enumerate() {
+        slot[lin(c)] = i;
+    }
+    // Every (image of cell i, cell j it meets) pair, j = usize::MAX outside the set.
+    let each_pair = |f: &mut dyn FnMut(usize, usize)| {
+        for (i, r) in ranges.iter().enumerate() {
+            let Some(r) = r else {
+                f(i, usize::MAX);
+                continue;
+            };
+            for a in r[0].0..=r[0].1 {
+                for b in r[1].0..=r[1].1 {
+                    for l in r[2].0..=r[2].1 {
+                        f(i, slot[lin(&[a, b, l])]);
+                    }
                 }
             }
         }
-        if set.len() == before {
-            return set;
+    };
+    // meets[start[j]..start[j + 1]]: the cells whose image meets cell j (compressed rows).
+    let mut start = vec![0usize; cells.len() + 1];
+    let mut pending = Vec::new();
+    each_pair(&mut |i, j| match j {
+        usize::MAX => pending.push(i),
+        j => start[j + 1] += 1,
+    });
+    for j in 0..cells.len() {
+        start[j + 1] += start[j];
+    }
+    let mut fill = start.clone();
+    let mut meets = vec![0usize; start[cells.len()]];
+    each_pair(&mut |i, j| {
+        if j != usize::MAX {
+            meets[fill[j]] = i;
+            fill[j] += 1;
+        }
+    });
+    let mut inside = vec![true; cells.len()];
+    while let Some(i) = pending.pop() {
+        if inside[i] {
+            inside[i] = false;
+            pending.extend(
+                meets[start[i]..start[i + 1]]
+                    .iter()
+                    .copied()
+                    .filter(|&d| inside[d]),
+            );
         }
     }
+    cells
+        .into_iter()
+        .zip(inside)
+        .filter_map(|(c, keep)| keep.then_some(c))
+        .collect()
 }
 
-/// Every cell of the grid.
-pub fn all_cells(grid: &Grid) -> BTreeSet<CellIx> {
-    let mut s = BTreeSet::new();
+/// Every cell of the grid, in increasing order.
+pub fn all_cells(grid: &Grid) -> Vec<CellIx> {
+    let mut s = Vec::new();
     for i in 0..grid.count[0] {
         for j in 0..grid.count[1] {
             for l in 0..grid.count[2] {
-                s.insert([i, j, l]);
+                s.push([i, j, l]);
             }
         }
     }
