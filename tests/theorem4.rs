@@ -94,7 +94,10 @@ fn a_certificate_claiming_the_paper_range_is_rejected() {
     let (c, text) = committed();
     let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
     let claims = v["claims"].as_array_mut().unwrap();
-    let basin = claims.iter_mut().find(|c| c["id"] == "T4.basin").unwrap();
+    let basin = claims
+        .iter_mut()
+        .find(|c| c["id"] == "T4.grid-basin")
+        .unwrap();
     basin["domain"]["K"]["lo"] = "1".into();
     basin["domain"]["K"]["lo_closed"] = false.into();
     let tampered = cert::rehash(&v.to_string()).unwrap();
@@ -114,7 +117,11 @@ fn threshold_identities_are_proved_and_a_false_one_is_not() {
     use twostep::check::spec::{family, Rule};
     let spec = family("theorem4").unwrap();
     let mut seen = 0;
-    for o in &spec.obligations {
+    for o in spec
+        .obligations
+        .iter()
+        .filter(|o| o.claim == "T4.threshold")
+    {
         if let Rule::Identity { vars, expr } = &o.rule {
             let s = Session::new();
             let v: Vec<_> = vars.iter().map(|(name, nz)| s.var(name, *nz)).collect();
@@ -126,4 +133,24 @@ fn threshold_identities_are_proved_and_a_false_one_is_not() {
         }
     }
     assert_eq!(seen, 3);
+}
+
+#[test]
+fn basin_split_identities_are_proved_and_a_false_one_is_not() {
+    use twostep::arith::sym::Session;
+    use twostep::check::spec::{family, Rule};
+    let spec = family("theorem4").unwrap();
+    let mut seen = 0;
+    for o in spec.obligations.iter().filter(|o| o.claim == "T4.basin") {
+        if let Rule::Identity { vars, expr } = &o.rule {
+            let s = Session::new();
+            let v: Vec<_> = vars.iter().map(|(name, nz)| s.var(name, *nz)).collect();
+            assert_eq!(s.is_zero(&expr(&v)), Ok(true), "{}", o.id);
+            // The same expression plus a stray v·p-sized term is not an identity.
+            let wrong = expr(&v) + v[0].clone() * v[1].clone();
+            assert_eq!(s.is_zero(&wrong), Ok(false), "{}", o.id);
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, 5);
 }

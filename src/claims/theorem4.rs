@@ -2,14 +2,16 @@
 //! (v, w_x, |w_y|) on which w_y contracts at rate 0.030K and which the map sends into
 //! itself (cells are removed until every image stays inside), in inari arithmetic.
 
+use super::product_region::row;
 use super::search::{entry, standard_proof};
 use crate::arith::interval::enclose;
 use crate::arith::q::{fmt, parse, Q};
 use crate::cert::{BasinPiece, Certificate, Proof};
 use crate::check::spec::theorem4::{spec, RATE};
-use crate::check::spec::Rule;
+use crate::check::spec::{RegionRule, Rule};
 use crate::neuron::basin::{all_cells, contraction_margin_iv, invariant_subset, Grid, Lines};
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 
 /// One K piece of the committed basin and the grid its basin is searched on.
@@ -128,6 +130,36 @@ pub fn piece(plan: &PiecePlan, basin: &BTreeSet<[u32; 3]>) -> Result<BasinPiece,
     })
 }
 
+/// The K rows of the region basin (T4.basin) and their constants
+/// (c, M, P, dcap, plo, rmax): one row covers the whole range, K = 1 included.
+pub const REGION_ROWS: &[((&str, &str), [(&str, &str); 6])] = &[(
+    ("1", "1.1"),
+    [
+        ("c", "1/2"),
+        ("M", "55"),
+        ("P", "7/5"),
+        ("dcap", "41/100"),
+        ("plo", "7/20"),
+        ("rmax", "12/125"),
+    ],
+)];
+
+/// The rows of the region basin, each with the bisection code of its cells.
+pub fn region_proof(rule: &RegionRule) -> Result<Proof, String> {
+    let rows = REGION_ROWS
+        .par_iter()
+        .map(|(k, consts)| {
+            let k = (parse(k.0).unwrap(), parse(k.1).unwrap());
+            let consts: BTreeMap<String, Q> = consts
+                .iter()
+                .map(|(n, v)| (n.to_string(), parse(v).unwrap()))
+                .collect();
+            row(rule, &k, &consts)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Proof::Region { rows })
+}
+
 /// Writes the Theorem 4 certificate.
 pub fn certify() -> Result<Certificate, String> {
     let s = spec();
@@ -146,8 +178,9 @@ pub fn certify() -> Result<Certificate, String> {
         || {
             s.obligations
                 .par_iter()
-                .map(|os| match os.rule {
+                .map(|os| match &os.rule {
                     Rule::Basin { .. } => Ok(None),
+                    Rule::Region(rule) => region_proof(rule).map(Some),
                     _ => standard_proof(os, &[]).map(Some),
                 })
                 .collect::<Result<Vec<_>, _>>()

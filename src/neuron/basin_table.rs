@@ -39,6 +39,45 @@ fn range_text(g: &Grid, c: &[[u32; 3]], a: usize) -> String {
     format!("[{}, {}]", fmt(&l), fmt(&u))
 }
 
+/// The region basin's rows (claim T4.basin).
+fn region_rows(c: &Certificate) -> Result<String, String> {
+    let rows = c
+        .obligations
+        .iter()
+        .find_map(|o| match &o.proof {
+            Proof::Region { rows } => Some(rows),
+            _ => None,
+        })
+        .ok_or("the certificate has no region basin")?;
+    let mut out = String::from(
+        "Theorem 4, the region basin of each K row (T4.basin): B = {v, w_x > 0, plo ≤ v w_x ≤ P,\n|v² − w_x²| + M w_y² ≤ c, 0 ≤ w_y ≤ rmax}, mapped into itself, |w_y⁺| ≤ (1 − 0.030K) w_y on B.\n\n",
+    );
+    out.push_str("| K row | plo | P | c | M | rmax | w_y reach √(c/M) at v = w_x | cells |\n|---|---|---|---|---|---|---|---|\n");
+    for r in rows {
+        let q = |n: &str| {
+            r.constants
+                .get(n)
+                .ok_or(format!("no constant {n}"))
+                .and_then(|s| parse(s))
+        };
+        let reach = (q("c")? / q("M")?).to_f64().sqrt();
+        out.push_str(&format!(
+            "| [{}, {}] | {} | {} | {} | {} | {} | {:.4} | {} |\n",
+            r.k[0],
+            r.k[1],
+            r.constants["plo"],
+            r.constants["P"],
+            r.constants["c"],
+            r.constants["M"],
+            r.constants["rmax"],
+            reach,
+            r.splits.matches('L').count()
+        ));
+    }
+    out.push('\n');
+    Ok(out)
+}
+
 /// The table (Markdown), from a certificate of the family `theorem4`.
 pub fn theorem4(c: &Certificate) -> Result<String, String> {
     let pieces = c
@@ -49,8 +88,8 @@ pub fn theorem4(c: &Certificate) -> Result<String, String> {
             _ => None,
         })
         .ok_or("the certificate has no basin")?;
-    let mut out = String::new();
-    out.push_str("Theorem 4, the basin B of each K piece: a union of grid cells over (v, w_x, |w_y|), mapped into\n");
+    let mut out = region_rows(c)?;
+    out.push_str("Theorem 4, the grid basin B of each K piece: a union of grid cells over (v, w_x, |w_y|), mapped into\n");
     out.push_str(
         "itself, on which |w_y⁺| ≤ (1 − 0.030K) w_y. Stage 1 and stage 2 are not certified.\n\n",
     );

@@ -8,6 +8,7 @@ pub mod product_common;
 pub mod theorem2;
 pub mod theorem3;
 pub mod theorem4;
+pub mod theorem4_region;
 
 use crate::arith::exact::QI;
 use crate::arith::sym::Sym;

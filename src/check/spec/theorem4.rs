@@ -1,15 +1,16 @@
 //! Theorem 4 and Appendix I (single-neuron ReLU network): the statements the checker
 //! proves about the reduced map (77)-(80) with η = K d.
 //!
-//! Only the basin part of the theorem's argument is stated here, and on K ∈ [1.01, 1.1]
-//! (the paper's range is (1, 1.1]): below K = 1.01 the project found no grid basin (the
-//! imbalance v − w_x contracts at a rate that vanishes as K → 1). Stage 1 and stage 2
-//! are not certified.
+//! Only the basin part of the theorem's argument is stated here: T4.basin, a region basin
+//! holding a piece of the curve of minima, on the paper's whole range K ∈ (1, 1.1] (see
+//! [`super::theorem4_region`]), and T4.grid-basin, unions of grid cells around the period-2
+//! orbit on K ∈ [1.01, 1.1] (below K = 1.01 no grid basin was found: the imbalance v − w_x
+//! contracts at a rate that vanishes as K → 1). Stage 1 and stage 2 are not certified.
 
 use super::{n, ClaimSpec, FamilySpec, ObligationSpec, Rule};
 use crate::arith::Field;
 
-/// The K range of the certified basin.
+/// The K range of the grid basin.
 pub const K_DOMAIN: super::RangeSpec = ("K", "1.01", true, "1.1", true);
 
 /// The contraction rate of Theorem 4: |w_y⁺| ≤ (1 − 0.030 K) w_y.
@@ -38,6 +39,12 @@ pub fn spec() -> FamilySpec {
             beyond: None,
         }, ClaimSpec {
             id: "T4.basin",
+            paper: "Theorem 4, Appendix I (110)-(111)",
+            statement: "for every K ∈ (1, 1.1], in each K row of the certificate, the set B = {v > 0, w_x > 0, plo ≤ v w_x ≤ P, |v² − w_x²| + M w_y² ≤ c, 0 ≤ w_y ≤ rmax} (rmax ≤ 0.1) is mapped into itself (w_y taken as |w_y|) and |w_y⁺| ≤ (1 − 0.030K) w_y on B",
+            domain: vec![("K", "1", false, "1.1", true)],
+            beyond: None,
+        }, ClaimSpec {
+            id: "T4.grid-basin",
             paper: "Theorem 4, Appendix I (110)-(111)",
             statement: "for every K ∈ [1.01, 1.1] (the paper claims (1, 1.1]) a set B ⊂ {w_x > 0, 0 ≤ w_y ≤ 0.1}, a union of grid cells holding the period-2 orbit (δ₁, δ₁, 0), (δ₂, δ₂, 0), is mapped into itself (w_y taken as |w_y|), and |w_y⁺| ≤ (1 − 0.030K) w_y on B",
             domain: vec![K_DOMAIN],
@@ -77,10 +84,10 @@ pub fn spec() -> FamilySpec {
                 } },
             },
             ObligationSpec {
-            id: "T4.basin/invariant-contracting",
-            claim: "T4.basin",
+            id: "T4.grid-basin/invariant-contracting",
+            claim: "T4.grid-basin",
             statement: "for every K piece and every cell C of its basin B: |1 − K v (v − w_y/(π(w_x² + w_y²)))| ≤ 1 − 0.03K on C, and the image of C (natural ∩ mean-value enclosure, w_y⁺ as |w_y⁺|) meets only cells of B; B holds (δ₁, δ₁, 0) and (δ₂, δ₂, 0); B ⊂ {w_x > 0, 0 ≤ w_y ≤ 0.1}",
             rule: Rule::Basin { rate: RATE, max_wy: "0.1" },
-        }],
+        }].into_iter().chain(super::theorem4_region::obligations()).collect(),
     }
 }

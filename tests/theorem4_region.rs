@@ -1,0 +1,106 @@
+//! Theorem 4's region basin (T4.basin on K ∈ (1, 1.1]): the committed rows are re-proved,
+//! tampered rows are rejected, and a region that is really not invariant (shown by an
+//! exact witness) is rejected by the checker.
+
+use twostep::arith::exact::QI;
+use twostep::arith::q::{parse, Q};
+use twostep::arith::{Field, Sqrt};
+use twostep::cert::{self, Proof, RegionRow};
+use twostep::check::spec::theorem4_region::region_rule;
+use twostep::check::{region, Domain};
+use twostep::models::neuron::{step, State};
+
+const CERT: &str = "certificates/theorem4.json";
+
+fn rows() -> Vec<RegionRow> {
+    let text = std::fs::read_to_string(CERT).expect("committed certificate");
+    let (c, _) = cert::parse(&text).expect("parses");
+    c.obligations
+        .iter()
+        .find_map(|o| match (&o.id[..], &o.proof) {
+            ("T4.basin/region", Proof::Region { rows }) => Some(rows.clone()),
+            _ => None,
+        })
+        .expect("a region proof for T4.basin")
+}
+
+fn paper_range() -> Domain {
+    vec![(
+        "K".into(),
+        cert::Endpoint::parse("1").unwrap(),
+        false,
+        cert::Endpoint::parse("1.1").unwrap(),
+        true,
+    )]
+}
+
+fn with_constant(name: &str, value: &str) -> Vec<RegionRow> {
+    let mut r = rows();
+    r[0].constants.insert(name.into(), value.into());
+    r
+}
+
+#[test]
+fn the_committed_rows_are_reproved_on_the_paper_range() {
+    let failures = region::prove(&region_rule(), &rows(), &paper_range());
+    assert!(failures.is_empty(), "{failures:?}");
+}
+
+#[test]
+fn a_row_short_of_k_near_one_is_rejected() {
+    let mut r = rows();
+    r[0].k[0] = "1.01".into();
+    let failures = region::prove(&region_rule(), &r, &paper_range());
+    assert!(
+        failures.iter().any(|f| f.contains("K rows")),
+        "{failures:?}"
+    );
+}
+
+#[test]
+fn rmax_above_the_theorem_bound_is_rejected() {
+    let failures = region::prove(
+        &region_rule(),
+        &with_constant("rmax", "0.2"),
+        &paper_range(),
+    );
+    assert!(failures.iter().any(|f| f.contains("rmax")), "{failures:?}");
+}
+
+#[test]
+fn a_ceiling_below_the_orbit_is_rejected() {
+    // With P = 6/5 the region is not invariant: at K = 1.1, p = 0.6, w_y = 0, Δ = 0 the
+    // product step gives p⁺ = 0.6 (1 + 0.44)² = 1.244… > 6/5.
+    let k = parse("11/10").unwrap();
+    let p = parse("3/5").unwrap();
+    let e = Q::from(&p - 1u32);
+    let p1 = Q::from(&p * &Q::from(1u32 - Q::from(&k * &e)).square());
+    assert!(p1 > parse("6/5").unwrap());
+    let failures = region::prove(&region_rule(), &with_constant("P", "6/5"), &paper_range());
+    assert!(!failures.is_empty());
+}
+
+#[test]
+fn a_weak_weight_on_w_y_is_rejected_and_really_fails() {
+    // With M = 1 the set is not invariant: at K = 11/10, v w_x = 1, w_y = rmax and
+    // v² − w_x² = −(c − M rmax²) + 10⁻⁶, the exact engine shows |d⁺| + M w_y⁺² > c.
+    let (c, m, rmax) = (parse("1/2").unwrap(), Q::from(1), parse("12/125").unwrap());
+    let k = QI::point(parse("11/10").unwrap());
+    let d =
+        QI::point(-(c.clone() - m.clone() * rmax.clone().square()) + parse("1/1000000").unwrap());
+    let s = (d.sqr() + QI::int(4)).sqrt();
+    let v = ((s.clone() + d.clone()) / QI::int(2)).sqrt();
+    let wx = ((s - d) / QI::int(2)).sqrt();
+    let next = step(&k, &State::new(v, wx, QI::point(rmax)));
+    let d1 = next.v.sqr() - next.wx.sqr();
+    let big_v = d1.abs() + QI::point(m) * next.wy.sqr();
+    assert!(
+        big_v.lo().expect("bounded") > &c,
+        "not a witness: {big_v:?}"
+    );
+    let failures = region::prove(&region_rule(), &with_constant("M", "1"), &paper_range());
+    assert!(
+        failures.iter().any(|f| f.contains("M(1 − ρ²) − F")),
+        "{failures:?}"
+    );
+}
