@@ -13,12 +13,12 @@ use crate::arith::q::{self, Q};
 use crate::cert::{parse_interval, RegionRow};
 use std::collections::BTreeMap;
 
-/// A box in (K, p, d).
-pub type Box3 = [(Q, Q); 3];
+/// A cell of a region rule: one closed range per variable, K first.
+pub type RegionBox = Vec<(Q, Q)>;
 
 /// Rebuilds the cells of `root` from the preorder split code; `Err` when the code is not
 /// a complete bisection tree.
-pub fn leaves(root: &Box3, splits: &str) -> Result<Vec<Box3>, String> {
+pub fn leaves(root: &RegionBox, splits: &str) -> Result<Vec<RegionBox>, String> {
     let code: Vec<char> = splits.chars().collect();
     let mut out = Vec::new();
     let mut stack = vec![root.clone()];
@@ -30,7 +30,7 @@ pub fn leaves(root: &Box3, splits: &str) -> Result<Vec<Box3>, String> {
         i += 1;
         match c {
             'L' => out.push(b),
-            '0' | '1' | '2' => {
+            '0'..='9' if (c as usize - '0' as usize) < b.len() => {
                 let dim = c as usize - '0' as usize;
                 let mid = Q::from(&b[dim].0 + &b[dim].1) / 2u32;
                 let (mut lo, mut hi) = (b.clone(), b);
@@ -51,7 +51,7 @@ pub fn leaves(root: &Box3, splits: &str) -> Result<Vec<Box3>, String> {
     Ok(out)
 }
 
-fn eval(q: &Quantity, b: &Box3, consts: &[Q]) -> QI {
+fn eval(q: &Quantity, b: &RegionBox, consts: &[Q]) -> QI {
     let mut args: Vec<QI> = b
         .iter()
         .map(|(l, h)| QI::new(l.clone(), h.clone()))
@@ -60,8 +60,7 @@ fn eval(q: &Quantity, b: &Box3, consts: &[Q]) -> QI {
     (q.qi)(&args)
 }
 
-fn show_box(b: &Box3) -> String {
-    let names = ["K", "p", "d"];
+fn show_box(names: &[&str], b: &RegionBox) -> String {
     b.iter()
         .zip(names)
         .map(|((l, h), n)| format!("{n} ∈ [{}, {}]", q::fmt(l), q::fmt(h)))
@@ -130,11 +129,19 @@ pub fn prove_row(rule: &RegionRule, r: &RegionRow) -> Vec<String> {
         Ok(c) => c,
         Err(e) => return vec![e],
     };
-    let [pr, dr] = match (rule.bounds)(&consts) {
+    let rest = match (rule.bounds)(&consts) {
         Ok(b) => b,
         Err(e) => return vec![e],
     };
-    let cells = match leaves(&[k, pr, dr], &r.splits) {
+    if rest.len() + 1 != rule.vars.len() {
+        return vec![format!(
+            "the rule gives {} ranges for {} variables",
+            rest.len() + 1,
+            rule.vars.len()
+        )];
+    }
+    let root: RegionBox = std::iter::once(k).chain(rest).collect();
+    let cells = match leaves(&root, &r.splits) {
         Ok(c) => c,
         Err(e) => return vec![e],
     };
@@ -152,7 +159,7 @@ pub fn prove_row(rule: &RegionRule, r: &RegionRow) -> Vec<String> {
             if !c.rel.holds(&v) {
                 out.push(format!(
                     "cell {}: {} ∈ {}, not {}",
-                    show_box(b),
+                    show_box(rule.vars, b),
                     c.quantity.name,
                     show(&v),
                     c.rel.as_str()

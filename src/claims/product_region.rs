@@ -146,7 +146,7 @@ pub fn bisect_row(rule: &RegionRule, root: &QBox, consts: &[Q]) -> Result<String
             return Err(format!("cannot settle the cell {}", shown.join(" × ")));
         }
         // Split the side that is widest relative to the row box (K counts 4 times less).
-        let dim = (0..3)
+        let dim = (0..root.len())
             .max_by(|&i, &j| {
                 let wi = (b[i].1.clone() - &b[i].0).to_f64() / widths[i]
                     * if i == 0 { 0.25 } else { 1.0 };
@@ -173,8 +173,9 @@ pub fn row(
     consts: &BTreeMap<String, Q>,
 ) -> Result<RegionRow, String> {
     let ordered: Vec<Q> = rule.constants.iter().map(|n| consts[*n].clone()).collect();
-    let [pr, dr] = (rule.bounds)(&ordered)?;
-    let root = vec![k.clone(), pr, dr];
+    let root: QBox = std::iter::once(k.clone())
+        .chain((rule.bounds)(&ordered)?)
+        .collect();
     let splits = bisect_row(rule, &root, &ordered)
         .map_err(|e| format!("K ∈ [{}, {}]: {e}", fmt(&k.0), fmt(&k.1)))?;
     Ok(RegionRow {

@@ -12,7 +12,7 @@ use super::{comment, header, CoqFile, Options};
 use crate::arith::exact::QI;
 use crate::arith::q::Q;
 use crate::cert::{parse_interval, Certificate, Obligation, Proof};
-use crate::check::region::{leaves, row_constants, Box3};
+use crate::check::region::{leaves, row_constants, RegionBox as Box3};
 use crate::check::spec::{self, Quantity, RegionRule, Rule};
 
 /// The tactic of a cell conjunct: plain evaluation, then bisection on the three variables.
@@ -159,9 +159,15 @@ pub fn files(
     for (i, r) in rows.iter().enumerate() {
         let k = parse_interval(&r.k, "k").map_err(|e| format!("{}: row {i}: {e}", o.id))?;
         let consts = row_constants(&rule, r).map_err(|e| format!("{}: row {i}: {e}", o.id))?;
-        let [pr, dr] = (rule.bounds)(&consts).map_err(|e| format!("{}: row {i}: {e}", o.id))?;
-        let cells =
-            leaves(&[k, pr, dr], &r.splits).map_err(|e| format!("{}: row {i}: {e}", o.id))?;
+        let rest = (rule.bounds)(&consts).map_err(|e| format!("{}: row {i}: {e}", o.id))?;
+        if rest.len() != 2 {
+            return Err(format!(
+                "{}: Coq region lemmas are written for (K, p, d) cells",
+                o.id
+            ));
+        }
+        let root: Box3 = std::iter::once(k).chain(rest).collect();
+        let cells = leaves(&root, &r.splits).map_err(|e| format!("{}: row {i}: {e}", o.id))?;
         let keep = match opts.sample {
             Some(n) => sample_indices(cells.len(), n),
             None => (0..cells.len()).collect(),

@@ -46,6 +46,7 @@ fn point(
 pub fn region_rule() -> RegionRule {
     RegionRule {
         constants: &["c", "P", "plo", "dcap"],
+        vars: &["K", "p", "d"],
         bounds: positivity_bounds,
         guard: guard(),
         conditions: positivity_conditions(),

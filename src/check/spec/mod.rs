@@ -213,15 +213,18 @@ pub struct Condition {
     pub applies: Option<Quantity>,
 }
 
-/// Conditions on the region {guard ≥ 0} of the (K, p, d) space, one K row at a time. Each
-/// row names its constants; `bounds` checks them and gives the p and d ranges of the row's
-/// box, which must contain the region's part in that row.
+/// Conditions on the region {guard ≥ 0} of a space whose first variable is K (for example
+/// (K, p, d)), one K row at a time. Each row names its constants; `bounds` checks them and
+/// gives the ranges of the other variables in the row's box, which must contain the
+/// region's part in that row.
 pub struct RegionRule {
-    /// Names of the row constants, in the order the quantities take them after K, p, d.
+    /// The variables of a cell, K first; the quantities take them in this order.
+    pub vars: &'static [&'static str],
+    /// Names of the row constants, in the order the quantities take them after the variables.
     pub constants: &'static [&'static str],
-    /// From the constants: the p range and the d range of the row box, or why the
+    /// From the constants: the ranges of the variables after K in the row box, or why the
     /// constants are not acceptable.
-    pub bounds: fn(&[Q]) -> Result<[(Q, Q); 2], String>,
+    pub bounds: fn(&[Q]) -> Result<Vec<(Q, Q)>, String>,
     /// The region is `guard ≥ 0`; a cell on which `guard < 0` is proved lies outside it.
     pub guard: Quantity,
     /// What must hold on the region.

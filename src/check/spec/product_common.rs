@@ -75,7 +75,7 @@ pub fn map_identities(claim: &'static str, ids: [&'static str; 6]) -> Vec<Obliga
 
 /// Checks the positivity-region constants `[c, P, plo, dcap, ...]` and returns the row box's
 /// p range [plo, P] and d range [0, dcap].
-pub fn positivity_bounds(c: &[Q]) -> Result<[(Q, Q); 2], String> {
+pub fn positivity_bounds(c: &[Q]) -> Result<Vec<(Q, Q)>, String> {
     let (cc, pp, plo, dcap) = (&c[0], &c[1], &c[2], &c[3]);
     if *cc <= 0 {
         return Err("c must be positive".into());
@@ -86,7 +86,7 @@ pub fn positivity_bounds(c: &[Q]) -> Result<[(Q, Q); 2], String> {
     if *dcap < 0 || Q::from(dcap * dcap) < *cc {
         return Err("need dcap ≥ √c (on the region d² ≤ d(d + 4p) ≤ c)".into());
     }
-    Ok([(plo.clone(), pp.clone()), (Q::from(0), dcap.clone())])
+    Ok(vec![(plo.clone(), pp.clone()), (Q::from(0), dcap.clone())])
 }
 
 /// The region {W ≤ c}: guard c − d(d + 4p) over [K, p, d, c, ...].

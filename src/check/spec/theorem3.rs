@@ -21,7 +21,7 @@ pub const K_MAX: &str = super::lemma2::K_MAX;
 /// The point of the exception: K, p₀, and d₀ chosen so that p₁ = 1 exactly.
 pub const FIXED_LINE: (&str, &str) = ("11/10", "1/5");
 
-fn balance_bounds(c: &[Q]) -> Result<[(Q, Q); 2], String> {
+fn balance_bounds(c: &[Q]) -> Result<Vec<(Q, Q)>, String> {
     if c[4] <= 0 || c[5] <= 0 {
         return Err("kappa and beta must be positive".into());
     }
@@ -64,6 +64,7 @@ pub fn region_rule() -> RegionRule {
     ]);
     RegionRule {
         constants: &["c", "P", "plo", "dcap", "kappa", "beta"],
+        vars: &["K", "p", "d"],
         bounds: balance_bounds,
         guard: guard(),
         conditions,

@@ -74,7 +74,7 @@ pub fn terms<T: Real>(v: &[T]) -> Terms<T> {
 }
 
 /// The row box from the constants (c, M, P, dcap, plo, rmax), or why they are refused.
-pub fn bounds(c: &[Q]) -> Result<[(Q, Q); 2], String> {
+pub fn bounds(c: &[Q]) -> Result<Vec<(Q, Q)>, String> {
     let (cc, m, pp, dcap, plo, rmax) = (&c[0], &c[1], &c[2], &c[3], &c[4], &c[5]);
     if *cc <= 0 || *m <= 0 {
         return Err("need c > 0 and M > 0".into());
@@ -89,7 +89,10 @@ pub fn bounds(c: &[Q]) -> Result<[(Q, Q); 2], String> {
     if *dcap < 0 || Q::from(&d2 * &(d2.clone() + Q::from(4) * plo)) < Q::from(cc * cc) {
         return Err("need dcap²(dcap² + 4 plo) ≥ c², so that |Δ| ≤ dcap on the region".into());
     }
-    Ok([(plo.clone(), pp.clone()), (Q::from(-dcap), dcap.clone())])
+    Ok(vec![
+        (plo.clone(), pp.clone()),
+        (Q::from(-dcap), dcap.clone()),
+    ])
 }
 
 /// The region's guard: c² − Δ²(Δ² + 4p) = c² − d² ≥ 0 (r = 0 is the widest slice).
@@ -192,6 +195,7 @@ pub fn conditions() -> Vec<Condition> {
 pub fn region_rule() -> RegionRule {
     RegionRule {
         constants: &["c", "M", "P", "dcap", "plo", "rmax"],
+        vars: &["K", "p", "Δ"],
         bounds,
         guard: guard(),
         conditions: conditions(),
