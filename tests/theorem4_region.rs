@@ -104,3 +104,55 @@ fn a_weak_weight_on_w_y_is_rejected_and_really_fails() {
         "{failures:?}"
     );
 }
+
+fn stage1_rows(id: &str) -> Vec<RegionRow> {
+    let text = std::fs::read_to_string(CERT).expect("committed certificate");
+    let (c, _) = cert::parse(&text).expect("parses");
+    c.obligations
+        .iter()
+        .find_map(|o| match &o.proof {
+            Proof::Region { rows } if o.id == id => Some(rows.clone()),
+            _ => None,
+        })
+        .expect("a stage-1 region proof")
+}
+
+#[test]
+fn stage1_start_with_a_coarser_split_is_rejected() {
+    use twostep::check::spec::theorem4_stage1::start_rule;
+    let mut r = stage1_rows("T4.stage1/start");
+    // One cell for the whole start box: the conditions cannot be shown on it.
+    r[0].splits = "L".into();
+    let failures = region::prove(&start_rule(), &r, &paper_range());
+    assert!(!failures.is_empty());
+}
+
+#[test]
+fn stage1_invariant_short_of_k_near_one_is_rejected() {
+    use twostep::check::spec::theorem4_stage1::invariant_rule;
+    let mut r = stage1_rows("T4.stage1/invariant");
+    r[0].k[0] = "1.05".into();
+    let failures = region::prove(&invariant_rule(), &r, &paper_range());
+    assert!(
+        failures.iter().any(|f| f.contains("K rows")),
+        "{failures:?}"
+    );
+}
+
+#[test]
+fn growth_from_the_start_is_false_so_stage1_counts_from_t_2() {
+    // At α₀ = π/2 (w_x = 0) v w_x is 0 at t = 0: no growth factor holds from t = 0, which
+    // is why the invariant rule starts at t = 2. At α₀ = 3/2, σ₀ = 1/100, K = 1.1, the exact
+    // engine shows v₁ w_x1 / (v₀ w_x0) > 10 while v₂ w_x2 / (v₁ w_x1) < 10.
+    use twostep::check::spec::theorem4_stage1::two_steps;
+    let k = QI::point(parse("11/10").unwrap());
+    let th = QI::point(parse("3/2").unwrap());
+    let s = QI::point(parse("1/100").unwrap());
+    let (x1, x2) = two_steps(&k, &th, &s);
+    use twostep::arith::Real;
+    let p0 = th.cos();
+    let p1 = x1.u.clone() * x1.mx.clone();
+    let p2 = x2.u * x2.mx;
+    assert!((p1.clone() - QI::int(10) * p0).lo().unwrap() > &Q::new());
+    assert!((QI::int(10) * p1 - p2).lo().unwrap() > &Q::new());
+}

@@ -423,14 +423,14 @@ impl Certificate {
                                 Malformed::new(format!("{p}.rows[{j}].constants.{name}"), e)
                             })?;
                         }
-                        if let Some(bad) = r
-                            .splits
-                            .chars()
-                            .find(|ch| !matches!(ch, '0' | '1' | '2' | 'L'))
+                        if let Some(bad) =
+                            r.splits.chars().find(|ch| !matches!(ch, '0'..='9' | 'L'))
                         {
                             return Err(Malformed::new(
                                 format!("{p}.rows[{j}].splits"),
-                                format!("`{bad}` is not one of 0, 1, 2, L"),
+                                format!(
+                                    "`{bad}` is not a digit (the variable split) or L (a leaf)"
+                                ),
                             ));
                         }
                     }

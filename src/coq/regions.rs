@@ -82,30 +82,14 @@ fn cell_lemma(name: &str, b: &Box3, goal: &str) -> String {
     )
 }
 
-/// The row's constant facts that the checker's `bounds` asks for (c > 0, 0 <= plo <= 1 <= P,
-/// c <= dcap^2, and kappa, beta > 0 when present), so that the row box [plo, P] x [0, dcap]
-/// holds the region's part of the row.
-fn constants_lemma(name: &str, rule: &RegionRule, consts: &[Q]) -> String {
-    let v = |n: &str| {
-        rule.constants
-            .iter()
-            .position(|c| *c == n)
-            .map(|i| lit(&consts[i]))
-    };
-    let mut facts = Vec::new();
-    if let (Some(c), Some(pp), Some(plo), Some(dcap)) = (v("c"), v("P"), v("plo"), v("dcap")) {
-        facts.push(format!("0 < {c}"));
-        facts.push(format!("0 <= {plo}"));
-        facts.push(format!("{plo} <= 1"));
-        facts.push(format!("1 <= {pp}"));
-        facts.push(format!("0 <= {dcap}"));
-        facts.push(format!("{c} <= {dcap} ^ 2"));
-    }
-    for k in ["kappa", "beta"] {
-        if let Some(x) = v(k) {
-            facts.push(format!("0 < {x}"));
-        }
-    }
+/// The row's constant facts that the checker's `bounds` asks for (the statement's `facts`),
+/// so that the row box holds the region's part of the row.
+fn constants_lemma(name: &str, st: &RegionStatement, rule: &RegionRule, consts: &[Q]) -> String {
+    let facts: Vec<String> = st
+        .facts
+        .iter()
+        .map(|f| substitute(f, rule.constants, consts))
+        .collect();
     format!(
         "Lemma {name} : {}.\nProof.\n  repeat match goal with |- _ /\\ _ => split end.\n  all: first [lra | interval].\nQed.\n\n",
         facts.join(" /\\ ")
@@ -182,6 +166,7 @@ pub fn files(
         ));
         text.push_str(&constants_lemma(
             &format!("{base}_r{i:02}_constants"),
+            st,
             &rule,
             &consts,
         ));
@@ -255,6 +240,7 @@ mod tests {
             .find(|o| o.id == "L2.positive/region")
             .unwrap();
         let short = RegionStatement {
+            facts: &[],
             guard: "$c - prod_w p d",
             conditions: vec![],
         };

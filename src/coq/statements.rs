@@ -91,6 +91,8 @@ pub enum Statement {
     /// A region proof: per cell of each K row, the guard is negative or every condition
     /// that applies holds (see [`RegionStatement`]).
     Region(RegionStatement),
+    /// Not stated in Coq; the reason is written into the generated files.
+    Gap(&'static str),
 }
 
 /// A condition of a region: `rel` of a Coq term over K, p, d and the row constants
@@ -106,6 +108,9 @@ pub struct RegionCondition {
 
 /// The Coq statement of a region rule, conditions in the rule's order.
 pub struct RegionStatement {
+    /// What the checker's `bounds` asks of the row constants (`$name` terms), so that the
+    /// row box holds the region's part of the row.
+    pub facts: &'static [&'static str],
     /// The region is `guard >= 0`.
     pub guard: &'static str,
     /// The conditions.
@@ -133,8 +138,19 @@ fn positivity() -> Vec<RegionCondition> {
 }
 
 /// The region of Lemma 2: {W <= c} with the positivity conditions.
+/// The constant facts of the product regions.
+const PRODUCT_FACTS: &[&str] = &[
+    "0 < $c",
+    "0 <= $plo",
+    "$plo <= 1",
+    "1 <= $P",
+    "0 <= $dcap",
+    "$c <= $dcap ^ 2",
+];
+
 fn lemma2_region() -> Statement {
     Statement::Region(RegionStatement {
+        facts: PRODUCT_FACTS,
         guard: "$c - prod_w p d",
         conditions: positivity(),
     })
@@ -154,8 +170,175 @@ fn theorem3_region() -> Statement {
         cond("2 - K * (1 - p)", ">=0", Some("1 - p")),
     ]);
     Statement::Region(RegionStatement {
+        facts: &[
+            "0 < $c",
+            "0 <= $plo",
+            "$plo <= 1",
+            "1 <= $P",
+            "0 <= $dcap",
+            "$c <= $dcap ^ 2",
+            "0 < $kappa",
+            "0 < $beta",
+        ],
         guard: "$c - prod_w p d",
         conditions,
+    })
+}
+
+/// v and w_x of a (K, p, Δ) cell of the Theorem 4 region (Δ is `d` in the cell lemmas).
+macro_rules! t4_v {
+    () => {
+        "((sqrt (d ^ 2 + 4 * p) + d) / 2)"
+    };
+}
+macro_rules! t4_w {
+    () => {
+        "((sqrt (d ^ 2 + 4 * p) - d) / 2)"
+    };
+}
+/// v₀⁺ = v − K w_x (p − 1) and w₀⁺ = w_x − K v (p − 1).
+macro_rules! t4_x0 {
+    () => {
+        concat!("(", t4_v!(), " - K * ", t4_w!(), " * (p - 1))")
+    };
+}
+macro_rules! t4_y0 {
+    () => {
+        concat!("(", t4_w!(), " - K * ", t4_v!(), " * (p - 1))")
+    };
+}
+/// E₁ = K v + (K/(3π)) rmax/w_x², E₂ = (2K v/(3π)) rmax/w_x³, ρ = 1 − 3K/100.
+macro_rules! t4_e1 {
+    () => {
+        concat!(
+            "(K * ",
+            t4_v!(),
+            " + K / (3 * PI) * $rmax / ",
+            t4_w!(),
+            " ^ 2)"
+        )
+    };
+}
+macro_rules! t4_e2 {
+    () => {
+        concat!(
+            "(2 * K * ",
+            t4_v!(),
+            " / (3 * PI) * $rmax / ",
+            t4_w!(),
+            " ^ 3)"
+        )
+    };
+}
+macro_rules! t4_rho {
+    () => {
+        "(1 - 3 / 100 * K)"
+    };
+}
+macro_rules! t4_g {
+    () => {
+        concat!(
+            "(",
+            t4_x0!(),
+            " * ",
+            t4_e2!(),
+            " + ",
+            t4_y0!(),
+            " * ",
+            t4_e1!(),
+            " + $rmax ^ 2 * ",
+            t4_e1!(),
+            " * ",
+            t4_e2!(),
+            ")"
+        )
+    };
+}
+
+/// The region basin of Theorem 4 (proofs/theorem4.md), in the checker's order.
+fn theorem4_region() -> Statement {
+    Statement::Region(RegionStatement {
+        facts: &[
+            "0 < $c",
+            "0 < $M",
+            "0 < $plo",
+            "$plo < $P",
+            "0 < $rmax",
+            "$rmax <= 1 / 10",
+            "0 <= $dcap",
+            "$c ^ 2 <= $dcap ^ 2 * ($dcap ^ 2 + 4 * $plo)",
+        ],
+        guard: "$c ^ 2 - d ^ 2 * (d ^ 2 + 4 * p)",
+        conditions: vec![
+            cond(
+                concat!(t4_rho!(), " + (1 - K * ", t4_v!(), " ^ 2)"),
+                ">=0",
+                None,
+            ),
+            cond(
+                concat!(
+                    t4_rho!(),
+                    " - (1 - K * ",
+                    t4_v!(),
+                    " ^ 2 + K * ",
+                    t4_v!(),
+                    " * $rmax / (PI * ",
+                    t4_w!(),
+                    " ^ 2))"
+                ),
+                ">=0",
+                None,
+            ),
+            cond("2 - (K * (p - 1)) ^ 2", ">=0", None),
+            cond(concat!(t4_x0!(), " - $rmax ^ 2 * ", t4_e1!()), ">0", None),
+            cond(concat!(t4_y0!(), " - $rmax ^ 2 * ", t4_e2!()), ">0", None),
+            cond(
+                concat!(
+                    "$M * (1 - ",
+                    t4_rho!(),
+                    " ^ 2) - (2 * ",
+                    t4_x0!(),
+                    " * ",
+                    t4_e1!(),
+                    " + $rmax ^ 2 * ",
+                    t4_e1!(),
+                    " ^ 2 + 2 * ",
+                    t4_y0!(),
+                    " * ",
+                    t4_e2!(),
+                    " + $rmax ^ 2 * ",
+                    t4_e2!(),
+                    " ^ 2)"
+                ),
+                ">=0",
+                None,
+            ),
+            cond(
+                concat!(
+                    "$P - (",
+                    t4_x0!(),
+                    " * ",
+                    t4_y0!(),
+                    " + $rmax ^ 2 * ",
+                    t4_g!(),
+                    ")"
+                ),
+                ">=0",
+                None,
+            ),
+            cond(
+                concat!(
+                    t4_x0!(),
+                    " * ",
+                    t4_y0!(),
+                    " - $rmax ^ 2 * ",
+                    t4_g!(),
+                    " - $plo"
+                ),
+                ">=0",
+                None,
+            ),
+        ],
     })
 }
 
@@ -275,6 +458,17 @@ pub fn statement(obligation: &str) -> Option<Statement> {
         "P3.orbit/product-conjugacy" => id("K y", NONE, "prod_p K (y ^ 2) 0 = g K y ^ 2", &[]),
         "P3.orbit/transverse" => id("K", K1, "(1 + K * (delta1 K ^ 2 - 1)) * (1 + K * (delta2 K ^ 2 - 1)) = 3 - 2 * K", AB),
         "P3.orbit/transverse-below-one" => id("K", NONE, "1 - (3 - 2 * K) ^ 2 = 4 * (K - 1) * (2 - K)", &[]),
+        // Theorem 4 (MATH.md §3, proofs/theorem4.md): the map (77)-(80) of Model.v.
+        "T4.threshold/factor-form" => id("K v wx wy", &["0 < wx ^ 2 + wy ^ 2", "0 < PI"], "neuron_wy K v wx wy = wy * (1 - K * v * (v - wy / (PI * (wx ^ 2 + wy ^ 2))))", &[]),
+        "T4.threshold/eq76" => id("K v wx wy", &["0 < wx", "0 < wx ^ 2 + wy ^ 2", "0 < PI"], "neuron_wy K v wx wy - wy = - K * v * (wy / wx) * (v * wx - / PI * (wx * wy / (wx ^ 2 + wy ^ 2)))", &[]),
+        "T4.threshold/half" => id("wx wy", NONE, "(wx ^ 2 + wy ^ 2) - 2 * wx * wy = (wx - wy) ^ 2", &[]),
+        "T4.basin/v-split" => id("K v wx wy", &["0 < PI"], "neuron_v K v wx wy = v - K * wx * (v * wx - 1) - K * v * wy ^ 2 + K / PI * (wy - alpha wx wy * wx)", &[]),
+        "T4.basin/wx-split" => id("K v wx wy", &["0 < wx ^ 2 + wy ^ 2", "0 < PI"], "(wx ^ 2 + wy ^ 2) * neuron_wx K v wx wy = (wx ^ 2 + wy ^ 2) * (wx - K * v * (v * wx - 1)) - K * v / PI * (alpha wx wy * (wx ^ 2 + wy ^ 2) - wx * wy)", &[]),
+        "T4.basin/wy-factor" => id("K v wx wy", &["0 < wx ^ 2 + wy ^ 2", "0 < PI"], "(wx ^ 2 + wy ^ 2) * (1 - K * v * (v - wy / (PI * (wx ^ 2 + wy ^ 2)))) = (wx ^ 2 + wy ^ 2) * (1 - K * v ^ 2) + K * v * wy / PI", &[]),
+        "T4.basin/product-d" => id("K v wx", NONE, "prod_x K v wx ^ 2 - prod_y K v wx ^ 2 = (v ^ 2 - wx ^ 2) * (1 - K ^ 2 * (v * wx - 1) ^ 2)", &[]),
+        "T4.basin/coordinates" => id("p D", &["0 <= D ^ 2 + 4 * p"], "(sqrt (D ^ 2 + 4 * p) + D) / 2 * ((sqrt (D ^ 2 + 4 * p) - D) / 2) = p /\\ ((sqrt (D ^ 2 + 4 * p) + D) / 2) ^ 2 - ((sqrt (D ^ 2 + 4 * p) - D) / 2) ^ 2 = D * sqrt (D ^ 2 + 4 * p)", &[SD]),
+        "T4.basin/region" => theorem4_region(),
+        "T4.grid-basin/invariant-contracting" => Statement::Gap("the grid basin's 212 288 cells (image of each cell, natural and mean-value enclosures with atan2) have no Coq statement; the region basin T4.basin is stated instead, on the whole K range"),
         _ => return None,
     })
 }

@@ -9,6 +9,7 @@ pub mod theorem2;
 pub mod theorem3;
 pub mod theorem4;
 pub mod theorem4_region;
+pub mod theorem4_stage1;
 
 use crate::arith::exact::QI;
 use crate::arith::sym::Sym;

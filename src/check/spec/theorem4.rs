@@ -44,6 +44,12 @@ pub fn spec() -> FamilySpec {
             domain: vec![("K", "1", false, "1.1", true)],
             beyond: None,
         }, ClaimSpec {
+            id: "T4.stage1",
+            paper: "Theorem 4, Appendix I (stage 1, the bound on T₁)",
+            statement: "for every K ∈ (1, 1.1] and every start v₀ = ‖w₀‖ = ε ∈ (0, 0.1], ⟨w₀, w̃⟩ ≥ 0: T₁ ≥ 2, v₂w_x2 ≥ 2 ε²; while v w_x ≤ 1/(2π) from t = 2 on, the state stays in R = {v/‖w‖ ∈ [3/5, 11/10], α ∈ [0, 9/10]} and v w_x grows by at least 2.56 per step; the first state past 1/(2π) lies in E = {v/‖w‖ ∈ [3/5, 11/10], α ∈ [0, 9/10], 1/(2π) < v w_x ≤ 4/5}",
+            domain: vec![("K", "1", false, "1.1", true)],
+            beyond: None,
+        }, ClaimSpec {
             id: "T4.grid-basin",
             paper: "Theorem 4, Appendix I (110)-(111)",
             statement: "for every K ∈ [1.01, 1.1] (the paper claims (1, 1.1]) a set B ⊂ {w_x > 0, 0 ≤ w_y ≤ 0.1}, a union of grid cells holding the period-2 orbit (δ₁, δ₁, 0), (δ₂, δ₂, 0), is mapped into itself (w_y taken as |w_y|), and |w_y⁺| ≤ (1 − 0.030K) w_y on B",
@@ -88,6 +94,6 @@ pub fn spec() -> FamilySpec {
             claim: "T4.grid-basin",
             statement: "for every K piece and every cell C of its basin B: |1 − K v (v − w_y/(π(w_x² + w_y²)))| ≤ 1 − 0.03K on C, and the image of C (natural ∩ mean-value enclosure, w_y⁺ as |w_y⁺|) meets only cells of B; B holds (δ₁, δ₁, 0) and (δ₂, δ₂, 0); B ⊂ {w_x > 0, 0 ≤ w_y ≤ 0.1}",
             rule: Rule::Basin { rate: RATE, max_wy: "0.1" },
-        }].into_iter().chain(super::theorem4_region::obligations()).collect(),
+        }].into_iter().chain(super::theorem4_region::obligations()).chain(super::theorem4_stage1::obligations()).collect(),
     }
 }
