@@ -93,6 +93,12 @@ fn a_certificate_claiming_the_paper_range_is_rejected() {
     // domain, and the K pieces do not cover it.
     let (c, text) = committed();
     let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // Only the grid basin matters here; the other obligations are dropped (reported as
+    // missing) so that the check does not spend minutes re-proving them.
+    v["obligations"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|o| o["claim"] == "T4.grid-basin");
     let claims = v["claims"].as_array_mut().unwrap();
     let basin = claims
         .iter_mut()

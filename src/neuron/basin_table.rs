@@ -91,7 +91,7 @@ pub fn theorem4(c: &Certificate) -> Result<String, String> {
     let mut out = region_rows(c)?;
     out.push_str("Theorem 4, the grid basin B of each K piece: a union of grid cells over (v, w_x, |w_y|), mapped into\n");
     out.push_str(
-        "itself, on which |w_y⁺| ≤ (1 − 0.030K) w_y. Stage 1 and stage 2 are not certified.\n\n",
+        "itself, on which |w_y⁺| ≤ (1 − 0.030K) w_y. Stage 2 (E → B) is not certified.\n\n",
     );
     out.push_str("| K piece | cell sides (v, w_x, w_y) | cells | v range | w_x range | w_y ≤ |\n|---|---|---|---|---|---|\n");
     for p in pieces {

@@ -1,11 +1,12 @@
 //! Theorem 4 and Appendix I (single-neuron ReLU network): the statements the checker
 //! proves about the reduced map (77)-(80) with η = K d.
 //!
-//! Only the basin part of the theorem's argument is stated here: T4.basin, a region basin
-//! holding a piece of the curve of minima, on the paper's whole range K ∈ (1, 1.1] (see
-//! [`super::theorem4_region`]), and T4.grid-basin, unions of grid cells around the period-2
-//! orbit on K ∈ [1.01, 1.1] (below K = 1.01 no grid basin was found: the imbalance v − w_x
-//! contracts at a rate that vanishes as K → 1). Stage 1 and stage 2 are not certified.
+//! Stated here: T4.threshold; T4.basin, a region basin holding a piece of the curve of
+//! minima, on the paper's whole range K ∈ (1, 1.1] ([`super::theorem4_region`]); T4.stage1,
+//! stage 1 in scale-free coordinates for every ε ∈ (0, 0.1] ([`super::theorem4_stage1`]);
+//! and T4.grid-basin, unions of grid cells around the period-2 orbit on K ∈ [1.01, 1.1]
+//! (below K = 1.01 no grid basin was found: the imbalance v − w_x contracts at a rate that
+//! vanishes as K → 1). Stage 2 (the entry set reaching the basin) is not certified.
 
 use super::{n, ClaimSpec, FamilySpec, ObligationSpec, Rule};
 use crate::arith::Field;

@@ -95,7 +95,7 @@ pub fn angle<T: Real>(x: &Scaled<T>) -> T {
     x.my.sqr().sqrt().atan2(&x.mx)
 }
 
-/// State 2 from the start (α₀, σ₀) with a₀ = 1 (state 1 is returned too).
+/// State 2 from the start (α₀, σ₀) with a₀ = 1 (state 1, with w_y as |w_y|, is returned too).
 pub fn two_steps<T: Real>(k: &T, th: &T, s: &T) -> (Scaled<T>, Scaled<T>) {
     let x0 = Scaled {
         u: T::int(1),
@@ -103,6 +103,11 @@ pub fn two_steps<T: Real>(k: &T, th: &T, s: &T) -> (Scaled<T>, Scaled<T>) {
         my: th.sin(),
     };
     let x1 = scaled_step(k, s, &x0, th);
+    // w_y is a norm: the next step starts from |w_y⁺|.
+    let x1 = Scaled {
+        my: x1.my.sqr().sqrt(),
+        ..x1
+    };
     let x2 = scaled_step(k, s, &x1, &angle(&x1));
     (x1, x2)
 }
