@@ -124,45 +124,68 @@ fn cell_done(rule: &RegionRule, b: &QBox, consts: &[Interval]) -> bool {
     })
 }
 
-/// The bisection code of a row box, or the first cell that cannot be settled.
+/// The bisection code of a row box, or the first cell (in preorder) that cannot be settled.
+/// The two halves of a cell are searched in parallel near the root; the code is the same
+/// preorder string whatever the thread count.
 pub fn bisect_row(rule: &RegionRule, root: &QBox, consts: &[Q]) -> Result<String, String> {
     let ci: Vec<Interval> = consts.iter().map(|c| enclose(c, c)).collect();
     let widths: Vec<f64> = root
         .iter()
         .map(|(l, h)| (h.clone() - l).to_f64().max(1e-300))
         .collect();
-    let mut code = String::new();
-    let mut stack: Vec<(QBox, u32)> = vec![(root.clone(), 0)];
-    while let Some((b, depth)) = stack.pop() {
-        if cell_done(rule, &b, &ci) {
-            code.push('L');
-            continue;
-        }
-        if depth >= MAX_DEPTH {
-            let shown: Vec<String> = b
-                .iter()
-                .map(|(l, h)| format!("[{}, {}]", fmt(l), fmt(h)))
-                .collect();
-            return Err(format!("cannot settle the cell {}", shown.join(" × ")));
-        }
-        // Split the side that is widest relative to the row box (K counts 4 times less).
-        let dim = (0..root.len())
-            .max_by(|&i, &j| {
-                let wi = (b[i].1.clone() - &b[i].0).to_f64() / widths[i]
-                    * if i == 0 { 0.25 } else { 1.0 };
-                let wj = (b[j].1.clone() - &b[j].0).to_f64() / widths[j]
-                    * if j == 0 { 0.25 } else { 1.0 };
-                wi.partial_cmp(&wj).unwrap()
-            })
-            .unwrap();
-        code.push((b'0' + dim as u8) as char);
-        let mid = Q::from(&b[dim].0 + &b[dim].1) / 2u32;
-        let (mut lo, mut hi) = (b.clone(), b);
-        lo[dim].1 = mid.clone();
-        hi[dim].0 = mid;
-        stack.push((hi, depth + 1));
-        stack.push((lo, depth + 1));
+    settle(rule, root.clone(), &ci, &widths, 0)
+}
+
+/// Depth down to which the halves of a cell are searched in parallel.
+const PARALLEL_DEPTH: u32 = 12;
+
+fn settle(
+    rule: &RegionRule,
+    b: QBox,
+    ci: &[Interval],
+    widths: &[f64],
+    depth: u32,
+) -> Result<String, String> {
+    if cell_done(rule, &b, ci) {
+        return Ok("L".into());
     }
+    if depth >= MAX_DEPTH {
+        let shown: Vec<String> = b
+            .iter()
+            .map(|(l, h)| format!("[{}, {}]", fmt(l), fmt(h)))
+            .collect();
+        return Err(format!("cannot settle the cell {}", shown.join(" × ")));
+    }
+    // Split the side that is widest relative to the row box (K counts 4 times less).
+    let dim = (0..b.len())
+        .max_by(|&i, &j| {
+            let wi =
+                (b[i].1.clone() - &b[i].0).to_f64() / widths[i] * if i == 0 { 0.25 } else { 1.0 };
+            let wj =
+                (b[j].1.clone() - &b[j].0).to_f64() / widths[j] * if j == 0 { 0.25 } else { 1.0 };
+            wi.partial_cmp(&wj).unwrap()
+        })
+        .unwrap();
+    let mid = Q::from(&b[dim].0 + &b[dim].1) / 2u32;
+    let (mut lo, mut hi) = (b.clone(), b);
+    lo[dim].1 = mid.clone();
+    hi[dim].0 = mid;
+    let (l, h) = if depth < PARALLEL_DEPTH {
+        rayon::join(
+            || settle(rule, lo, ci, widths, depth + 1),
+            || settle(rule, hi, ci, widths, depth + 1),
+        )
+    } else {
+        (
+            settle(rule, lo, ci, widths, depth + 1),
+            settle(rule, hi, ci, widths, depth + 1),
+        )
+    };
+    let (l, h) = (l?, h?);
+    let mut code = String::with_capacity(1 + l.len() + h.len());
+    code.push((b'0' + dim as u8) as char);
+    code.push_str(&l);
+    code.push_str(&h);
     Ok(code)
 }
 
