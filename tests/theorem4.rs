@@ -117,8 +117,12 @@ fn a_certificate_claiming_the_paper_range_is_rejected() {
     assert_eq!(c.family, "theorem4");
 }
 
-#[test]
-fn threshold_identities_are_proved_and_a_false_one_is_not() {
+/// Re-proves the identity obligations of `claims` with the symbolic engine and checks that
+/// each plus `wrong(vars)` is refused; returns how many there were.
+fn identities_hold_and_perturbed_fail(
+    claims: &[&str],
+    wrong: fn(&[twostep::arith::sym::Sym]) -> twostep::arith::sym::Sym,
+) -> usize {
     use twostep::arith::sym::Session;
     use twostep::check::spec::{family, Rule};
     let spec = family("theorem4").unwrap();
@@ -126,41 +130,32 @@ fn threshold_identities_are_proved_and_a_false_one_is_not() {
     for o in spec
         .obligations
         .iter()
-        .filter(|o| o.claim == "T4.threshold")
+        .filter(|o| claims.contains(&o.claim))
     {
         if let Rule::Identity { vars, expr } = &o.rule {
             let s = Session::new();
             let v: Vec<_> = vars.iter().map(|(name, nz)| s.var(name, *nz)).collect();
             assert_eq!(s.is_zero(&expr(&v)), Ok(true), "{}", o.id);
-            // The same expression plus w_y/π (a dropped term) is not an identity.
-            let wrong = expr(&v) + v[3].clone() / v[4].clone();
-            assert_eq!(s.is_zero(&wrong), Ok(false), "{}", o.id);
+            assert_eq!(s.is_zero(&(expr(&v) + wrong(&v))), Ok(false), "{}", o.id);
             seen += 1;
         }
     }
+    seen
+}
+
+#[test]
+fn threshold_identities_are_proved_and_a_false_one_is_not() {
+    // The same expression plus w_y/π (a dropped term) is not an identity.
+    let seen =
+        identities_hold_and_perturbed_fail(&["T4.threshold"], |v| v[3].clone() / v[4].clone());
     assert_eq!(seen, 3);
 }
 
 #[test]
 fn basin_split_identities_are_proved_and_a_false_one_is_not() {
-    use twostep::arith::sym::Session;
-    use twostep::check::spec::{family, Rule};
-    let spec = family("theorem4").unwrap();
-    let mut seen = 0;
-    for o in spec
-        .obligations
-        .iter()
-        .filter(|o| o.claim == "T4.basin" || o.claim == "T4.stage1")
-    {
-        if let Rule::Identity { vars, expr } = &o.rule {
-            let s = Session::new();
-            let v: Vec<_> = vars.iter().map(|(name, nz)| s.var(name, *nz)).collect();
-            assert_eq!(s.is_zero(&expr(&v)), Ok(true), "{}", o.id);
-            // The same expression plus a stray v·p-sized term is not an identity.
-            let wrong = expr(&v) + v[0].clone() * v[1].clone();
-            assert_eq!(s.is_zero(&wrong), Ok(false), "{}", o.id);
-            seen += 1;
-        }
-    }
+    // The same expression plus a stray product of the first two variables is not one.
+    let seen = identities_hold_and_perturbed_fail(&["T4.basin", "T4.stage1"], |v| {
+        v[0].clone() * v[1].clone()
+    });
     assert_eq!(seen, 8);
 }

@@ -12,16 +12,21 @@ use twostep::models::neuron::{step, State};
 
 const CERT: &str = "certificates/theorem4.json";
 
-fn rows() -> Vec<RegionRow> {
+/// The rows of the committed region obligation `id`.
+fn rows_of(id: &str) -> Vec<RegionRow> {
     let text = std::fs::read_to_string(CERT).expect("committed certificate");
     let (c, _) = cert::parse(&text).expect("parses");
     c.obligations
         .iter()
-        .find_map(|o| match (&o.id[..], &o.proof) {
-            ("T4.basin/region", Proof::Region { rows }) => Some(rows.clone()),
+        .find_map(|o| match &o.proof {
+            Proof::Region { rows } if o.id == id => Some(rows.clone()),
             _ => None,
         })
-        .expect("a region proof for T4.basin")
+        .unwrap_or_else(|| panic!("a region proof for {id}"))
+}
+
+fn rows() -> Vec<RegionRow> {
+    rows_of("T4.basin/region")
 }
 
 fn paper_range() -> Domain {
@@ -105,22 +110,10 @@ fn a_weak_weight_on_w_y_is_rejected_and_really_fails() {
     );
 }
 
-fn stage1_rows(id: &str) -> Vec<RegionRow> {
-    let text = std::fs::read_to_string(CERT).expect("committed certificate");
-    let (c, _) = cert::parse(&text).expect("parses");
-    c.obligations
-        .iter()
-        .find_map(|o| match &o.proof {
-            Proof::Region { rows } if o.id == id => Some(rows.clone()),
-            _ => None,
-        })
-        .expect("a stage-1 region proof")
-}
-
 #[test]
 fn stage1_start_with_a_coarser_split_is_rejected() {
     use twostep::check::spec::theorem4_stage1::start_rule;
-    let mut r = stage1_rows("T4.stage1/start");
+    let mut r = rows_of("T4.stage1/start");
     // One cell for the whole start box: the conditions cannot be shown on it.
     r[0].splits = "L".into();
     let failures = region::prove(&start_rule(), &r, &paper_range());
@@ -130,7 +123,7 @@ fn stage1_start_with_a_coarser_split_is_rejected() {
 #[test]
 fn stage1_invariant_short_of_k_near_one_is_rejected() {
     use twostep::check::spec::theorem4_stage1::invariant_rule;
-    let mut r = stage1_rows("T4.stage1/invariant");
+    let mut r = rows_of("T4.stage1/invariant");
     r[0].k[0] = "1.05".into();
     let failures = region::prove(&invariant_rule(), &r, &paper_range());
     assert!(

@@ -132,9 +132,9 @@ pub fn piece(plan: &PiecePlan, basin: &BTreeSet<[u32; 3]>) -> Result<BasinPiece,
 
 /// The K rows of the region basin (T4.basin) and their constants
 /// (c, M, P, dcap, plo, rmax): one row covers the whole range, K = 1 included.
-pub const REGION_ROWS: &[((&str, &str), [(&str, &str); 6])] = &[(
+pub const REGION_ROWS: &[((&str, &str), &[(&str, &str)])] = &[(
     ("1", "1.1"),
-    [
+    &[
         ("c", "1/2"),
         ("M", "55"),
         ("P", "7/5"),
@@ -147,11 +147,11 @@ pub const REGION_ROWS: &[((&str, &str), [(&str, &str); 6])] = &[(
 /// The rows of a region obligation (the region basin's constants, or one row without
 /// constants for the stage-1 rules), each with the bisection code of its cells.
 pub fn region_proof(id: &str, rule: &RegionRule) -> Result<Proof, String> {
-    const STAGE1_ROWS: &[((&str, &str), [(&str, &str); 0])] = &[(("1", "1.1"), [])];
-    let plan: Vec<((&str, &str), Vec<(&str, &str)>)> = if id == "T4.basin/region" {
-        REGION_ROWS.iter().map(|(k, c)| (*k, c.to_vec())).collect()
+    const STAGE1_ROWS: &[((&str, &str), &[(&str, &str)])] = &[(("1", "1.1"), &[])];
+    let plan = if id == "T4.basin/region" {
+        REGION_ROWS
     } else {
-        STAGE1_ROWS.iter().map(|(k, c)| (*k, c.to_vec())).collect()
+        STAGE1_ROWS
     };
     let rows = plan
         .par_iter()

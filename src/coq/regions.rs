@@ -240,7 +240,7 @@ mod tests {
             .find(|o| o.id == "L2.positive/region")
             .unwrap();
         let short = RegionStatement {
-            facts: &[],
+            facts: vec![],
             guard: "$c - prod_w p d",
             conditions: vec![],
         };

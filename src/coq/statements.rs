@@ -110,7 +110,7 @@ pub struct RegionCondition {
 pub struct RegionStatement {
     /// What the checker's `bounds` asks of the row constants (`$name` terms), so that the
     /// row box holds the region's part of the row.
-    pub facts: &'static [&'static str],
+    pub facts: Vec<&'static str>,
     /// The region is `guard >= 0`.
     pub guard: &'static str,
     /// The conditions.
@@ -137,7 +137,6 @@ fn positivity() -> Vec<RegionCondition> {
     ]
 }
 
-/// The region of Lemma 2: {W <= c} with the positivity conditions.
 /// The constant facts of the product regions.
 const PRODUCT_FACTS: &[&str] = &[
     "0 < $c",
@@ -148,9 +147,10 @@ const PRODUCT_FACTS: &[&str] = &[
     "$c <= $dcap ^ 2",
 ];
 
+/// The region of Lemma 2: {W <= c} with the positivity conditions.
 fn lemma2_region() -> Statement {
     Statement::Region(RegionStatement {
-        facts: PRODUCT_FACTS,
+        facts: PRODUCT_FACTS.to_vec(),
         guard: "$c - prod_w p d",
         conditions: positivity(),
     })
@@ -170,16 +170,7 @@ fn theorem3_region() -> Statement {
         cond("2 - K * (1 - p)", ">=0", Some("1 - p")),
     ]);
     Statement::Region(RegionStatement {
-        facts: &[
-            "0 < $c",
-            "0 <= $plo",
-            "$plo <= 1",
-            "1 <= $P",
-            "0 <= $dcap",
-            "$c <= $dcap ^ 2",
-            "0 < $kappa",
-            "0 < $beta",
-        ],
+        facts: [PRODUCT_FACTS, &["0 < $kappa", "0 < $beta"]].concat(),
         guard: "$c - prod_w p d",
         conditions,
     })
@@ -258,7 +249,7 @@ macro_rules! t4_g {
 /// The region basin of Theorem 4 (proofs/theorem4.md), in the checker's order.
 fn theorem4_region() -> Statement {
     Statement::Region(RegionStatement {
-        facts: &[
+        facts: vec![
             "0 < $c",
             "0 < $M",
             "0 < $plo",

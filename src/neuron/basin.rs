@@ -125,14 +125,13 @@ pub fn image_range(lines: &Lines, c: &CellIx, k: Interval) -> ImageRange {
     Some(r)
 }
 
-/// The largest subset of `start` (sorted) mapped into itself for every K in `k` (cells whose image
+/// The largest subset of `cells` (sorted) mapped into itself for every K in `k` (cells whose image
 /// leaves the set are removed until none does). The images are computed once, in
 /// parallel; the removal then follows, for every removed cell, the cells whose image meets
 /// it. The result is the greatest fixed point of the removal, so it does not depend on the
 /// order of the work or on the thread count.
-pub fn invariant_subset(grid: &Grid, start: Vec<CellIx>, k: &(Q, Q)) -> Vec<CellIx> {
+pub fn invariant_subset(grid: &Grid, cells: Vec<CellIx>, k: &(Q, Q)) -> Vec<CellIx> {
     use rayon::prelude::*;
-    let cells = start;
     let lines = Lines::new(grid);
     let kk = enclose(&k.0, &k.1);
     let ranges: Vec<ImageRange> = cells
@@ -162,18 +161,18 @@ pub fn invariant_subset(grid: &Grid, start: Vec<CellIx>, k: &(Q, Q)) -> Vec<Cell
             }
         }
     };
-    // meets[start[j]..start[j + 1]]: the cells whose image meets cell j (compressed rows).
-    let mut start = vec![0usize; cells.len() + 1];
+    // meets[offset[j]..offset[j + 1]]: the cells whose image meets cell j (compressed rows).
+    let mut offset = vec![0usize; cells.len() + 1];
     let mut pending = Vec::new();
     each_pair(&mut |i, j| match j {
         usize::MAX => pending.push(i),
-        j => start[j + 1] += 1,
+        j => offset[j + 1] += 1,
     });
     for j in 0..cells.len() {
-        start[j + 1] += start[j];
+        offset[j + 1] += offset[j];
     }
-    let mut fill = start.clone();
-    let mut meets = vec![0usize; start[cells.len()]];
+    let mut fill = offset.clone();
+    let mut meets = vec![0usize; offset[cells.len()]];
     each_pair(&mut |i, j| {
         if j != usize::MAX {
             meets[fill[j]] = i;
@@ -185,7 +184,7 @@ pub fn invariant_subset(grid: &Grid, start: Vec<CellIx>, k: &(Q, Q)) -> Vec<Cell
         if inside[i] {
             inside[i] = false;
             pending.extend(
-                meets[start[i]..start[i + 1]]
+                meets[offset[i]..offset[i + 1]]
                     .iter()
                     .copied()
                     .filter(|&d| inside[d]),

@@ -48,6 +48,24 @@ pub struct Terms<T> {
     pub rmax: T,
 }
 
+impl<T: Real> Terms<T> {
+    /// F = 2v₀⁺E₁ + rmax²E₁² + 2w₀⁺E₂ + rmax²E₂², the bound of |d⁺ − d λ|/r².
+    pub fn f(&self) -> T {
+        let r2 = self.rmax.sqr();
+        T::int(2) * self.x0.clone() * self.e1.clone()
+            + r2.clone() * self.e1.sqr()
+            + T::int(2) * self.y0.clone() * self.e2.clone()
+            + r2 * self.e2.sqr()
+    }
+
+    /// G = v₀⁺E₂ + w₀⁺E₁ + rmax²E₁E₂, the bound of |p⁺ − v₀⁺w₀⁺|/rmax².
+    pub fn g(&self) -> T {
+        self.x0.clone() * self.e2.clone()
+            + self.y0.clone() * self.e1.clone()
+            + self.rmax.sqr() * self.e1.clone() * self.e2.clone()
+    }
+}
+
 /// The terms at `v = [K, p, Δ, c, M, P, dcap, plo, rmax]`.
 pub fn terms<T: Real>(v: &[T]) -> Terms<T> {
     let (k, p, dl, rmax) = (&v[0], &v[1], &v[2], &v[8]);
@@ -156,12 +174,7 @@ pub fn conditions() -> Vec<Condition> {
                 "M(1 − ρ²) − F: |d⁺| + M r⁺² ≤ |d| + M r²",
                 |v| {
                     let t = crate::check::spec::theorem4_region::terms(v);
-                    let r2 = t.rmax.sqr();
-                    let f = T::int(2) * t.x0.clone() * t.e1.clone()
-                        + r2.clone() * t.e1.sqr()
-                        + T::int(2) * t.y0.clone() * t.e2.clone()
-                        + r2 * t.e2.sqr();
-                    v[4].clone() * (T::int(1) - t.rho.sqr()) - f
+                    v[4].clone() * (T::int(1) - t.rho.sqr()) - t.f()
                 }
             ),
             Rel::NonNeg,
@@ -169,22 +182,14 @@ pub fn conditions() -> Vec<Condition> {
         cond(
             quantity!("P − (v₀⁺w₀⁺ + rmax² G): p⁺ ≤ P", |v| {
                 let t = crate::check::spec::theorem4_region::terms(v);
-                let r2 = t.rmax.sqr();
-                let g = t.x0.clone() * t.e2.clone()
-                    + t.y0.clone() * t.e1.clone()
-                    + r2.clone() * t.e1.clone() * t.e2.clone();
-                v[5].clone() - (t.x0 * t.y0 + r2 * g)
+                v[5].clone() - (t.x0.clone() * t.y0.clone() + t.rmax.sqr() * t.g())
             }),
             Rel::NonNeg,
         ),
         cond(
             quantity!("v₀⁺w₀⁺ − rmax² G − plo: p⁺ ≥ plo", |v| {
                 let t = crate::check::spec::theorem4_region::terms(v);
-                let r2 = t.rmax.sqr();
-                let g = t.x0.clone() * t.e2.clone()
-                    + t.y0.clone() * t.e1.clone()
-                    + r2.clone() * t.e1.clone() * t.e2.clone();
-                t.x0 * t.y0 - r2 * g - v[7].clone()
+                t.x0.clone() * t.y0.clone() - t.rmax.sqr() * t.g() - v[7].clone()
             }),
             Rel::NonNeg,
         ),

@@ -112,6 +112,16 @@ pub fn two_steps<T: Real>(k: &T, th: &T, s: &T) -> (Scaled<T>, Scaled<T>) {
     (x1, x2)
 }
 
+/// State 1 of a start cell `v = [K, α₀, σ₀]`.
+fn state1<T: Real>(v: &[T]) -> Scaled<T> {
+    two_steps(&v[0], &v[1], &v[2]).0
+}
+
+/// State 2 of a start cell `v = [K, α₀, σ₀]`.
+fn state2<T: Real>(v: &[T]) -> Scaled<T> {
+    two_steps(&v[0], &v[1], &v[2]).1
+}
+
 fn r<T: Real>(c: (i64, i64)) -> T {
     T::ratio(c.0, c.1)
 }
@@ -167,39 +177,27 @@ pub fn start_rule() -> RegionRule {
         bounds: start_bounds,
         guard: quantity!("1 (every start)", |_v| T::int(1)),
         conditions: vec![
-            cond(
-                quantity!("u₁ (v₁ > 0)", |v| two_steps(&v[0], &v[1], &v[2]).0.u),
-                Rel::Pos,
-            ),
-            cond(
-                quantity!("m_x1 (w_x1 > 0)", |v| two_steps(&v[0], &v[1], &v[2]).0.mx),
-                Rel::Pos,
-            ),
+            cond(quantity!("u₁ (v₁ > 0)", |v| state1(v).u), Rel::Pos),
+            cond(quantity!("m_x1 (w_x1 > 0)", |v| state1(v).mx), Rel::Pos),
             cond(
                 quantity!("1/(2π) − σ₀ u₁ m_x1 (t = 1 is in stage 1)", |v| {
-                    let x1 = two_steps(&v[0], &v[1], &v[2]).0;
+                    let x1 = state1(v);
                     T::int(1) / (T::int(2) * T::pi()) - v[2].clone() * x1.u * x1.mx
                 }),
                 Rel::NonNeg,
             ),
-            cond(
-                quantity!("u₂ (v₂ > 0)", |v| two_steps(&v[0], &v[1], &v[2]).1.u),
-                Rel::Pos,
-            ),
-            cond(
-                quantity!("m_x2 (w_x2 > 0)", |v| two_steps(&v[0], &v[1], &v[2]).1.mx),
-                Rel::Pos,
-            ),
+            cond(quantity!("u₂ (v₂ > 0)", |v| state2(v).u), Rel::Pos),
+            cond(quantity!("m_x2 (w_x2 > 0)", |v| state2(v).mx), Rel::Pos),
             cond(
                 quantity!("u₂² − ALO ‖m₂‖² (a₂ ≥ 3/5)", |v| in_r(
-                    &two_steps(&v[0], &v[1], &v[2]).1
+                    &state2(v)
                 )[0]
                 .clone()),
                 Rel::NonNeg,
             ),
             cond(
                 quantity!("AHI ‖m₂‖² − u₂² (a₂ ≤ 11/10)", |v| in_r(
-                    &two_steps(&v[0], &v[1], &v[2]).1
+                    &state2(v)
                 )[1]
                 .clone()),
                 Rel::NonNeg,
@@ -207,20 +205,20 @@ pub fn start_rule() -> RegionRule {
             cond(
                 quantity!(
                     "m_x2² sin² AMAX − m_y2² cos² AMAX (α₂ ≤ 9/10)",
-                    |v| in_r(&two_steps(&v[0], &v[1], &v[2]).1)[2].clone()
+                    |v| in_r(&state2(v))[2].clone()
                 ),
                 Rel::NonNeg,
             ),
             cond(
                 quantity!("u₂ m_x2 − KAPPA (v₂ w_x2 ≥ 2 ε²)", |v| {
-                    let x2 = two_steps(&v[0], &v[1], &v[2]).1;
+                    let x2 = state2(v);
                     x2.u * x2.mx - T::ratio(KAPPA.0, KAPPA.1)
                 }),
                 Rel::NonNeg,
             ),
             cond(
                 quantity!("GAMMA_E − σ₀ u₂ m_x2 (v₂ w_x2 ≤ 4/5)", |v| {
-                    let x2 = two_steps(&v[0], &v[1], &v[2]).1;
+                    let x2 = state2(v);
                     T::ratio(GAMMA_E.0, GAMMA_E.1) - v[2].clone() * x2.u * x2.mx
                 }),
                 Rel::NonNeg,
