@@ -6,7 +6,7 @@
 
 use super::cover::{verify_cover, VarRange};
 use super::rules::show;
-use super::spec::{Quantity, RegionRule};
+use super::spec::RegionRule;
 use super::Domain;
 use crate::arith::exact::QI;
 use crate::arith::q::{self, Q};
@@ -51,13 +51,23 @@ pub fn leaves(root: &RegionBox, splits: &str) -> Result<Vec<RegionBox>, String> 
     Ok(out)
 }
 
-fn eval(q: &Quantity, b: &RegionBox, consts: &[Q]) -> QI {
+/// What the guard of a cell reads: the cell's ranges, then the row constants.
+pub fn base_args(b: &RegionBox, consts: &[Q]) -> Vec<QI> {
     let mut args: Vec<QI> = b
         .iter()
         .map(|(l, h)| QI::new(l.clone(), h.clone()))
         .collect();
     args.extend(consts.iter().map(|c| QI::point(c.clone())));
-    (q.qi)(&args)
+    args
+}
+
+/// What `applies` and the conditions read: [`base_args`], then the rule's derived values.
+pub fn full_args(rule: &RegionRule, mut args: Vec<QI>) -> Vec<QI> {
+    if let Some(d) = &rule.derived {
+        let extra = (d.qi)(&args);
+        args.extend(extra);
+    }
+    args
 }
 
 fn show_box(names: &[&str], b: &RegionBox) -> String {
@@ -122,16 +132,18 @@ pub fn prove(rule: &RegionRule, rows: &[RegionRow], domain: &Domain) -> Vec<Stri
 /// applies holds.
 fn cell_failures(rule: &RegionRule, b: &RegionBox, consts: &[Q]) -> Vec<String> {
     let mut out = Vec::new();
-    if eval(&rule.guard, b, consts).is_neg() {
+    let args = base_args(b, consts);
+    if (rule.guard.qi)(&args).is_neg() {
         return out;
     }
+    let args = full_args(rule, args);
     for c in &rule.conditions {
         if let Some(a) = &c.applies {
-            if eval(a, b, consts).is_neg() {
+            if (a.qi)(&args).is_neg() {
                 continue;
             }
         }
-        let v = eval(&c.quantity, b, consts);
+        let v = (c.quantity.qi)(&args);
         if !c.rel.holds(&v) {
             out.push(format!(
                 "cell {}: {} ∈ {}, not {}",
@@ -185,4 +197,52 @@ pub fn prove_row(rule: &RegionRule, r: &RegionRow) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::spec::{Condition, Rel};
+    use crate::{derived, quantity};
+
+    fn unit_box(_: &[Q]) -> Result<Vec<(Q, Q)>, String> {
+        Ok(vec![(Q::new(), Q::from(1))])
+    }
+
+    /// A rule on x ∈ [0, 1] whose one condition reads the derived value y = x + 1.
+    fn rule(condition: crate::check::spec::Quantity) -> RegionRule {
+        RegionRule {
+            vars: &["K", "x"],
+            constants: &[],
+            bounds: unit_box,
+            guard: quantity!("1", |_v| T::int(1)),
+            derived: Some(derived!(&["y"], |v| vec![v[1].clone() + T::int(1)])),
+            conditions: vec![Condition {
+                quantity: condition,
+                rel: Rel::NonNeg,
+                applies: None,
+            }],
+        }
+    }
+
+    fn row(splits: &str) -> RegionRow {
+        RegionRow {
+            k: ["1".into(), "2".into()],
+            constants: Default::default(),
+            splits: splits.into(),
+        }
+    }
+
+    #[test]
+    fn conditions_read_the_derived_values() {
+        let true_rule = rule(quantity!("y − 1", |v| v[2].clone() - T::int(1)));
+        assert!(prove_row(&true_rule, &row("L")).is_empty());
+        assert!(prove_row(&true_rule, &row("1LL")).is_empty());
+        // y ≤ 3/2 fails on x ∈ [1/2, 1]: the bisected row shows the failing cell only.
+        let false_rule = rule(quantity!("3/2 − y", |v| T::ratio(3, 2) - v[2].clone()));
+        assert_eq!(prove_row(&false_rule, &row("L")).len(), 1);
+        let errs = prove_row(&false_rule, &row("1LL"));
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].contains("x ∈ [0.5, 1]"), "{errs:?}");
+    }
 }

@@ -6,7 +6,7 @@ use super::search::QBox;
 use crate::arith::interval::enclose;
 use crate::arith::q::{ceil_dec, floor_dec, fmt, from_f64, parse, Q};
 use crate::cert::RegionRow;
-use crate::check::spec::{Quantity, RegionRule};
+use crate::check::spec::RegionRule;
 use crate::models::product::{m_factor, p_next, two_step_factor, z_margin};
 use inari::Interval;
 use std::collections::BTreeMap;
@@ -102,25 +102,25 @@ pub fn exact_constants(c: f64, p: f64, plo: f64) -> BTreeMap<String, Q> {
     ])
 }
 
-fn eval(q: &Quantity, b: &QBox, consts: &[Interval]) -> Interval {
+fn cell_done(rule: &RegionRule, b: &QBox, consts: &[Interval]) -> bool {
     let mut args: Vec<Interval> = b.iter().map(|(l, h)| enclose(l, h)).collect();
     args.extend_from_slice(consts);
-    (q.iv)(&args)
-}
-
-fn cell_done(rule: &RegionRule, b: &QBox, consts: &[Interval]) -> bool {
-    let g = eval(&rule.guard, b, consts);
+    let g = (rule.guard.iv)(&args);
     if !g.is_empty() && g.sup() < 0.0 {
         return true;
     }
+    if let Some(d) = &rule.derived {
+        let extra = (d.iv)(&args);
+        args.extend(extra);
+    }
     rule.conditions.iter().all(|c| {
         if let Some(a) = &c.applies {
-            let v = eval(a, b, consts);
+            let v = (a.iv)(&args);
             if !v.is_empty() && v.sup() < 0.0 {
                 return true;
             }
         }
-        c.rel.holds_iv(eval(&c.quantity, b, consts))
+        c.rel.holds_iv((c.quantity.iv)(&args))
     })
 }
 

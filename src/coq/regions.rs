@@ -9,23 +9,13 @@ use super::boxes::sample_indices;
 use super::number::{ident, lit};
 use super::statements::RegionStatement;
 use super::{comment, header, CoqFile, Options};
-use crate::arith::exact::QI;
 use crate::arith::q::Q;
 use crate::cert::{parse_interval, Certificate, Obligation, Proof};
-use crate::check::region::{leaves, row_constants, RegionBox as Box3};
-use crate::check::spec::{self, Quantity, RegionRule, Rule};
+use crate::check::region::{base_args, full_args, leaves, row_constants, RegionBox as Box3};
+use crate::check::spec::{self, RegionRule, Rule};
 
 /// The tactic of a cell conjunct: plain evaluation, then bisection on the three variables.
 const TACTIC: &str = "first [ interval with (i_prec 64) | interval with (i_prec 64, i_bisect K, i_bisect p, i_bisect d, i_depth 10) ]";
-
-fn eval(q: &Quantity, b: &Box3, consts: &[Q]) -> QI {
-    let mut args: Vec<QI> = b
-        .iter()
-        .map(|(l, h)| QI::new(l.clone(), h.clone()))
-        .collect();
-    args.extend(consts.iter().map(|c| QI::point(c.clone())));
-    (q.qi)(&args)
-}
 
 /// `term` with every `$name` replaced by the row constant's literal.
 fn substitute(term: &str, names: &[&str], consts: &[Q]) -> String {
@@ -54,13 +44,15 @@ fn cell_goal(
     consts: &[Q],
 ) -> Result<String, String> {
     let sub = |t: &str| substitute(t, rule.constants, consts);
-    if eval(&rule.guard, b, consts).is_neg() {
+    let args = base_args(b, consts);
+    if (rule.guard.qi)(&args).is_neg() {
         return Ok(format!("{} < 0", sub(st.guard)));
     }
+    let args = full_args(rule, args);
     let mut parts = Vec::new();
     for (c, s) in rule.conditions.iter().zip(&st.conditions) {
         if let (Some(a), Some(at)) = (&c.applies, s.applies) {
-            if eval(a, b, consts).is_neg() {
+            if (a.qi)(&args).is_neg() {
                 parts.push(format!("{} < 0", sub(at)));
                 continue;
             }

@@ -49,6 +49,7 @@ pub fn region_rule() -> RegionRule {
         vars: &["K", "p", "d"],
         bounds: positivity_bounds,
         guard: guard(),
+        derived: None,
         conditions: positivity_conditions(),
     }
 }

@@ -141,6 +141,39 @@ macro_rules! quantity {
     }};
 }
 
+/// Values a region rule computes once per cell, which its conditions read after the cell's
+/// variables and the row constants (for example the states after one or two steps, so that
+/// ten conditions on them do not compute them ten times). Same three engines as [`Quantity`].
+#[derive(Clone, Copy)]
+pub struct Derived {
+    /// Their names, in order.
+    pub names: &'static [&'static str],
+    /// The checker's evaluation.
+    pub qi: fn(&[QI]) -> Vec<QI>,
+    /// The search's evaluation.
+    pub iv: fn(&[Interval]) -> Vec<Interval>,
+    /// A float evaluation (proves nothing).
+    pub f: fn(&[f64]) -> Vec<f64>,
+}
+
+/// Builds a [`Derived`] from one generic expression over `T: Real` giving a `Vec<T>`.
+#[macro_export]
+macro_rules! derived {
+    ($names:expr, |$v:ident| $body:expr) => {{
+        #[allow(unused_imports)]
+        fn d<T: $crate::arith::Real>($v: &[T]) -> Vec<T> {
+            use $crate::arith::{Field, Real, Sqrt};
+            $body
+        }
+        $crate::check::spec::Derived {
+            names: $names,
+            qi: d::<$crate::arith::exact::QI>,
+            iv: d::<inari::Interval>,
+            f: d::<f64>,
+        }
+    }};
+}
+
 /// How an obligation is proved.
 pub enum Rule {
     /// `expr(vars) ≡ 0`, decided by the symbolic engine. `(name, non-zero?)` per variable.
@@ -227,7 +260,11 @@ pub struct RegionRule {
     /// constants are not acceptable.
     pub bounds: fn(&[Q]) -> Result<Vec<(Q, Q)>, String>,
     /// The region is `guard ≥ 0`; a cell on which `guard < 0` is proved lies outside it.
+    /// The guard reads the variables and constants only.
     pub guard: Quantity,
+    /// Values computed once per cell inside the region; `applies` and the conditions read
+    /// them after the variables and constants.
+    pub derived: Option<Derived>,
     /// What must hold on the region.
     pub conditions: Vec<Condition>,
 }

@@ -67,6 +67,7 @@ pub fn region_rule() -> RegionRule {
         vars: &["K", "p", "d"],
         bounds: balance_bounds,
         guard: guard(),
+        derived: None,
         conditions,
     }
 }

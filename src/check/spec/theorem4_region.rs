@@ -203,6 +203,7 @@ pub fn region_rule() -> RegionRule {
         vars: &["K", "p", "Δ"],
         bounds,
         guard: guard(),
+        derived: None,
         conditions: conditions(),
     }
 }

@@ -26,7 +26,7 @@ use super::{Condition, ObligationSpec, Quantity, RegionRule, Rel, Rule};
 use crate::arith::exact::QI;
 use crate::arith::q::Q;
 use crate::arith::{Field, Real};
-use crate::quantity;
+use crate::{derived, quantity};
 
 /// Lower end of a = v/‖w‖ on R.
 pub const ALO: (i64, i64) = (3, 5);
@@ -112,14 +112,28 @@ pub fn two_steps<T: Real>(k: &T, th: &T, s: &T) -> (Scaled<T>, Scaled<T>) {
     (x1, x2)
 }
 
-/// State 1 of a start cell `v = [K, α₀, σ₀]`.
-fn state1<T: Real>(v: &[T]) -> Scaled<T> {
-    two_steps(&v[0], &v[1], &v[2]).0
+/// The scaled state stored at `v[i..i + 3]` (a rule's derived values).
+fn stored<T: Clone>(v: &[T], i: usize) -> Scaled<T> {
+    Scaled {
+        u: v[i].clone(),
+        mx: v[i + 1].clone(),
+        my: v[i + 2].clone(),
+    }
 }
 
-/// State 2 of a start cell `v = [K, α₀, σ₀]`.
-fn state2<T: Real>(v: &[T]) -> Scaled<T> {
-    two_steps(&v[0], &v[1], &v[2]).1
+/// State 1 of a start cell `[K, α₀, σ₀]`, as the start rule derives it.
+fn state1<T: Clone>(v: &[T]) -> Scaled<T> {
+    stored(v, 3)
+}
+
+/// State 2 of a start cell, as the start rule derives it.
+fn state2<T: Clone>(v: &[T]) -> Scaled<T> {
+    stored(v, 6)
+}
+
+/// The flat list (state 1, state 2) of a scaled pair, for a rule's derived values.
+fn flat<T>(x: Scaled<T>, y: Scaled<T>) -> Vec<T> {
+    vec![x.u, x.mx, x.my, y.u, y.mx, y.my]
 }
 
 fn r<T: Real>(c: (i64, i64)) -> T {
@@ -156,7 +170,7 @@ fn start_bounds(_: &[Q]) -> Result<Vec<(Q, Q)>, String> {
 }
 
 /// The box of R's stage-1 part, after checking SMAX cos AMAX ≥ 1/(2π).
-fn invariant_bounds(_: &[Q]) -> Result<Vec<(Q, Q)>, String> {
+pub fn invariant_bounds(_: &[Q]) -> Result<Vec<(Q, Q)>, String> {
     let need = QI::point(Q::from(SMAX)) * QI::point(Q::from(AMAX)).cos()
         - QI::int(1) / (QI::int(2) * QI::pi());
     if !need.lo().is_some_and(|l| *l >= 0) {
@@ -176,6 +190,13 @@ pub fn start_rule() -> RegionRule {
         constants: &[],
         bounds: start_bounds,
         guard: quantity!("1 (every start)", |_v| T::int(1)),
+        derived: Some(derived!(
+            &["u₁", "m_x1", "m_y1", "u₂", "m_x2", "m_y2"],
+            |v| {
+                let (x1, x2) = two_steps(&v[0], &v[1], &v[2]);
+                flat(x1, x2)
+            }
+        )),
         conditions: vec![
             cond(quantity!("u₁ (v₁ > 0)", |v| state1(v).u), Rel::Pos),
             cond(quantity!("m_x1 (w_x1 > 0)", |v| state1(v).mx), Rel::Pos),
@@ -234,28 +255,45 @@ pub fn r_step<T: Real>(v: &[T]) -> (Scaled<T>, Scaled<T>) {
     (x, y)
 }
 
+/// The stage-1 guard of a cell `[K, a, α, σ]`: 1/(2π) − v w_x = 1/(2π) − σ cos α.
+pub fn stage1_guard() -> Quantity {
+    quantity!("1/(2π) − σ cos α (stage 1)", |v| T::int(1)
+        / (T::int(2) * T::pi())
+        - v[3].clone() * v[2].cos())
+}
+
+/// A cell of R and its image, as the invariance rule derives them.
+fn stepped<T: Clone>(v: &[T]) -> (Scaled<T>, Scaled<T>) {
+    (stored(v, 4), stored(v, 7))
+}
+
 /// The invariance rule.
 pub fn invariant_rule() -> RegionRule {
     RegionRule {
         vars: &["K", "a", "α", "σ"],
         constants: &[],
         bounds: invariant_bounds,
-        guard: quantity!("1/(2π) − σ cos α (stage 1)", |v| T::int(1)
-            / (T::int(2) * T::pi())
-            - v[3].clone() * v[2].cos()),
+        guard: stage1_guard(),
+        derived: Some(derived!(
+            &["u", "m_x", "m_y", "u⁺", "m_x⁺", "m_y⁺"],
+            |v| {
+                let (x, y) = r_step(v);
+                flat(x, y)
+            }
+        )),
         conditions: vec![
-            cond(quantity!("u⁺ (v⁺ > 0)", |v| r_step(v).1.u), Rel::Pos),
-            cond(quantity!("m_x⁺ (w_x⁺ > 0)", |v| r_step(v).1.mx), Rel::Pos),
+            cond(quantity!("u⁺ (v⁺ > 0)", |v| stepped(v).1.u), Rel::Pos),
+            cond(quantity!("m_x⁺ (w_x⁺ > 0)", |v| stepped(v).1.mx), Rel::Pos),
             cond(
                 quantity!("u⁺² − ALO ‖m⁺‖² (a⁺ ≥ 3/5)", |v| in_r(
-                    &r_step(v).1
+                    &stepped(v).1
                 )[0]
                 .clone()),
                 Rel::NonNeg,
             ),
             cond(
                 quantity!("AHI ‖m⁺‖² − u⁺² (a⁺ ≤ 11/10)", |v| in_r(
-                    &r_step(v).1
+                    &stepped(v).1
                 )[1]
                 .clone()),
                 Rel::NonNeg,
@@ -263,7 +301,7 @@ pub fn invariant_rule() -> RegionRule {
             cond(
                 quantity!(
                     "m_x⁺² sin² AMAX − m_y⁺² cos² AMAX (α⁺ ≤ 9/10)",
-                    |v| in_r(&r_step(v).1)[2].clone()
+                    |v| in_r(&stepped(v).1)[2].clone()
                 ),
                 Rel::NonNeg,
             ),
@@ -271,7 +309,7 @@ pub fn invariant_rule() -> RegionRule {
                 quantity!(
                     "u⁺ m_x⁺ − GROWTH u m_x (v⁺w_x⁺ ≥ 2.56 v w_x)",
                     |v| {
-                        let (x, y) = r_step(v);
+                        let (x, y) = stepped(v);
                         y.u * y.mx - T::ratio(GROWTH.0, GROWTH.1) * x.u * x.mx
                     }
                 ),
@@ -279,7 +317,7 @@ pub fn invariant_rule() -> RegionRule {
             ),
             cond(
                 quantity!("GAMMA_E − σ u⁺ m_x⁺ (v⁺w_x⁺ ≤ 4/5)", |v| {
-                    let y = r_step(v).1;
+                    let y = stepped(v).1;
                     T::ratio(GAMMA_E.0, GAMMA_E.1) - v[3].clone() * y.u * y.mx
                 }),
                 Rel::NonNeg,
