@@ -5,84 +5,90 @@
 //! are not inside the basin B are mapped one step (natural ∩ mean-value enclosure) to give
 //! the next. Stage 2 would be certified when generation 5 is empty or inside B.
 //!
-//! `cargo run --release --example stage2_feasibility -- K_LO K_HI H HY C`
+//! `cargo run --release --example stage2_feasibility -- K_LO K_HI H HY C W`
 //! (grid sides H for v and w_x, HY for w_y; B = {v, w_x > 0, 7/20 ≤ v w_x ≤ 7/5,
-//! |v² − w_x²| + 55 w_y² ≤ C, |w_y| ≤ 12/125}; defaults 1.09 1.1 0.005 0.01 0.5).
+//! |v² − w_x²| + 55 w_y² ≤ C, |w_y| ≤ 12/125}; a stage-1 box seeds once its image is at most
+//! W cells wide on each axis; defaults 1.09 1.1 0.005 0.01 0.5 10).
 
 use inari::{interval, Interval};
 use std::collections::HashSet;
 use twostep::arith::interval::enclose;
 use twostep::arith::q::parse;
 use twostep::check::spec::theorem4_stage1::{invariant_bounds, r_step, stage1_guard};
-use twostep::neuron::basin::{image_range, Grid, Lines};
+use twostep::neuron::basin::{cells_in, image_range, Grid, Lines};
 
-/// How far (v, w_x, w_y) is inside B (≥ 0 on B).
-fn in_basin(x: &[Interval; 3], c: f64) -> Interval {
-    let e = |s: &str| {
-        let q = parse(s).unwrap();
-        enclose(&q, &q)
-    };
-    let (v, wx, wy) = (x[0], x[1], x[2]);
-    let p = v * wx;
-    let d = v.sqr() - wx.sqr();
-    let room = e(&format!("{c}")) - e("55") * wy.sqr();
-    [
-        p - e("7/20"),
-        e("7/5") - p,
-        room - d,
-        room + d,
-        e("12/125") - wy.abs(),
-    ]
-    .iter()
-    .fold(v, |m, q| m.min(*q))
+/// B's constants, enclosed once: c, M, plo, P, rmax; and 1/(2π).
+struct Basin {
+    constants: [Interval; 5],
+    threshold: Interval,
 }
 
-/// x_{T₁} = √σ × the scaled image of a cell (K, a, α, σ), w_y as |w_y|.
-fn x1(b: &[Interval]) -> [Interval; 3] {
-    let y = r_step(b).1;
-    let t = b[3].sqrt();
-    [t * y.u, t * y.mx, (t * y.my).abs()]
+impl Basin {
+    fn new(c: f64) -> Basin {
+        let e = |s: &str| {
+            let q = parse(s).unwrap();
+            enclose(&q, &q)
+        };
+        Basin {
+            constants: [
+                e(&format!("{c}")),
+                e("55"),
+                e("7/20"),
+                e("7/5"),
+                e("12/125"),
+            ],
+            threshold: e("1") / (e("2") * Interval::PI),
+        }
+    }
+
+    /// How far (v, w_x, w_y) is inside B (≥ 0 on B).
+    fn depth(&self, x: &[Interval; 3]) -> Interval {
+        let [c, m, plo, pp, rmax] = self.constants;
+        let (v, wx, wy) = (x[0], x[1], x[2]);
+        let p = v * wx;
+        let d = v.sqr() - wx.sqr();
+        let room = c - m * wy.sqr();
+        [p - plo, pp - p, room - d, room + d, rmax - wy.abs()]
+            .iter()
+            .fold(v, |m, q| m.min(*q))
+    }
 }
 
 struct Seeding<'a> {
     lines: &'a Lines,
-    side: [f64; 3],
-    c: f64,
+    /// The widest image a seed may have, per axis.
+    seed_width: [f64; 3],
+    basin: &'a Basin,
     cells: HashSet<[u32; 3]>,
     boxes: [u64; 3],
 }
 
 impl Seeding<'_> {
     fn seed(&mut self, b: Vec<Interval>) {
-        let guard = (stage1_guard().iv)(&b);
-        let y = r_step(&b).1;
-        let one = interval!(1.0, 1.0).unwrap();
-        let past = b[3] * y.u * y.mx - one / (one + one) / Interval::PI;
-        if guard.sup() < 0.0 || past.sup() < 0.0 {
+        if (stage1_guard().iv)(&b).sup() < 0.0 {
             self.boxes[0] += 1;
             return;
         }
-        let x = x1(&b);
-        if in_basin(&x, self.c).inf() >= 0.0 {
+        let y = r_step(&b).1;
+        if (b[3] * y.u * y.mx - self.basin.threshold).sup() < 0.0 {
+            self.boxes[0] += 1;
+            return;
+        }
+        // x_{T₁} = √σ × the scaled image, w_y as |w_y|.
+        let t = b[3].sqrt();
+        let x = [t * y.u, t * y.mx, (t * y.my).abs()];
+        if self.basin.depth(&x).inf() >= 0.0 {
             self.boxes[1] += 1;
             return;
         }
-        if (0..3).all(|a| x[a].wid() <= 10.0 * self.side[a]) {
+        if (0..3).all(|a| x[a].wid() <= self.seed_width[a]) {
             self.boxes[2] += 1;
-            let r: Vec<(u32, u32)> = (0..3)
-                .map(|a| {
-                    self.lines
-                        .index_range(a, x[a].inf(), x[a].sup())
-                        .expect("x_T₁ leaves the grid")
-                })
-                .collect();
-            for i in r[0].0..=r[0].1 {
-                for j in r[1].0..=r[1].1 {
-                    for l in r[2].0..=r[2].1 {
-                        self.cells.insert([i, j, l]);
-                    }
-                }
-            }
+            let r = std::array::from_fn(|a| {
+                self.lines
+                    .index_range(a, x[a].inf(), x[a].sup())
+                    .expect("x_T₁ leaves the grid")
+            });
+            self.cells.extend(cells_in(r));
             return;
         }
         let w = [1.0, 0.5, 0.9, 0.26];
@@ -111,6 +117,7 @@ fn main() {
         arg(3, 0.01),
         arg(4, 0.5),
     );
+    let w = arg(5, 10.0);
     let q = |x: f64| parse(&format!("{x}")).unwrap();
     let grid = Grid {
         origin: [q(0.0), q(0.05), q(0.0)],
@@ -120,13 +127,17 @@ fn main() {
     let lines = Lines::new(&grid);
     let k = interval!(k0, k1).unwrap();
     let mut root = vec![k];
-    for (lo, hi) in invariant_bounds(&[]).unwrap() {
-        root.push(interval!(lo.to_f64(), hi.to_f64()).unwrap());
-    }
+    root.extend(
+        invariant_bounds(&[])
+            .unwrap()
+            .iter()
+            .map(|(lo, hi)| enclose(lo, hi)),
+    );
+    let basin = Basin::new(c);
     let mut s = Seeding {
         lines: &lines,
-        side: [h, h, hy],
-        c,
+        seed_width: [w * h, w * h, w * hy],
+        basin: &basin,
         cells: HashSet::new(),
         boxes: [0; 3],
     };
@@ -140,18 +151,12 @@ fn main() {
         let mut next = HashSet::new();
         let (mut inside, mut open) = (0, 0);
         for cell in &cur {
-            if in_basin(&lines.cell(cell), c).inf() >= 0.0 {
+            if basin.depth(&lines.cell(cell)).inf() >= 0.0 {
                 inside += 1;
             } else if gen == 5 {
                 open += 1;
             } else if let Some(r) = image_range(&lines, cell, k) {
-                for i in r[0].0..=r[0].1 {
-                    for j in r[1].0..=r[1].1 {
-                        for l in r[2].0..=r[2].1 {
-                            next.insert([i, j, l]);
-                        }
-                    }
-                }
+                next.extend(cells_in(r));
             } else {
                 open += 1;
             }

@@ -7,6 +7,7 @@ use twostep::arith::q::{parse, Q};
 use twostep::arith::{Field, Sqrt};
 use twostep::cert::{self, Proof, RegionRow};
 use twostep::check::spec::theorem4_region::region_rule;
+use twostep::check::spec::RegionRule;
 use twostep::check::{region, Domain};
 use twostep::models::neuron::{step, State};
 
@@ -51,15 +52,19 @@ fn the_committed_rows_are_reproved_on_the_paper_range() {
     assert!(failures.is_empty(), "{failures:?}");
 }
 
-#[test]
-fn a_row_short_of_k_near_one_is_rejected() {
-    let mut r = rows();
-    r[0].k[0] = "1.01".into();
-    let failures = region::prove(&region_rule(), &r, &paper_range());
+/// `rows` with the first row starting at `lo` instead of 1 fail the K cover of the paper's range.
+fn short_of_k_near_one_is_rejected(rule: &RegionRule, mut rows: Vec<RegionRow>, lo: &str) {
+    rows[0].k[0] = lo.into();
+    let failures = region::prove(rule, &rows, &paper_range());
     assert!(
         failures.iter().any(|f| f.contains("K rows")),
         "{failures:?}"
     );
+}
+
+#[test]
+fn a_row_short_of_k_near_one_is_rejected() {
+    short_of_k_near_one_is_rejected(&region_rule(), rows(), "1.01");
 }
 
 #[test]
@@ -123,13 +128,7 @@ fn stage1_start_with_a_coarser_split_is_rejected() {
 #[test]
 fn stage1_invariant_short_of_k_near_one_is_rejected() {
     use twostep::check::spec::theorem4_stage1::invariant_rule;
-    let mut r = rows_of("T4.stage1/invariant");
-    r[0].k[0] = "1.05".into();
-    let failures = region::prove(&invariant_rule(), &r, &paper_range());
-    assert!(
-        failures.iter().any(|f| f.contains("K rows")),
-        "{failures:?}"
-    );
+    short_of_k_near_one_is_rejected(&invariant_rule(), rows_of("T4.stage1/invariant"), "1.05");
 }
 
 #[test]

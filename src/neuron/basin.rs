@@ -115,6 +115,13 @@ pub fn contraction_margin_iv(lines: &Lines, cell: &CellIx, k: Interval, rk: Inte
 /// unbounded or leaves the grid.
 pub type ImageRange = Option<[(u32, u32); 3]>;
 
+/// Every cell of an index range (inclusive on each axis), in increasing order.
+pub fn cells_in(r: [(u32, u32); 3]) -> impl Iterator<Item = CellIx> {
+    (r[0].0..=r[0].1).flat_map(move |a| {
+        (r[1].0..=r[1].1).flat_map(move |b| (r[2].0..=r[2].1).map(move |l| [a, b, l]))
+    })
+}
+
 /// The index ranges of the inari image of a cell (see [`cell_image_iv`]).
 pub fn image_range(lines: &Lines, c: &CellIx, k: Interval) -> ImageRange {
     let b = cell_image_iv(lines, c, k)?;
@@ -152,12 +159,8 @@ pub fn invariant_subset(grid: &Grid, cells: Vec<CellIx>, k: &(Q, Q)) -> Vec<Cell
                 f(i, usize::MAX);
                 continue;
             };
-            for a in r[0].0..=r[0].1 {
-                for b in r[1].0..=r[1].1 {
-                    for l in r[2].0..=r[2].1 {
-                        f(i, slot[lin(&[a, b, l])]);
-                    }
-                }
+            for c in cells_in(*r) {
+                f(i, slot[lin(&c)]);
             }
         }
     };

@@ -45,7 +45,7 @@ fn region_rows(c: &Certificate) -> Result<String, String> {
         .obligations
         .iter()
         .find_map(|o| match &o.proof {
-            Proof::Region { rows } => Some(rows),
+            Proof::Region { rows } if o.id == "T4.basin/region" => Some(rows),
             _ => None,
         })
         .ok_or("the certificate has no region basin")?;
