@@ -163,6 +163,33 @@ pub enum Proof {
         /// The rows; their K intervals cover the domain.
         rows: Vec<RegionRow>,
     },
+    /// Stage 2 of Theorem 4: per K piece, entry and start cells and generations of grid
+    /// cells that carry the first state past 1/(2π) into the basin.
+    Reach {
+        /// The K pieces; they cover the claim's K range.
+        pieces: Vec<ReachPiece>,
+    },
+}
+
+/// Stage 2 for one K piece.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ReachPiece {
+    /// The K piece.
+    pub k: Interval,
+    /// Lower corner of the grid (v, w_x, w_y).
+    pub origin: [String; 3],
+    /// Cell sides (v, w_x, w_y).
+    pub size: [String; 3],
+    /// Cells per axis.
+    pub count: [u32; 3],
+    /// Preorder bisection code of the stage-1 box K × a × α × σ (`0`-`3` split that
+    /// side at its midpoint, the lower half first; `L` is a cell).
+    pub entry_splits: String,
+    /// Preorder bisection code of the start box K × α₀ × σ₀.
+    pub start_splits: String,
+    /// Generation 0, 1, …: the cells of each, as runs [i, l, j₀, j₁] (see [`BasinPiece`]).
+    pub generations: Vec<Vec<[u32; 4]>>,
 }
 
 /// One K interval of a region proof.
@@ -198,10 +225,7 @@ pub struct BasinPiece {
 impl BasinPiece {
     /// The cells (i, j, l) of the runs, in run order.
     pub fn cells(&self) -> Vec<[u32; 3]> {
-        self.runs
-            .iter()
-            .flat_map(|r| (r[2]..=r[3]).map(move |j| [r[0], j, r[1]]))
-            .collect()
+        cells_of_runs(&self.runs)
     }
 
     /// Runs [i, l, j₀, j₁] of a sorted set of cells.
@@ -217,6 +241,52 @@ impl BasinPiece {
         }
         runs
     }
+}
+
+/// A grid's numbers parse, its cells have positive sides, and every run lies inside it.
+fn check_grid(
+    p: &str,
+    k: &Interval,
+    origin: &[String; 3],
+    size: &[String; 3],
+    count: [u32; 3],
+    runs: &[(&[[u32; 4]], String)],
+) -> Result<(), Malformed> {
+    for a in 0..3 {
+        q::parse(&origin[a]).map_err(|e| Malformed::new(format!("{p}.origin[{a}]"), e))?;
+        let h = q::parse(&size[a]).map_err(|e| Malformed::new(format!("{p}.size[{a}]"), e))?;
+        if h <= 0 {
+            return Err(Malformed::new(
+                format!("{p}.size[{a}]"),
+                "cell sides must be positive",
+            ));
+        }
+        if count[a] == 0 {
+            return Err(Malformed::new(
+                format!("{p}.count[{a}]"),
+                "the grid needs at least one cell per axis",
+            ));
+        }
+    }
+    parse_interval(k, &format!("{p}.k"))?;
+    for (list, at) in runs {
+        for (i, r) in list.iter().enumerate() {
+            if r[0] >= count[0] || r[1] >= count[2] || r[2] > r[3] || r[3] >= count[1] {
+                return Err(Malformed::new(
+                    format!("{at}[{i}]"),
+                    "not a run of cells inside the grid",
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The cells (i, j, l) of runs [i, l, j₀, j₁], in run order.
+pub fn cells_of_runs(runs: &[[u32; 4]]) -> Vec<[u32; 3]> {
+    runs.iter()
+        .flat_map(|r| (r[2]..=r[3]).map(move |j| [r[0], j, r[1]]))
+        .collect()
 }
 
 /// A cell with a claimed enclosure.
@@ -367,38 +437,20 @@ impl Certificate {
                 Proof::Basin { pieces } => {
                     for (j, piece) in pieces.iter().enumerate() {
                         let p = format!("{p}.pieces[{j}]");
-                        let (origin, size, count) = (&piece.origin, &piece.size, &piece.count);
-                        for a in 0..3 {
-                            q::parse(&origin[a])
-                                .map_err(|e| Malformed::new(format!("{p}.origin[{a}]"), e))?;
-                            let h = q::parse(&size[a])
-                                .map_err(|e| Malformed::new(format!("{p}.size[{a}]"), e))?;
-                            if h <= 0 {
-                                return Err(Malformed::new(
-                                    format!("{p}.size[{a}]"),
-                                    "cell sides must be positive",
-                                ));
-                            }
-                            if count[a] == 0 {
-                                return Err(Malformed::new(
-                                    format!("{p}.count[{a}]"),
-                                    "the grid needs at least one cell per axis",
-                                ));
-                            }
-                        }
-                        parse_interval(&piece.k, &format!("{p}.k"))?;
-                        for (i, r) in piece.runs.iter().enumerate() {
-                            if r[0] >= count[0]
-                                || r[1] >= count[2]
-                                || r[2] > r[3]
-                                || r[3] >= count[1]
-                            {
-                                return Err(Malformed::new(
-                                    format!("{p}.runs[{i}]"),
-                                    "not a run of cells inside the grid",
-                                ));
-                            }
-                        }
+                        let runs = [(piece.runs.as_slice(), format!("{p}.runs"))];
+                        check_grid(&p, &piece.k, &piece.origin, &piece.size, piece.count, &runs)?;
+                    }
+                }
+                Proof::Reach { pieces } => {
+                    for (j, piece) in pieces.iter().enumerate() {
+                        let p = format!("{p}.pieces[{j}]");
+                        let runs: Vec<_> = piece
+                            .generations
+                            .iter()
+                            .enumerate()
+                            .map(|(g, r)| (r.as_slice(), format!("{p}.generations[{g}]")))
+                            .collect();
+                        check_grid(&p, &piece.k, &piece.origin, &piece.size, piece.count, &runs)?;
                     }
                 }
                 Proof::Crossing {

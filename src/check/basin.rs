@@ -22,14 +22,15 @@ use crate::models::quartic;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
-struct G {
+/// A grid, exact.
+pub(super) struct G {
     origin: [Q; 3],
     size: [Q; 3],
-    count: [u32; 3],
+    pub(super) count: [u32; 3],
 }
 
 impl G {
-    fn cell(&self, c: &[u32; 3]) -> [QI; 3] {
+    pub(super) fn cell(&self, c: &[u32; 3]) -> [QI; 3] {
         std::array::from_fn(|a| {
             let lo = self.origin[a].clone() + self.size[a].clone() * Q::from(c[a]);
             let hi = lo.clone() + &self.size[a];
@@ -38,7 +39,7 @@ impl G {
     }
 
     /// Whether the box lies in the union of `cells`.
-    fn inside(&self, cells: &BTreeSet<[u32; 3]>, b: &[QI; 3]) -> bool {
+    pub(super) fn inside(&self, cells: &BTreeSet<[u32; 3]>, b: &[QI; 3]) -> bool {
         let mut r = [(0u32, 0u32); 3];
         for a in 0..3 {
             let (Some(lo), Some(hi)) = (b[a].lo(), b[a].hi()) else {
@@ -60,7 +61,9 @@ impl G {
     }
 }
 
-/// The exact-engine enclosure of the image of the cell `c` for K in `k`, w_y⁺ as |w_y⁺|.
+/// The exact-engine enclosure of the image of the cell `c` for K in `k`, w_y⁺ as |w_y⁺|:
+/// the natural extension of (77)-(80) intersected with the mean-value form
+/// F(m) + J(C)(C − m) (m the centre of the cell).
 pub fn image(k: &QI, c: &[QI; 3]) -> [QI; 3] {
     let b = [k.clone(), c[0].clone(), c[1].clone(), c[2].clone()];
     let nat = step_with_abs(&b[0], &b[1], &b[2], &b[3], &b[3]);
@@ -70,6 +73,13 @@ pub fn image(k: &QI, c: &[QI; 3]) -> [QI; 3] {
     let both: [QI; 3] =
         std::array::from_fn(|i| nat[i].intersect(&mv[i]).unwrap_or_else(|| nat[i].clone()));
     [both[0].clone(), both[1].clone(), both[2].abs()]
+}
+
+/// Whether the image of the cell `c` passes `lands`: the natural extension alone is tried
+/// first (cheaper), then [`image`] (a subset of it).
+pub fn image_lands(k: &QI, c: &[QI; 3], lands: impl Fn(&[QI; 3]) -> bool) -> bool {
+    let nat = step_with_abs(k, &c[0], &c[1], &c[2], &c[2]);
+    lands(&[nat[0].clone(), nat[1].clone(), nat[2].abs()]) || lands(&image(k, c))
 }
 
 /// max(c + rK, rK − c) ≤ 1 on the cell, i.e. |c| ≤ 1 − rK.
@@ -87,19 +97,28 @@ fn show_cell(c: &[u32; 3]) -> String {
     format!("({}, {}, {})", c[0], c[1], c[2])
 }
 
-fn grid_of(p: &BasinPiece, max_wy: &Q) -> Result<G, String> {
-    let parsed: Result<Vec<Q>, String> = p
-        .origin
+/// The grid of a piece, after checking that it lies in w_x > 0 and 0 ≤ w_y (≤ `max_wy`
+/// when given).
+pub(super) fn grid_of(
+    origin: &[String; 3],
+    size: &[String; 3],
+    count: [u32; 3],
+    max_wy: Option<&Q>,
+) -> Result<G, String> {
+    let parsed: Result<Vec<Q>, String> = origin
         .iter()
-        .chain(p.size.iter())
+        .chain(size.iter())
         .map(|s| q::parse(s))
         .collect();
     let parsed = parsed.map_err(|_| "malformed grid".to_string())?;
     let g = G {
         origin: [parsed[0].clone(), parsed[1].clone(), parsed[2].clone()],
         size: [parsed[3].clone(), parsed[4].clone(), parsed[5].clone()],
-        count: p.count,
+        count,
     };
+    if g.size.iter().any(|h| *h <= 0) {
+        return Err("grid cell sides must be positive".into());
+    }
     if g.origin[1] <= 0 {
         return Err("the grid must lie in w_x > 0".into());
     }
@@ -107,14 +126,46 @@ fn grid_of(p: &BasinPiece, max_wy: &Q) -> Result<G, String> {
         return Err("the grid's w_y axis must start at 0 (w_y stands for |w_y|)".into());
     }
     let top = g.origin[2].clone() + g.size[2].clone() * Q::from(g.count[2]);
-    if top > *max_wy {
-        return Err(format!(
-            "the grid reaches w_y = {}, above {}",
-            q::fmt(&top),
-            q::fmt(max_wy)
-        ));
+    if let Some(m) = max_wy {
+        if top > *m {
+            return Err(format!(
+                "the grid reaches w_y = {}, above {}",
+                q::fmt(&top),
+                q::fmt(m)
+            ));
+        }
     }
     Ok(g)
+}
+
+/// The K pieces, parsed, after checking that they cover the claim's K range.
+pub(super) fn k_pieces<'a>(
+    ks: impl Iterator<Item = &'a crate::cert::Interval>,
+    domain: &Domain,
+) -> Result<Vec<(Q, Q)>, String> {
+    let Some(kd) = domain.iter().find(|d| d.0 == "K") else {
+        return Err("the claim has no K range".into());
+    };
+    let mut kcells = Vec::new();
+    for k in ks {
+        let Ok(k) = parse_interval(k, "k") else {
+            return Err("malformed K piece".into());
+        };
+        kcells.push(BTreeMap::from([("K".to_string(), k)]));
+    }
+    if kcells.is_empty() {
+        return Err("no K pieces".into());
+    }
+    verify_cover(
+        &[VarRange {
+            name: "K",
+            lo: kd.1.clone(),
+            hi: kd.3.clone(),
+        }],
+        &kcells,
+    )
+    .map_err(|e| format!("coverage of K: {e}"))?;
+    Ok(kcells.into_iter().map(|m| m["K"].clone()).collect())
 }
 
 /// Everything wrong with a basin proof; empty when proved.
@@ -123,40 +174,19 @@ pub fn prove(rate: &str, max_wy: &str, pieces: &[BasinPiece], domain: &Domain) -
         return vec!["bad statement constants".into()];
     };
     let mut out = Vec::new();
-    // The K pieces cover the claim's K range.
-    let Some(kd) = domain.iter().find(|d| d.0 == "K") else {
-        return vec!["the claim has no K range".into()];
+    let ks = match k_pieces(pieces.iter().map(|p| &p.k), domain) {
+        Ok(ks) => ks,
+        Err(e) => return vec![e],
     };
-    let mut kcells = Vec::new();
-    for p in pieces {
-        let Ok(k) = parse_interval(&p.k, "k") else {
-            return vec!["malformed K piece".into()];
-        };
-        kcells.push(BTreeMap::from([("K".to_string(), k)]));
-    }
-    if kcells.is_empty() {
-        return vec!["no K pieces".into()];
-    }
-    if let Err(e) = verify_cover(
-        &[VarRange {
-            name: "K",
-            lo: kd.1.clone(),
-            hi: kd.3.clone(),
-        }],
-        &kcells,
-    ) {
-        return vec![format!("coverage of K: {e}")];
-    }
     for (pi, p) in pieces.iter().enumerate() {
-        let g = match grid_of(p, &max_wy) {
+        let g = match grid_of(&p.origin, &p.size, p.count, Some(&max_wy)) {
             Ok(g) => g,
             Err(e) => {
                 out.push(format!("piece {pi}: {e}"));
                 continue;
             }
         };
-        let (k0, k1) = kcells[pi]["K"].clone();
-        let k = QI::new(k0, k1);
+        let k = QI::new(ks[pi].0.clone(), ks[pi].1.clone());
         let list = p.cells();
         let cells: BTreeSet<[u32; 3]> = list.iter().copied().collect();
         if cells.is_empty() {
@@ -192,7 +222,7 @@ pub fn prove(rate: &str, max_wy: &str, pieces: &[BasinPiece], domain: &Domain) -
                     q::fmt(&rate)
                 ));
             }
-            if !g.inside(&cells, &image(&k, &b)) {
+            if !image_lands(&k, &b, |x| g.inside(&cells, x)) {
                 return Some(format!(
                     "piece {pi}, cell {}: its image leaves the basin",
                     show_cell(c)

@@ -10,6 +10,7 @@
 
 pub mod basin;
 pub mod cover;
+pub mod reach;
 pub mod region;
 pub mod rules;
 pub mod spec;
@@ -223,7 +224,11 @@ fn verify(c: &Certificate, value: &serde_json::Value) -> Result<Checked, Malform
                 ));
             }
             count += 1;
-            for f in rules::prove(os, &ob.proof, &domain) {
+            let mut found = rules::prove(os, &ob.proof, &domain);
+            if let spec::Rule::Reach { .. } = os.rule {
+                found.extend(reach::basin_link(c));
+            }
+            for f in found {
                 failures.push(format!("obligation {}: {f}", os.id));
             }
         }

@@ -244,6 +244,9 @@ pub fn prove(spec: &ObligationSpec, proof: &Proof, domain: &Domain) -> Vec<Strin
         (Rule::Basin { rate, max_wy }, Proof::Basin { pieces }) => {
             super::basin::prove(rate, max_wy, pieces, domain)
         }
+        (Rule::Reach { steps }, Proof::Reach { pieces }) => {
+            super::reach::prove(*steps, pieces, domain)
+        }
         (_, p) => vec![format!(
             "proof of kind `{}` does not fit this statement",
             kind_name(p)
@@ -260,6 +263,7 @@ fn kind_name(p: &Proof) -> &'static str {
         Proof::Crossing { .. } => "crossing",
         Proof::Region { .. } => "region",
         Proof::Basin { .. } => "basin",
+        Proof::Reach { .. } => "reach",
     }
 }
 

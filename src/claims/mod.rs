@@ -12,6 +12,7 @@ pub mod theorem2;
 pub mod theorem3;
 pub mod theorem4;
 pub mod theorem4_explore;
+pub mod theorem4_stage2;
 
 use crate::cert::{self, Certificate};
 use crate::check::spec::FamilySpec;

@@ -135,10 +135,10 @@ pub fn piece(plan: &PiecePlan, basin: &BTreeSet<[u32; 3]>) -> Result<BasinPiece,
 pub const REGION_ROWS: &[((&str, &str), &[(&str, &str)])] = &[(
     ("1", "1.1"),
     &[
-        ("c", "1/2"),
+        ("c", "3/5"),
         ("M", "55"),
         ("P", "7/5"),
-        ("dcap", "41/100"),
+        ("dcap", "61/100"),
         ("plo", "7/20"),
         ("rmax", "12/125"),
     ],
@@ -188,6 +188,10 @@ pub fn certify() -> Result<Certificate, String> {
                 .map(|os| match &os.rule {
                     Rule::Basin { .. } => Ok(None),
                     Rule::Region(rule) => region_proof(os.id, rule).map(Some),
+                    Rule::Reach { .. } => {
+                        super::theorem4_stage2::search(&Q::from(1), &parse("1.1").unwrap())
+                            .map(|(p, _)| Some(p))
+                    }
                     _ => standard_proof(os, &[]).map(Some),
                 })
                 .collect::<Result<Vec<_>, _>>()

@@ -460,6 +460,7 @@ pub fn statement(obligation: &str) -> Option<Statement> {
         "T4.basin/coordinates" => id("p D", &["0 <= D ^ 2 + 4 * p"], "(sqrt (D ^ 2 + 4 * p) + D) / 2 * ((sqrt (D ^ 2 + 4 * p) - D) / 2) = p /\\ ((sqrt (D ^ 2 + 4 * p) + D) / 2) ^ 2 - ((sqrt (D ^ 2 + 4 * p) - D) / 2) ^ 2 = D * sqrt (D ^ 2 + 4 * p)", &[SD]),
         "T4.basin/region" => theorem4_region(),
         o if o.starts_with("T4.stage1/") => Statement::Gap("stage 1 (the scaled step, its two region rules and their identities) has no Coq statement yet; the Rust checker re-proves it"),
+        "T4.stage2/reach" => Statement::Gap("stage 2 (entry and start cells of the scaled step, then generations of grid cells imaged with atan2) has no Coq statement yet; the Rust checker re-proves it"),
         "T4.grid-basin/invariant-contracting" => Statement::Gap("the grid basin's 212 288 cells (image of each cell, natural and mean-value enclosures with atan2) have no Coq statement; the region basin T4.basin is stated instead, on the whole K range"),
         _ => return None,
     })

@@ -10,6 +10,7 @@ pub mod theorem3;
 pub mod theorem4;
 pub mod theorem4_region;
 pub mod theorem4_stage1;
+pub mod theorem4_stage2;
 
 use crate::arith::exact::QI;
 use crate::arith::sym::Sym;
@@ -235,6 +236,12 @@ pub enum Rule {
     },
     /// A region in (K, p, d) on which conditions hold, proved row by row (see [`RegionRule`]).
     Region(RegionRule),
+    /// Stage 2 of Theorem 4 (see `check::reach`): the first state past 1/(2π) lies in the
+    /// basin of [`theorem4_stage2`] within `steps` steps.
+    Reach {
+        /// The number of steps after T₁.
+        steps: usize,
+    },
 }
 
 /// A condition of a region rule: `quantity rel 0` wherever `applies ≥ 0` (everywhere when `None`).

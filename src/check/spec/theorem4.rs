@@ -4,9 +4,10 @@
 //! Stated here: T4.threshold; T4.basin, a region basin holding a piece of the curve of
 //! minima, on the paper's whole range K ∈ (1, 1.1] ([`super::theorem4_region`]); T4.stage1,
 //! stage 1 in scale-free coordinates for every ε ∈ (0, 0.1] ([`super::theorem4_stage1`]);
-//! and T4.grid-basin, unions of grid cells around the period-2 orbit on K ∈ [1.01, 1.1]
-//! (below K = 1.01 no grid basin was found: the imbalance v − w_x contracts at a rate that
-//! vanishes as K → 1). Stage 2 (the entry set reaching the basin) is not certified.
+//! T4.stage2, the first state past 1/(2π) reaching the region basin within 4 steps
+//! ([`super::theorem4_stage2`]); and T4.grid-basin, unions of grid cells around the
+//! period-2 orbit on K ∈ [1.01, 1.1] (below K = 1.01 no grid basin was found: the imbalance
+//! v − w_x contracts at a rate that vanishes as K → 1).
 
 use super::{n, ClaimSpec, FamilySpec, ObligationSpec, Rule};
 use crate::arith::Field;
@@ -48,6 +49,12 @@ pub fn spec() -> FamilySpec {
             id: "T4.stage1",
             paper: "Theorem 4, Appendix I (stage 1, the bound on T₁)",
             statement: "for every K ∈ (1, 1.1] and every start v₀ = ‖w₀‖ = ε ∈ (0, 0.1], ⟨w₀, w̃⟩ ≥ 0: T₁ ≥ 2, v₂w_x2 ≥ 2 ε²; while v w_x ≤ 1/(2π) from t = 2 on, the state stays in R = {v/‖w‖ ∈ [3/5, 11/10], α ∈ [0, 9/10]} and v w_x grows by at least 2.56 per step; the first state past 1/(2π) lies in E = {v/‖w‖ ∈ [3/5, 11/10], α ∈ [0, 9/10], 1/(2π) < v w_x ≤ 4/5}",
+            domain: vec![("K", "1", false, "1.1", true)],
+            beyond: None,
+        }, ClaimSpec {
+            id: "T4.stage2",
+            paper: "Theorem 4, Appendix I (stage 2, the \"+4\" of t ≥ T₁ + 4)",
+            statement: "for every K ∈ (1, 1.1]: the first state past v w_x = 1/(2π) (state 2 of a start, or the image of a stage-1 state of R) reaches B = {v, w_x > 0, 7/20 ≤ v w_x ≤ 7/5, |v² − w_x²| + 55 w_y² ≤ 3/5, |w_y| ≤ 12/125} within 4 steps; T4.basin's rows prove sets containing B",
             domain: vec![("K", "1", false, "1.1", true)],
             beyond: None,
         }, ClaimSpec {
@@ -95,6 +102,6 @@ pub fn spec() -> FamilySpec {
             claim: "T4.grid-basin",
             statement: "for every K piece and every cell C of its basin B: |1 − K v (v − w_y/(π(w_x² + w_y²)))| ≤ 1 − 0.03K on C, and the image of C (natural ∩ mean-value enclosure, w_y⁺ as |w_y⁺|) meets only cells of B; B holds (δ₁, δ₁, 0) and (δ₂, δ₂, 0); B ⊂ {w_x > 0, 0 ≤ w_y ≤ 0.1}",
             rule: Rule::Basin { rate: RATE, max_wy: "0.1" },
-        }].into_iter().chain(super::theorem4_region::obligations()).chain(super::theorem4_stage1::obligations()).collect(),
+        }].into_iter().chain(super::theorem4_region::obligations()).chain(super::theorem4_stage1::obligations()).chain(super::theorem4_stage2::obligations()).collect(),
     }
 }

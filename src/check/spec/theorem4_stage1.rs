@@ -160,7 +160,7 @@ fn cond(quantity: Quantity, rel: Rel) -> Condition {
 }
 
 /// The start box, after checking that it holds every start: TH0 ≥ π/2.
-fn start_bounds(_: &[Q]) -> Result<Vec<(Q, Q)>, String> {
+pub fn start_bounds(_: &[Q]) -> Result<Vec<(Q, Q)>, String> {
     let half_pi = QI::pi() / QI::int(2);
     match half_pi.hi() {
         Some(h) if *h <= Q::from(TH0) => {}
