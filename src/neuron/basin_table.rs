@@ -112,6 +112,100 @@ fn stage2_rows(c: &Certificate) -> Result<String, String> {
         ));
     }
     out.push('\n');
+    out.push_str(&stage2_chain(&pieces[pieces.len() - 1])?);
+    Ok(out)
+}
+
+/// The index ranges "i₀..i₁" of the grid cells a box meets, per axis.
+fn lands_in(g: &Grid, b: &[QI; 3]) -> [String; 3] {
+    std::array::from_fn(|a| match (b[a].lo(), b[a].hi()) {
+        (Some(l), Some(h)) => g
+            .index_range(a, l, h)
+            .map_or("outside".into(), |(x, y)| format!("{x}..{y}")),
+        _ => "unbounded".into(),
+    })
+}
+
+/// Stage 2 step by step for one K piece, from the start ε = 0.1, α₀ = 0 (state 2 is already
+/// past 1/(2π) there): the start cell holding it, state 2's box, then the grid cell holding
+/// the centre of each box, its image and the cells the image meets, until a cell lies in B.
+fn stage2_chain(p: &crate::cert::ReachPiece) -> Result<String, String> {
+    use crate::arith::Sqrt;
+    use crate::check::region::leaves;
+    use crate::check::spec::theorem4_stage1::{start_bounds, two_steps};
+    use crate::check::spec::theorem4_stage2::{basin_margins, STEPS};
+    let q = |s: &String| parse(s);
+    let g = Grid {
+        origin: [q(&p.origin[0])?, q(&p.origin[1])?, q(&p.origin[2])?],
+        size: [q(&p.size[0])?, q(&p.size[1])?, q(&p.size[2])?],
+        count: p.count,
+    };
+    let (k0, k1) = (parse(&p.k[0])?, parse(&p.k[1])?);
+    let k = QI::new(k0.clone(), k1.clone());
+    let mut root = vec![(k0.clone(), k1)];
+    root.extend(start_bounds(&[])?);
+    let s0 = Q::from((1, 100));
+    let cell = leaves(&root, &p.start_splits)?
+        .into_iter()
+        .find(|b| b[0].0 == k0 && b[1].0 == 0 && b[2].1 == s0)
+        .ok_or("no start cell at α₀ = 0, σ₀ = 1/100")?;
+    let a: Vec<QI> = cell
+        .iter()
+        .map(|(l, h)| QI::new(l.clone(), h.clone()))
+        .collect();
+    let x2 = two_steps(&a[0], &a[1], &a[2]).1;
+    let t = a[2].sqrt();
+    let mut x = [t.clone() * x2.u, t.clone() * x2.mx, (t * x2.my).abs()];
+    let in_b = |x: &[QI; 3]| basin_margins(&x[0], &x[1], &x[2]).iter().all(QI::is_nonneg);
+    let mut out = format!(
+        "Stage 2 step by step, K ∈ [{}, {}], from ε = 0.1, α₀ = 0: the start cell α₀ ∈ {}, σ₀ ∈ {} gives\nstate 2 (exact engine, outward to 4 decimals); then the grid cell (i, j, l) holding the centre of each\nbox, its image, and the cells the image meets (generation g + 1 of the certificate holds them),\nuntil the state is in B.\n\n",
+        p.k[0], p.k[1], show(&a[1], 4), show(&a[2], 4)
+    );
+    out.push_str("| step | cell (i, j, l) | cell v | cell w_x | cell \\|w_y\\| | next state v | w_x | \\|w_y\\| | in B | meets cells i | j | l |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    let mut row = |name: String, cell: [String; 4], x: &[QI; 3]| {
+        let land = lands_in(&g, x);
+        out.push_str(&format!(
+            "| {name} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            cell[0],
+            cell[1],
+            cell[2],
+            cell[3],
+            show(&x[0], 4),
+            show(&x[1], 4),
+            show(&x[2], 4),
+            in_b(x),
+            land[0],
+            land[1],
+            land[2]
+        ));
+    };
+    row("state 2".into(), Default::default(), &x);
+    for step in 0..STEPS {
+        if in_b(&x) {
+            break;
+        }
+        let ix: [u32; 3] = std::array::from_fn(|a| {
+            let m = x[a].mid().unwrap_or_default();
+            ((m - &g.origin[a]) / &g.size[a])
+                .floor()
+                .numer()
+                .to_u32()
+                .unwrap_or(0)
+        });
+        let b: [QI; 3] = std::array::from_fn(|a| {
+            let lo = g.origin[a].clone() + g.size[a].clone() * Q::from(ix[a]);
+            QI::new(lo.clone(), lo + &g.size[a])
+        });
+        x = image(&k, &b);
+        let cell = [
+            format!("({}, {}, {})", ix[0], ix[1], ix[2]),
+            show(&b[0], 4),
+            show(&b[1], 4),
+            show(&b[2], 4),
+        ];
+        row(format!("gen {step} → {}", step + 1), cell, &x);
+    }
+    out.push('\n');
     Ok(out)
 }
 
@@ -148,7 +242,7 @@ pub fn theorem4(c: &Certificate) -> Result<String, String> {
         ));
     }
     out.push_str("\nStep table: the cell holding each orbit point (δ, δ, 0), its image (exact engine, rounded\noutward to 6 decimals) and the index ranges (i, j, l) of the cells the image meets.\n\n");
-    out.push_str("| K piece | point | cell (i, j, l) | v | w_x | image v | image w_x | image |w_y| | lands in i | j | l |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    out.push_str("| K piece | point | cell (i, j, l) | v | w_x | image v | image w_x | image \\|w_y\\| | lands in i | j | l |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for p in pieces {
         let g = grid_of(p)?;
         let (k0, k1) = (parse(&p.k[0])?, parse(&p.k[1])?);
@@ -168,14 +262,7 @@ pub fn theorem4(c: &Certificate) -> Result<String, String> {
                 QI::new(lo.clone(), lo + &g.size[a])
             });
             let img = image(&k, &b);
-            let land: Vec<String> = (0..3)
-                .map(|a| match (img[a].lo(), img[a].hi()) {
-                    (Some(l), Some(h)) => g
-                        .index_range(a, l, h)
-                        .map_or("outside".into(), |(x, y)| format!("{x}..{y}")),
-                    _ => "unbounded".into(),
-                })
-                .collect();
+            let land = lands_in(&g, &img);
             out.push_str(&format!(
                 "| [{}, {}] | {name} ∈ {} | ({}, {}, 0) | {} | {} | {} | {} | {} | {} | {} | {} |\n",
                 p.k[0], p.k[1], show(&d, 6), cell[0], cell[1], show(&b[0], 6), show(&b[1], 6),
