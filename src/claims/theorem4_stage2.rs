@@ -163,8 +163,8 @@ pub struct PieceStats {
     pub generations: Vec<usize>,
 }
 
-/// Stage 2 on one K piece, or why it failed.
-pub fn piece(k: &(Q, Q)) -> Result<(ReachPiece, PieceStats), String> {
+/// Stage 2 on one K piece, or why it failed; `starts` is the start box (α₀, σ₀).
+pub fn piece(k: &(Q, Q), starts: &[(Q, Q)]) -> Result<(ReachPiece, PieceStats), String> {
     let g = grid();
     let lines = Lines::new(&g);
     let threshold = inari::const_interval!(1.0, 1.0) / (Interval::PI + Interval::PI);
@@ -184,7 +184,7 @@ pub fn piece(k: &(Q, Q)) -> Result<(ReachPiece, PieceStats), String> {
         cells: BTreeSet::new(),
     };
     let mut root: QBox = vec![k.clone()];
-    root.extend(start_bounds(&[])?);
+    root.extend(starts.iter().cloned());
     start.run(root, 0, &[1.0, 1.5708, 0.01], &start_leaf)?;
     let kk = enclose(&k.0, &k.1);
     let mut gens: Vec<BTreeSet<CellIx>> = vec![&entry.cells | &start.cells];
@@ -244,8 +244,12 @@ pub fn piece(k: &(Q, Q)) -> Result<(ReachPiece, PieceStats), String> {
 }
 
 /// Stage 2 on `k`, halving the piece where it fails (at most `halvings` more times).
-fn pieces_of(k: (Q, Q), halvings: u32) -> Result<Vec<(ReachPiece, PieceStats)>, String> {
-    match piece(&k) {
+fn pieces_of(
+    k: (Q, Q),
+    starts: &[(Q, Q)],
+    halvings: u32,
+) -> Result<Vec<(ReachPiece, PieceStats)>, String> {
+    match piece(&k, starts) {
         Ok(p) => Ok(vec![p]),
         Err(e) if halvings == 0 => Err(format!(
             "stage 2 not settled on K ∈ [{}, {}]: {e}",
@@ -255,8 +259,8 @@ fn pieces_of(k: (Q, Q), halvings: u32) -> Result<Vec<(ReachPiece, PieceStats)>, 
         Err(_) => {
             let mid = (k.0.clone() + &k.1) / Q::from(2);
             let (a, b) = rayon::join(
-                || pieces_of((k.0.clone(), mid.clone()), halvings - 1),
-                || pieces_of((mid.clone(), k.1.clone()), halvings - 1),
+                || pieces_of((k.0.clone(), mid.clone()), starts, halvings - 1),
+                || pieces_of((mid.clone(), k.1.clone()), starts, halvings - 1),
             );
             let mut a = a?;
             a.extend(b?);
@@ -265,8 +269,14 @@ fn pieces_of(k: (Q, Q), halvings: u32) -> Result<Vec<(ReachPiece, PieceStats)>, 
     }
 }
 
-/// The stage-2 proof for K ∈ [lo, hi], with the counts of each piece.
+/// The stage-2 proof for K ∈ [lo, hi] and the start box of T4.stage1, with the counts of
+/// each piece.
 pub fn search(lo: &Q, hi: &Q) -> Result<(Proof, Vec<PieceStats>), String> {
+    search_from(lo, hi, &start_bounds(&[])?)
+}
+
+/// As [`search`], from the start box (α₀, σ₀) `starts` (the exploration widens σ₀ = ε²).
+pub fn search_from(lo: &Q, hi: &Q, starts: &[(Q, Q)]) -> Result<(Proof, Vec<PieceStats>), String> {
     let w = Q::from(K_PIECE);
     let mut ks = Vec::new();
     let mut a = lo.clone();
@@ -277,7 +287,7 @@ pub fn search(lo: &Q, hi: &Q) -> Result<(Proof, Vec<PieceStats>), String> {
     }
     let found: Vec<Vec<(ReachPiece, PieceStats)>> = ks
         .into_par_iter()
-        .map(|k| pieces_of(k, MAX_HALVINGS))
+        .map(|k| pieces_of(k, starts, MAX_HALVINGS))
         .collect::<Result<_, _>>()?;
     let (pieces, stats) = found.into_iter().flatten().unzip();
     Ok((Proof::Reach { pieces }, stats))
