@@ -47,3 +47,18 @@ Example neuron_step_from_the_experiment_start :
   5499999 / 10 ^ 8 <= neuron_wx (11 / 10) (1 / 10) 0 (1 / 10) <= 5500001 / 10 ^ 8 /\
   13391408 / 10 ^ 8 <= neuron_wy (11 / 10) (1 / 10) 0 (1 / 10) <= 13391409 / 10 ^ 8.
 Proof. unfold neuron_v, neuron_wx, neuron_wy, alpha. repeat split; interval. Qed.
+
+(** The angle does not change with the scale: alpha (t w_x) (t w_y) = alpha w_x w_y, t > 0
+    (the fact behind Theorem 4's scale-free stage 1). *)
+Lemma alpha_scale t wx wy : 0 < t -> alpha (t * wx) (t * wy) = alpha wx wy.
+Proof.
+  intros Ht. unfold alpha.
+  replace ((t * wx) ^ 2 + (t * wy) ^ 2) with (t ^ 2 * (wx ^ 2 + wy ^ 2)) by ring.
+  rewrite sqrt_mult_alt by (apply pow_le; lra).
+  replace (sqrt (t ^ 2)) with t by (rewrite <- (sqrt_pow2 t) at 1 by lra; reflexivity).
+  set (r := sqrt (wx ^ 2 + wy ^ 2)).
+  replace (t * r + t * wx) with (t * (r + wx)) by ring.
+  unfold Rdiv. rewrite Rinv_mult.
+  replace (t * wy * (/ t * / (r + wx))) with ((t * / t) * (wy * / (r + wx))) by ring.
+  rewrite Rinv_r by lra. rewrite Rmult_1_l. reflexivity.
+Qed.

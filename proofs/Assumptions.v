@@ -1,6 +1,6 @@
 (** The axioms the main theorems rest on (printed at build time; proofs/build.sh fails if
     anything beyond the standard library's axioms of the reals and classical logic appears). *)
-From Twostep Require Import Theorem2Claims AppendixLClaims ProductClaims Angle.
+From Twostep Require Import Theorem2Claims AppendixLClaims ProductClaims Angle Theorem4Claims.
 From Twostep.generated Require Import AppendixL_all.
 Print Assumptions Theorem2Claims.T2_xm.
 Print Assumptions Theorem2Claims.T2_roots.
@@ -17,3 +17,5 @@ Print Assumptions AL_period4_k1_3.
 Print Assumptions AL_period4_doubling.
 Print Assumptions Angle.alpha_atan.
 Print Assumptions ProductClaims.positive_forever.
+Print Assumptions Angle.alpha_scale.
+Print Assumptions Theorem4Claims.stage1_scaling.

@@ -107,3 +107,18 @@ Definition neuron_wx (K v wx wy : R) : R :=
 (** (77)-(80), the w_y line (written (80) in the project): w_y' = w_y - K [ v^2 w_y - (v/pi) w_y^2/(w_x^2 + w_y^2) ]. *)
 Definition neuron_wy (K v wx wy : R) : R :=
   wy - K * (v ^ 2 * wy - v / PI * (wy ^ 2 / (wx ^ 2 + wy ^ 2))).
+
+(** Stage 1 of Theorem 4 in scale-free units: a state (v, w_x, w_y) = t (u, m_x, m_y) with
+    s = t^2. Every term of (77)-(79) is homogeneous of degree 1 or 3 in (v, w) and the angle
+    does not change with the scale, so one step is t times the scaled step below, whose cubic
+    terms carry s (proofs/theorem4.md, T4.stage1). The angle is passed as [al]. *)
+Definition scaled_u (K s u mx my al : R) : R :=
+  u - K * (u * (mx ^ 2 + my ^ 2) * s - / PI * (my + (PI - al) * mx)).
+
+(** The scaled w_x line: m_x - K [ u^2 m_x s - (u/pi)(pi - al + m_x m_y/n) ], n = m_x^2 + m_y^2. *)
+Definition scaled_mx (K s u mx my al : R) : R :=
+  mx - K * (u ^ 2 * mx * s - u / PI * (PI - al + mx * my / (mx ^ 2 + my ^ 2))).
+
+(** The scaled w_y line: m_y - K [ u^2 m_y s - (u/pi) m_y^2/n ]. *)
+Definition scaled_my (K s u mx my : R) : R :=
+  my - K * (u ^ 2 * my * s - u / PI * (my ^ 2 / (mx ^ 2 + my ^ 2))).

@@ -16,8 +16,9 @@
 #                                   the families that have Coq statements (default);
 #                                   a certificate of another family is reported and
 #                                   skipped. theorem4: the identities and the region basin
-#                                   (716 cells, one row) are stated; the grid basin is not
-#                                   (the generated Theorem4_all.v says so)
+#                                   (979 cells, one row) are stated; the grid basin, the
+#                                   stage-1 cells and stage 2 are not (the generated
+#                                   Theorem4_all.v says so)
 #   TWOSTEP=path/to/twostep         the binary (default: target/release/twostep)
 #   JOBS=2                          parallel coqc jobs
 #
