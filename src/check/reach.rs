@@ -40,11 +40,6 @@ fn unscale(s: &QI, u: QI, mx: QI, my: QI) -> [QI; 3] {
     [t.clone() * u, t.clone() * mx, (t * my).abs()]
 }
 
-/// 1/(2π).
-fn threshold() -> QI {
-    QI::int(1) / (QI::int(2) * QI::pi())
-}
-
 fn show_box(names: &[&str], b: &RegionBox) -> String {
     b.iter()
         .zip(names)
@@ -58,6 +53,8 @@ pub struct Piece {
     g: G,
     k: (Q, Q),
     gens: Vec<BTreeSet<[u32; 3]>>,
+    /// 1/(2π).
+    threshold: QI,
 }
 
 impl Piece {
@@ -80,6 +77,7 @@ impl Piece {
             g,
             k: k.clone(),
             gens,
+            threshold: QI::int(1) / (QI::int(2) * QI::pi()),
         })
     }
 
@@ -101,7 +99,7 @@ impl Piece {
                     return None;
                 }
                 let y = r_step(&a).1;
-                if (a[3].clone() * y.u.clone() * y.mx.clone() - threshold()).is_nonpos() {
+                if (a[3].clone() * y.u.clone() * y.mx.clone() - self.threshold.clone()).is_nonpos() {
                     return None;
                 }
                 let x = unscale(&a[3], y.u, y.mx, y.my);
@@ -120,7 +118,7 @@ impl Piece {
             Ok(cells) => out.extend(cells.par_iter().find_map_any(|b| {
                 let a = base_args(b, &[]);
                 let x2 = two_steps(&a[0], &a[1], &a[2]).1;
-                if (a[2].clone() * x2.u.clone() * x2.mx.clone() - threshold()).is_nonpos() {
+                if (a[2].clone() * x2.u.clone() * x2.mx.clone() - self.threshold.clone()).is_nonpos() {
                     return None;
                 }
                 let x = unscale(&a[2], x2.u, x2.mx, x2.my);

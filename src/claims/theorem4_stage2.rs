@@ -61,6 +61,8 @@ fn unscale(s: Interval, u: Interval, mx: Interval, my: Interval) -> [Interval; 3
 /// The bisection of one box: its preorder split code and the grid cells its seeds meet.
 struct Seeding<'a> {
     lines: &'a Lines,
+    /// The grid's cell sides (upper bounds), per axis.
+    side: [f64; 3],
     threshold: Interval,
     code: String,
     cells: BTreeSet<CellIx>,
@@ -92,8 +94,7 @@ impl Seeding<'_> {
             }
             Leaf::Past(x) => x,
         };
-        let h = self.lines_width();
-        if (0..3).all(|a| x[a].wid() <= SEED_WIDTH * h[a]) {
+        if (0..3).all(|a| x[a].wid() <= SEED_WIDTH * self.side[a]) {
             let r: Option<Vec<(u32, u32)>> = (0..3)
                 .map(|a| self.lines.index_range(a, x[a].inf(), x[a].sup()))
                 .collect();
@@ -115,11 +116,6 @@ impl Seeding<'_> {
         self.code.push(char::from(b'0' + dim as u8));
         self.run(lo, depth + 1, scale, leaf)?;
         self.run(hi, depth + 1, scale, leaf)
-    }
-
-    fn lines_width(&self) -> [f64; 3] {
-        let s = grid().size;
-        s.map(|h| enclose(&h, &h).sup())
     }
 }
 
@@ -167,9 +163,11 @@ pub struct PieceStats {
 pub fn piece(k: &(Q, Q), starts: &[(Q, Q)]) -> Result<(ReachPiece, PieceStats), String> {
     let g = grid();
     let lines = Lines::new(&g);
+    let side = g.size.clone().map(|h| enclose(&h, &h).sup());
     let threshold = inari::const_interval!(1.0, 1.0) / (Interval::PI + Interval::PI);
     let mut entry = Seeding {
         lines: &lines,
+        side,
         threshold,
         code: String::new(),
         cells: BTreeSet::new(),
@@ -179,6 +177,7 @@ pub fn piece(k: &(Q, Q), starts: &[(Q, Q)]) -> Result<(ReachPiece, PieceStats), 
     entry.run(root, 0, &[1.0, 0.5, 0.9, 0.26], &entry_leaf)?;
     let mut start = Seeding {
         lines: &lines,
+        side,
         threshold,
         code: String::new(),
         cells: BTreeSet::new(),
