@@ -1,8 +1,10 @@
 //! Theorem 4 basin: the committed certificate's table (snapshot), one K piece re-proved
 //! directly, and tampered certificates rejected.
 
-use twostep::cert::{self, BasinPiece, Endpoint, Proof};
-use twostep::check::{self, basin, spec::theorem4::RATE, Domain};
+mod common;
+use common::k_domain;
+use twostep::cert::{self, BasinPiece, Proof};
+use twostep::check::{self, basin, spec::theorem4::RATE};
 
 const CERT: &str = "certificates/theorem4.json";
 
@@ -20,16 +22,6 @@ fn pieces(c: &cert::Certificate) -> Vec<BasinPiece> {
             _ => None,
         })
         .expect("a basin proof")
-}
-
-fn domain(lo: &str, hi: &str) -> Domain {
-    vec![(
-        "K".into(),
-        Endpoint::parse(lo).unwrap(),
-        true,
-        Endpoint::parse(hi).unwrap(),
-        true,
-    )]
 }
 
 fn last_piece() -> BasinPiece {
@@ -50,7 +42,7 @@ fn step_table_snapshot() {
 #[test]
 fn one_piece_is_reproved() {
     let p = last_piece();
-    let failures = basin::prove(RATE, "0.1", &[p], &domain("1.075", "1.1"));
+    let failures = basin::prove(RATE, "0.1", &[p], &k_domain("1.075", "1.1"));
     assert!(failures.is_empty(), "{failures:?}");
 }
 
@@ -58,7 +50,7 @@ fn one_piece_is_reproved() {
 fn a_shifted_grid_is_rejected() {
     let mut p = last_piece();
     p.origin[0] = "0.61".into();
-    let failures = basin::prove(RATE, "0.1", &[p], &domain("1.075", "1.1"));
+    let failures = basin::prove(RATE, "0.1", &[p], &k_domain("1.075", "1.1"));
     assert!(!failures.is_empty());
 }
 
@@ -66,7 +58,7 @@ fn a_shifted_grid_is_rejected() {
 fn a_wider_k_piece_is_rejected() {
     let mut p = last_piece();
     p.k[1] = "1.2".into();
-    let failures = basin::prove(RATE, "0.1", &[p], &domain("1.075", "1.2"));
+    let failures = basin::prove(RATE, "0.1", &[p], &k_domain("1.075", "1.2"));
     assert!(!failures.is_empty());
 }
 
@@ -75,7 +67,7 @@ fn a_basin_without_the_orbit_is_rejected() {
     let mut p = last_piece();
     // Drop every run of the bottom layer (w_y ∈ [0, 0.025]), which holds the orbit.
     p.runs.retain(|r| r[1] != 0);
-    let failures = basin::prove(RATE, "0.1", &[p], &domain("1.075", "1.1"));
+    let failures = basin::prove(RATE, "0.1", &[p], &k_domain("1.075", "1.1"));
     assert!(failures.iter().any(|f| f.contains("orbit")), "{failures:?}");
 }
 
@@ -83,7 +75,7 @@ fn a_basin_without_the_orbit_is_rejected() {
 fn a_basin_reaching_above_the_bound_is_rejected() {
     let mut p = last_piece();
     p.size[2] = "0.03".into();
-    let failures = basin::prove(RATE, "0.1", &[p], &domain("1.075", "1.1"));
+    let failures = basin::prove(RATE, "0.1", &[p], &k_domain("1.075", "1.1"));
     assert!(failures.iter().any(|f| f.contains("above")), "{failures:?}");
 }
 

@@ -2,10 +2,12 @@
 //! basin row that does not contain stage 2's B are rejected. (The committed proof itself is
 //! re-proved by `committed_certificates_are_proved`.)
 
+mod common;
+use common::k_domain;
 use twostep::arith::q::parse;
-use twostep::cert::{self, Endpoint, Proof, ReachPiece};
+use twostep::cert::{self, Proof, ReachPiece};
+use twostep::check::reach;
 use twostep::check::spec::theorem4_stage2::STEPS;
-use twostep::check::{reach, Domain};
 use twostep::claims::theorem4_stage2::GRID;
 
 const CERT: &str = "certificates/theorem4.json";
@@ -13,16 +15,6 @@ const CERT: &str = "certificates/theorem4.json";
 fn committed() -> cert::Certificate {
     let text = std::fs::read_to_string(CERT).expect("committed certificate");
     cert::parse(&text).expect("parses").0
-}
-
-fn domain(lo: &str, hi: &str) -> Domain {
-    vec![(
-        "K".into(),
-        Endpoint::parse(lo).unwrap(),
-        true,
-        Endpoint::parse(hi).unwrap(),
-        true,
-    )]
 }
 
 /// A piece on K ∈ [1.08, 1.1] with the committed grid, the given generations and split codes.
@@ -102,7 +94,7 @@ fn an_empty_generation_zero_is_rejected() {
     // Without generation 0, the first states past 1/(2π) have nowhere to land.
     let mut p = committed_piece();
     p.generations[0].clear();
-    let failures = reach::prove(STEPS, &[p], &domain("1.08", "1.1"));
+    let failures = reach::prove(STEPS, &[p], &k_domain("1.08", "1.1"));
     assert!(
         failures
             .iter()
@@ -115,7 +107,7 @@ fn an_empty_generation_zero_is_rejected() {
 fn one_undivided_entry_box_is_rejected() {
     // R's whole box as one cell: its image is far too wide to land anywhere.
     let p = piece(vec![vec![]; STEPS + 1], "L", "L");
-    let failures = reach::prove(STEPS, &[p], &domain("1.08", "1.1"));
+    let failures = reach::prove(STEPS, &[p], &k_domain("1.08", "1.1"));
     assert!(
         failures
             .iter()
@@ -126,7 +118,7 @@ fn one_undivided_entry_box_is_rejected() {
 
 #[test]
 fn malformed_proofs_are_rejected() {
-    let d = domain("1.08", "1.1");
+    let d = k_domain("1.08", "1.1");
     let short = piece(vec![vec![]; STEPS], "L", "L");
     let f = reach::prove(STEPS, &[short], &d);
     assert!(
@@ -150,7 +142,7 @@ fn malformed_proofs_are_rejected() {
 #[test]
 fn pieces_short_of_the_k_range_are_rejected() {
     let p = committed_piece();
-    let f = reach::prove(STEPS, &[p], &domain("1", "1.1"));
+    let f = reach::prove(STEPS, &[p], &k_domain("1", "1.1"));
     assert!(f.iter().any(|f| f.contains("coverage of K")), "{f:?}");
 }
 

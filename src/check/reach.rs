@@ -16,9 +16,9 @@
 //! codes, so they tile those boxes by construction.
 
 use super::basin::{grid_of, image_lands, k_pieces, G};
-use super::region::{base_args, leaves, RegionBox};
+use super::region::{base_args, leaves, show_box, RegionBox};
 use super::spec::theorem4_stage1::{
-    invariant_bounds, r_step, stage1_guard, start_bounds, two_steps,
+    invariant_bounds, r_step, stage1_guard, start_bounds, two_steps, Scaled,
 };
 use super::spec::theorem4_stage2::{basin_contains, basin_margins};
 use super::Domain;
@@ -29,23 +29,9 @@ use crate::cert::{cells_of_runs, Certificate, Proof, ReachPiece};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 
-/// Whether the box (v, w_x, |w_y|) lies in B.
-fn in_b(x: &[QI; 3]) -> bool {
+/// Whether the box (v, w_x, |w_y|) lies in B (stage 2's basin).
+pub fn in_b(x: &[QI; 3]) -> bool {
     basin_margins(&x[0], &x[1], &x[2]).iter().all(QI::is_nonneg)
-}
-
-/// The state √s (u, m_x, |m_y|) of a scaled state.
-fn unscale(s: &QI, u: QI, mx: QI, my: QI) -> [QI; 3] {
-    let t = s.sqrt();
-    [t.clone() * u, t.clone() * mx, (t * my).abs()]
-}
-
-fn show_box(names: &[&str], b: &RegionBox) -> String {
-    b.iter()
-        .zip(names)
-        .map(|((l, h), n)| format!("{n} ∈ [{}, {}]", q::fmt(l), q::fmt(h)))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// A piece, parsed: its grid, K and generations.
@@ -81,9 +67,15 @@ impl Piece {
         })
     }
 
-    /// Whether the state box lies in B or inside the cells of generation 0.
-    fn lands(&self, x: &[QI; 3]) -> bool {
-        in_b(x) || self.g.inside(&self.gens[0], x)
+    /// Whether the state √s (u, m_x, |m_y|) of the scaled state `y` (s the scale the step
+    /// started from) is still in stage 1, or lies in B or inside the cells of generation 0.
+    fn lands_if_past(&self, s: &QI, y: Scaled<QI>) -> bool {
+        if (s.clone() * y.u.clone() * y.mx.clone() - self.threshold.clone()).is_nonpos() {
+            return true;
+        }
+        let t = s.sqrt();
+        let x = [t.clone() * y.u, t.clone() * y.mx, (t * y.my).abs()];
+        in_b(&x) || self.g.inside(&self.gens[0], &x)
     }
 
     /// The first failing entry cell and the first failing start cell (items 1 and 2).
@@ -98,12 +90,7 @@ impl Piece {
                 if (stage1_guard().qi)(&a).is_neg() {
                     return None;
                 }
-                let y = r_step(&a).1;
-                if (a[3].clone() * y.u.clone() * y.mx.clone() - self.threshold.clone()).is_nonpos() {
-                    return None;
-                }
-                let x = unscale(&a[3], y.u, y.mx, y.my);
-                (!self.lands(&x)).then(|| {
+                (!self.lands_if_past(&a[3], r_step(&a).1)).then(|| {
                     format!(
                         "entry cell {}: F(x) is past 1/(2π) but neither in B nor inside generation 0",
                         show_box(&["K", "a", "α", "σ"], b)
@@ -118,11 +105,7 @@ impl Piece {
             Ok(cells) => out.extend(cells.par_iter().find_map_any(|b| {
                 let a = base_args(b, &[]);
                 let x2 = two_steps(&a[0], &a[1], &a[2]).1;
-                if (a[2].clone() * x2.u.clone() * x2.mx.clone() - self.threshold.clone()).is_nonpos() {
-                    return None;
-                }
-                let x = unscale(&a[2], x2.u, x2.mx, x2.my);
-                (!self.lands(&x)).then(|| {
+                (!self.lands_if_past(&a[2], x2)).then(|| {
                     format!(
                         "start cell {}: state 2 is past 1/(2π) but neither in B nor inside generation 0",
                         show_box(&["K", "α₀", "σ₀"], b)

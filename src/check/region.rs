@@ -70,7 +70,8 @@ pub fn full_args(rule: &RegionRule, mut args: Vec<QI>) -> Vec<QI> {
     args
 }
 
-fn show_box(names: &[&str], b: &RegionBox) -> String {
+/// A cell, for messages: `name ∈ [lo, hi]` per variable.
+pub(super) fn show_box(names: &[&str], b: &RegionBox) -> String {
     b.iter()
         .zip(names)
         .map(|((l, h), n)| format!("{n} ∈ [{}, {}]", q::fmt(l), q::fmt(h)))

@@ -13,7 +13,7 @@ use crate::arith::interval::enclose;
 use crate::arith::q::{fmt, parse, Q};
 use crate::cert::{BasinPiece, Proof, ReachPiece};
 use crate::check::spec::theorem4_stage1::{
-    invariant_bounds, r_step, stage1_guard, start_bounds, two_steps,
+    invariant_bounds, r_step, stage1_guard, start_bounds, two_steps, Scaled,
 };
 use crate::check::spec::theorem4_stage2::{basin_margins, STEPS};
 use crate::neuron::basin::{cells_in, image_range, CellIx, Lines};
@@ -52,10 +52,19 @@ fn in_b(x: &[Interval; 3]) -> bool {
         .all(|m| !m.is_empty() && m.inf() >= 0.0)
 }
 
-/// √s (u, m_x, |m_y|).
-fn unscale(s: Interval, u: Interval, mx: Interval, my: Interval) -> [Interval; 3] {
+/// The state √s (u, m_x, |m_y|) of the scaled state `y` (s the scale the step started
+/// from), when it is past 1/(2π) and not in B.
+fn past(s: Interval, y: Scaled<Interval>, threshold: Interval) -> Leaf {
+    if (s * y.u * y.mx - threshold).sup() <= 0.0 {
+        return Leaf::Done;
+    }
     let t = s.sqrt();
-    [t * u, t * mx, (t * my).abs()]
+    let x = [t * y.u, t * y.mx, (t * y.my).abs()];
+    if in_b(&x) {
+        Leaf::Done
+    } else {
+        Leaf::Past(x)
+    }
 }
 
 /// The bisection of one box: its preorder split code and the grid cells its seeds meet.
@@ -125,29 +134,12 @@ fn entry_leaf(b: &[Interval], threshold: Interval) -> Leaf {
         return Leaf::Done;
     }
     let y = r_step(b).1;
-    if (b[3] * y.u * y.mx - threshold).sup() <= 0.0 {
-        return Leaf::Done;
-    }
-    let x = unscale(b[3], y.u, y.mx, y.my);
-    if in_b(&x) {
-        Leaf::Done
-    } else {
-        Leaf::Past(x)
-    }
+    past(b[3], y, threshold)
 }
 
 /// A cell (K, α₀, σ₀) of the start box: state 2 when it is past 1/(2π) and not in B.
 fn start_leaf(b: &[Interval], threshold: Interval) -> Leaf {
-    let x2 = two_steps(&b[0], &b[1], &b[2]).1;
-    if (b[2] * x2.u * x2.mx - threshold).sup() <= 0.0 {
-        return Leaf::Done;
-    }
-    let x = unscale(b[2], x2.u, x2.mx, x2.my);
-    if in_b(&x) {
-        Leaf::Done
-    } else {
-        Leaf::Past(x)
-    }
+    past(b[2], two_steps(&b[0], &b[1], &b[2]).1, threshold)
 }
 
 /// Counts of one piece, for the report.

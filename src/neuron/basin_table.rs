@@ -4,7 +4,7 @@
 use super::basin::Grid;
 use crate::arith::exact::QI;
 use crate::arith::q::{ceil_dec, floor_dec, fmt, parse, Q};
-use crate::cert::{BasinPiece, Certificate, Proof};
+use crate::cert::{Certificate, Proof};
 use crate::check::basin::image;
 use crate::models::quartic;
 
@@ -19,16 +19,27 @@ fn show(v: &QI, places: u32) -> String {
     }
 }
 
-fn grid_of(p: &BasinPiece) -> Result<Grid, String> {
+/// The grid of a piece's origin, cell sides and counts.
+fn grid_of(origin: &[String; 3], size: &[String; 3], count: [u32; 3]) -> Result<Grid, String> {
     let q = |s: &String| parse(s);
-    let o: Result<Vec<Q>, String> = p.origin.iter().map(q).collect();
-    let h: Result<Vec<Q>, String> = p.size.iter().map(q).collect();
-    let (o, h) = (o?, h?);
     Ok(Grid {
-        origin: [o[0].clone(), o[1].clone(), o[2].clone()],
-        size: [h[0].clone(), h[1].clone(), h[2].clone()],
-        count: p.count,
+        origin: [q(&origin[0])?, q(&origin[1])?, q(&origin[2])?],
+        size: [q(&size[0])?, q(&size[1])?, q(&size[2])?],
+        count,
     })
+}
+
+/// The index of the grid cell holding the point `x`, and the cell's box.
+fn cell_holding(g: &Grid, x: [&Q; 3]) -> ([u32; 3], [QI; 3]) {
+    let ix: [u32; 3] = std::array::from_fn(|a| {
+        ((x[a].clone() - &g.origin[a]) / &g.size[a])
+            .floor()
+            .numer()
+            .to_u32()
+            .unwrap_or(0)
+    });
+    let b = g.cell(&ix).map(|(l, h)| QI::new(l, h));
+    (ix, b)
 }
 
 fn range_text(g: &Grid, c: &[[u32; 3]], a: usize) -> String {
@@ -133,13 +144,8 @@ fn stage2_chain(p: &crate::cert::ReachPiece) -> Result<String, String> {
     use crate::arith::Sqrt;
     use crate::check::region::leaves;
     use crate::check::spec::theorem4_stage1::{start_bounds, two_steps};
-    use crate::check::spec::theorem4_stage2::{basin_margins, STEPS};
-    let q = |s: &String| parse(s);
-    let g = Grid {
-        origin: [q(&p.origin[0])?, q(&p.origin[1])?, q(&p.origin[2])?],
-        size: [q(&p.size[0])?, q(&p.size[1])?, q(&p.size[2])?],
-        count: p.count,
-    };
+    use crate::check::spec::theorem4_stage2::STEPS;
+    let g = grid_of(&p.origin, &p.size, p.count)?;
     let (k0, k1) = (parse(&p.k[0])?, parse(&p.k[1])?);
     let k = QI::new(k0.clone(), k1.clone());
     let mut root = vec![(k0.clone(), k1)];
@@ -156,7 +162,7 @@ fn stage2_chain(p: &crate::cert::ReachPiece) -> Result<String, String> {
     let x2 = two_steps(&a[0], &a[1], &a[2]).1;
     let t = a[2].sqrt();
     let mut x = [t.clone() * x2.u, t.clone() * x2.mx, (t * x2.my).abs()];
-    let in_b = |x: &[QI; 3]| basin_margins(&x[0], &x[1], &x[2]).iter().all(QI::is_nonneg);
+    let in_b = crate::check::reach::in_b;
     let mut out = format!(
         "Stage 2 step by step, K ∈ [{}, {}], from ε = 0.1, α₀ = 0: the start cell α₀ ∈ {}, σ₀ ∈ {} gives\nstate 2 (exact engine, outward to 4 decimals); then the grid cell (i, j, l) holding the centre of each\nbox, its image, and the cells the image meets (generation g + 1 of the certificate holds them),\nuntil the state is in B.\n\n",
         p.k[0], p.k[1], show(&a[1], 4), show(&a[2], 4)
@@ -184,18 +190,8 @@ fn stage2_chain(p: &crate::cert::ReachPiece) -> Result<String, String> {
         if in_b(&x) {
             break;
         }
-        let ix: [u32; 3] = std::array::from_fn(|a| {
-            let m = x[a].mid().unwrap_or_default();
-            ((m - &g.origin[a]) / &g.size[a])
-                .floor()
-                .numer()
-                .to_u32()
-                .unwrap_or(0)
-        });
-        let b: [QI; 3] = std::array::from_fn(|a| {
-            let lo = g.origin[a].clone() + g.size[a].clone() * Q::from(ix[a]);
-            QI::new(lo.clone(), lo + &g.size[a])
-        });
+        let m: [Q; 3] = std::array::from_fn(|a| x[a].mid().unwrap_or_default());
+        let (ix, b) = cell_holding(&g, [&m[0], &m[1], &m[2]]);
         x = image(&k, &b);
         let cell = [
             format!("({}, {}, {})", ix[0], ix[1], ix[2]),
@@ -225,7 +221,7 @@ pub fn theorem4(c: &Certificate) -> Result<String, String> {
     out.push_str("itself, on which |w_y⁺| ≤ (1 − 0.030K) w_y.\n\n");
     out.push_str("| K piece | cell sides (v, w_x, w_y) | cells | v range | w_x range | w_y ≤ |\n|---|---|---|---|---|---|\n");
     for p in pieces {
-        let g = grid_of(p)?;
+        let g = grid_of(&p.origin, &p.size, p.count)?;
         let cells = p.cells();
         let top = g.size[2].clone() * Q::from(cells.iter().map(|x| x[2]).max().unwrap_or(0) + 1);
         out.push_str(&format!(
@@ -244,23 +240,12 @@ pub fn theorem4(c: &Certificate) -> Result<String, String> {
     out.push_str("\nStep table: the cell holding each orbit point (δ, δ, 0), its image (exact engine, rounded\noutward to 6 decimals) and the index ranges (i, j, l) of the cells the image meets.\n\n");
     out.push_str("| K piece | point | cell (i, j, l) | v | w_x | image v | image w_x | image \\|w_y\\| | lands in i | j | l |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for p in pieces {
-        let g = grid_of(p)?;
+        let g = grid_of(&p.origin, &p.size, p.count)?;
         let (k0, k1) = (parse(&p.k[0])?, parse(&p.k[1])?);
         let k = QI::new(k0, k1);
         for (name, d) in [("δ₁", quartic::delta1(&k)), ("δ₂", quartic::delta2(&k))] {
             let mid = d.mid().ok_or("no orbit enclosure")?;
-            let ix = |a: usize| {
-                ((mid.clone() - &g.origin[a]) / &g.size[a])
-                    .floor()
-                    .numer()
-                    .to_u32()
-                    .unwrap_or(0)
-            };
-            let cell = [ix(0), ix(1), 0u32];
-            let b: [QI; 3] = std::array::from_fn(|a| {
-                let lo = g.origin[a].clone() + g.size[a].clone() * Q::from(cell[a]);
-                QI::new(lo.clone(), lo + &g.size[a])
-            });
+            let (cell, b) = cell_holding(&g, [&mid, &mid, &g.origin[2]]);
             let img = image(&k, &b);
             let land = lands_in(&g, &img);
             out.push_str(&format!(

@@ -75,3 +75,15 @@ pub fn obligation<'a>(v: &'a mut serde_json::Value, id: &str) -> &'a mut serde_j
         .find(|o| o["id"] == id)
         .unwrap_or_else(|| panic!("no obligation {id}"))
 }
+
+/// The claim domain K ∈ [lo, hi] (both ends closed).
+pub fn k_domain(lo: &str, hi: &str) -> twostep::check::Domain {
+    use twostep::cert::Endpoint;
+    vec![(
+        "K".into(),
+        Endpoint::parse(lo).unwrap(),
+        true,
+        Endpoint::parse(hi).unwrap(),
+        true,
+    )]
+}
