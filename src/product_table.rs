@@ -96,5 +96,77 @@ pub fn theorem3(c: &Certificate) -> Result<String, String> {
             fmt(&rho(Q::from((3, 10))))
         ));
     }
+    out.push_str(&orbit_table(c)?);
+    Ok(out)
+}
+
+/// The P3.orbit-global part of `twostep table theorem3`: per region row its margin, strip and
+/// λ, and the slab graphs of the K pieces inside it, with the contraction L₀L₁ and the decay
+/// of W on the targets as the checker computes them.
+fn orbit_table(c: &Certificate) -> Result<String, String> {
+    use crate::check::attract::Slab;
+    let rows = region_rows(c, "P3.orbit-global/region")?;
+    let pieces = c
+        .obligations
+        .iter()
+        .find_map(|o| match &o.proof {
+            Proof::Attract { pieces } => Some(pieces),
+            _ => None,
+        })
+        .ok_or("the certificate has no slab graphs")?;
+    let mut out = String::new();
+    out.push_str("\nP3.orbit-global: every positive start of the region lands on xy = 1 or converges to the orbit.\n");
+    out.push_str("On the row's region W' ≤ W(1 − K²μ(p − 1)²) and |p' − 1| ≥ λ|p − 1| where |p − 1| ≤ s; each K piece\n");
+    out.push_str("has a slab {W ≤ ω} whose transition graph leads to the targets around δ₁², δ₂², where the two-step\n");
+    out.push_str(
+        "factor of p is at most L₀L₁ and W shrinks by at least the decay factor per step.\n\n",
+    );
+    out.push_str("| K row | μ | s | λ | K pieces | cells | ω (smallest) | L₀L₁ ≤ | decay ≤ |\n|---|---|---|---|---|---|---|---|---|\n");
+    for r in rows {
+        let (k0, k1) = (parse(&r.k[0])?, parse(&r.k[1])?);
+        let mut n = 0;
+        let mut cells = 0;
+        let mut omega: Option<Q> = None;
+        let (mut l, mut decay) = (Q::from(0), Q::from(0));
+        for p in pieces {
+            let k = (parse(&p.k[0])?, parse(&p.k[1])?);
+            if !(k0 <= k.0 && k.1 <= k1) {
+                continue;
+            }
+            let slab = Slab::parse(p, &k)?;
+            let a = slab.analyse();
+            if !a.proved() {
+                return Err(format!(
+                    "the slab graph of K ∈ [{}, {}] is not proved",
+                    p.k[0], p.k[1]
+                ));
+            }
+            n += 1;
+            cells += slab.len();
+            if omega.as_ref().map_or(true, |o| slab.omega < *o) {
+                omega = Some(slab.omega.clone());
+            }
+            for (acc, v) in [(&mut l, a.contraction), (&mut decay, a.decay)] {
+                if let Some(v) = v {
+                    if v > *acc {
+                        *acc = v;
+                    }
+                }
+            }
+        }
+        out.push_str(&format!(
+            "| [{}, {}] | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            r.k[0],
+            r.k[1],
+            fmt(&q(r, "margin")?),
+            fmt(&q(r, "s")?),
+            fmt(&q(r, "lambda")?),
+            n,
+            cells,
+            omega.map_or("–".into(), |o| fmt(&o)),
+            fmt(&ceil_dec(&l, 4)),
+            fmt(&ceil_dec(&decay, 4))
+        ));
+    }
     Ok(out)
 }

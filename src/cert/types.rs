@@ -169,6 +169,30 @@ pub enum Proof {
         /// The K pieces; they cover the claim's K range.
         pieces: Vec<ReachPiece>,
     },
+    /// Global attraction of the 2-D product's period-2 orbit: per K piece, a cover of the
+    /// slab {W ≤ ω} by p-intervals whose transition graph leads to two target intervals.
+    Attract {
+        /// The K pieces; they cover the claim's K range.
+        pieces: Vec<AttractPiece>,
+    },
+}
+
+/// The slab graph of one K piece (see `check::attract`).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AttractPiece {
+    /// The K piece.
+    pub k: Interval,
+    /// The slab's bound ω on W = d(d + 4p).
+    pub omega: String,
+    /// A bound on d in the slab, with dcap² ≥ ω (d ≤ √W).
+    pub dcap: String,
+    /// The cells' end points p₀ < p₁ < … ; cell i is [pᵢ, pᵢ₊₁].
+    pub cuts: Vec<String>,
+    /// The cells [i, j) of the strip around p = 1, where the map pushes p away from 1.
+    pub strip: [u32; 2],
+    /// The cells [i, j) of the targets around δ₁² and δ₂², each mapped into the other.
+    pub targets: [[u32; 2]; 2],
 }
 
 /// Stage 2 for one K piece.
@@ -451,6 +475,31 @@ impl Certificate {
                             .map(|(g, r)| (r.as_slice(), format!("{p}.generations[{g}]")))
                             .collect();
                         check_grid(&p, &piece.k, &piece.origin, &piece.size, piece.count, &runs)?;
+                    }
+                }
+                Proof::Attract { pieces } => {
+                    for (j, piece) in pieces.iter().enumerate() {
+                        let p = format!("{p}.pieces[{j}]");
+                        parse_interval(&piece.k, &format!("{p}.k"))?;
+                        for (name, v) in [("omega", &piece.omega), ("dcap", &piece.dcap)] {
+                            q::parse(v).map_err(|e| Malformed::new(format!("{p}.{name}"), e))?;
+                        }
+                        for (i, v) in piece.cuts.iter().enumerate() {
+                            q::parse(v).map_err(|e| Malformed::new(format!("{p}.cuts[{i}]"), e))?;
+                        }
+                        let n = piece.cuts.len().saturating_sub(1) as u32;
+                        for (name, r) in [
+                            ("strip", piece.strip),
+                            ("targets[0]", piece.targets[0]),
+                            ("targets[1]", piece.targets[1]),
+                        ] {
+                            if r[0] >= r[1] || r[1] > n {
+                                return Err(Malformed::new(
+                                    format!("{p}.{name}"),
+                                    format!("expected a non-empty range of the {n} cells"),
+                                ));
+                            }
+                        }
                     }
                 }
                 Proof::Crossing {

@@ -8,6 +8,7 @@
 //! quantities and the domains come from [`spec`], so a certificate cannot change what
 //! is being proved, only fail to prove it.
 
+pub mod attract;
 pub mod basin;
 pub mod cover;
 pub mod reach;
@@ -227,6 +228,9 @@ fn verify(c: &Certificate, value: &serde_json::Value) -> Result<Checked, Malform
             let mut found = rules::prove(os, &ob.proof, &domain);
             if let spec::Rule::Reach { .. } = os.rule {
                 found.extend(reach::basin_link(c));
+            }
+            if let spec::Rule::Attract { region } = os.rule {
+                found.extend(attract::region_link(c, region, &ob.proof));
             }
             for f in found {
                 failures.push(format!("obligation {}: {f}", os.id));

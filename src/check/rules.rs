@@ -247,6 +247,7 @@ pub fn prove(spec: &ObligationSpec, proof: &Proof, domain: &Domain) -> Vec<Strin
         (Rule::Reach { steps }, Proof::Reach { pieces }) => {
             super::reach::prove(*steps, pieces, domain)
         }
+        (Rule::Attract { .. }, Proof::Attract { pieces }) => super::attract::prove(pieces, domain),
         (_, p) => vec![format!(
             "proof of kind `{}` does not fit this statement",
             kind_name(p)
@@ -264,6 +265,7 @@ fn kind_name(p: &Proof) -> &'static str {
         Proof::Region { .. } => "region",
         Proof::Basin { .. } => "basin",
         Proof::Reach { .. } => "reach",
+        Proof::Attract { .. } => "attract",
     }
 }
 

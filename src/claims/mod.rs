@@ -10,6 +10,7 @@ pub mod product_region;
 pub mod search;
 pub mod theorem2;
 pub mod theorem3;
+pub mod theorem3_orbit;
 pub mod theorem4;
 pub mod theorem4_explore;
 pub mod theorem4_stage2;

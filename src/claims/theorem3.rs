@@ -3,6 +3,7 @@
 use super::lemma2::positivity_rows;
 use super::product_region::{balance_constants, non_region_proof, row};
 use super::search::entry;
+use super::theorem3_orbit::{region_rows, search};
 use crate::arith::q::{floor_dec, from_f64};
 use crate::cert::{Certificate, Proof, RegionRow};
 use crate::check::spec::theorem3::spec;
@@ -12,9 +13,14 @@ use crate::check::spec::Rule;
 pub fn certify() -> Result<Certificate, String> {
     let s = spec();
     let rows = positivity_rows()?;
+    let orbit_rows = region_rows()?;
     let mut obligations = Vec::new();
     for os in &s.obligations {
         let proof = match &os.rule {
+            Rule::Region(_) if os.id == "P3.orbit-global/region" => Proof::Region {
+                rows: orbit_rows.clone(),
+            },
+            Rule::Attract { .. } => search(&orbit_rows)?.0,
             Rule::Region(rule) => {
                 let mut out: Vec<RegionRow> = Vec::new();
                 for (k0, k1, consts) in &rows {

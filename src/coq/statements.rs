@@ -176,6 +176,25 @@ fn theorem3_region() -> Statement {
     })
 }
 
+/// The region of P3.orbit-global: the positivity conditions, the margin of the Lyapunov
+/// factor and the repelling strip around xy = 1.
+fn orbit_region() -> Statement {
+    let mut conditions = positivity();
+    conditions.extend([
+        cond("2 - (K * (p - 1)) ^ 2 - $margin", ">=0", None),
+        cond(
+            "- prod_m K p d - $lambda",
+            ">=0",
+            Some("$s ^ 2 - (p - 1) ^ 2"),
+        ),
+    ]);
+    Statement::Region(RegionStatement {
+        facts: [PRODUCT_FACTS, &["0 < $margin", "1 < $lambda", "0 < $s"]].concat(),
+        guard: "$c - prod_w p d",
+        conditions,
+    })
+}
+
 /// v and w_x of a (K, p, Δ) cell of the Theorem 4 region (Δ is `d` in the cell lemmas).
 macro_rules! t4_v {
     () => {
@@ -444,6 +463,10 @@ pub fn statement(obligation: &str) -> Option<Statement> {
         "T3.balance/region" => theorem3_region(),
         "T3.exception/lands-on-minimum" => id("", NONE, "458 / 1375 = (1 / 5 * (1 - 11 / 10 * (1 / 5 - 1)) ^ 2 - 1) / (11 / 10 * (1 / 5 - 1)) /\\ prod_p (11 / 10) (1 / 5) (458 / 1375) = 1", &[]),
         "T3.exception/fixed-line" => id("K d", NONE, "prod_p K 1 d = 1 /\\ prod_d K 1 d = d", &[]),
+        "P3.orbit-global/region" => orbit_region(),
+        "P3.orbit-global/w-recursion" => id("K p d", NONE, "prod_w (prod_p K p d) (prod_d K p d) = prod_w p d * (1 - K ^ 2 * (p - 1) ^ 2) ^ 2", &[]),
+        "P3.orbit-global/slope" => id("K p q", NONE, "prod_p K q 0 - prod_p K p 0 = (q - p) * ((1 + K) ^ 2 - 2 * K * (1 + K) * (p + q) + K ^ 2 * (p ^ 2 + p * q + q ^ 2))", &[]),
+        "P3.orbit-global/slab-graph" => Statement::Gap("the slab graph (cell images, the repelling strip, the targets' slope bounds, the acyclicity of the transition graph) has no Coq statement yet; the Rust checker re-proves it"),
         "T3.exception/positive-imbalance" => point(&["d0"], "prod_d (11 / 10) (1 / 5) d0"),
         "P3.orbit/diagonal" => id("K y", NONE, "prod_x K y y = g K y /\\ prod_y K y y = g K y", &[]),
         "P3.orbit/product-conjugacy" => id("K y", NONE, "prod_p K (y ^ 2) 0 = g K y ^ 2", &[]),

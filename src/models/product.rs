@@ -68,6 +68,14 @@ pub fn two_step_factor<T: Field>(k: &T, p: &T, d: &T) -> T {
     imbalance_factor(k, p) * imbalance_factor(k, &p_next(k, p, d))
 }
 
+/// The divided difference of the diagonal p-map F(p) = p'(p, 0) = p (1 − K(p − 1))²:
+/// F(q) − F(p) = (q − p) D, D = (1 + K)² − 2K(1 + K)(p + q) + K²(p² + pq + q²).
+pub fn slope<T: Field>(k: &T, p: &T, q: &T) -> T {
+    let a = T::int(1) + k.clone();
+    a.sqr() - T::int(2) * k.clone() * a * (p.clone() + q.clone())
+        + k.sqr() * (p.sqr() + p.clone() * q.clone() + q.sqr())
+}
+
 /// (p, d) ↦ (p', d'): the map in the coordinates p = xy, d = (x − y)².
 pub fn step_pd<T: Field>(k: &T, p: &T, d: &T) -> (T, T) {
     (p_next(k, p, d), d_next(k, p, d))

@@ -242,6 +242,12 @@ pub enum Rule {
         /// The number of steps after T₁.
         steps: usize,
     },
+    /// Global attraction of the 2-D product's period-2 orbit (see `check::attract`): per K
+    /// piece, a slab graph whose p range holds the rows of the region obligation `region`.
+    Attract {
+        /// The id of the region obligation whose rows the slabs must hold.
+        region: &'static str,
+    },
 }
 
 /// A condition of a region rule: `quantity rel 0` wherever `applies ≥ 0` (everywhere when `None`).

@@ -72,6 +72,46 @@ pub fn region_rule() -> RegionRule {
     }
 }
 
+/// Lower end of the K range of P3.orbit-global.
+pub const ORBIT_K_LO: &str = "201/200";
+
+/// The region rule of P3.orbit-global: the positivity conditions, a margin in the Lyapunov
+/// factor, and the repelling strip around xy = 1.
+pub fn orbit_region_rule() -> RegionRule {
+    let mut conditions = positivity_conditions();
+    conditions.extend([
+        Condition {
+            quantity: quantity!("2 − K²(p − 1)² − μ", |v| T::int(2)
+                - (v[0].clone() * (v[1].clone() - T::int(1))).sqr()
+                - v[7].clone()),
+            rel: Rel::NonNeg,
+            applies: None,
+        },
+        Condition {
+            quantity: quantity!("−m − λ", |v| -product::m_factor(&v[0], &v[1], &v[2])
+                - v[8].clone()),
+            rel: Rel::NonNeg,
+            applies: Some(quantity!("s² − (p − 1)²", |v| v[9].sqr()
+                - (v[1].clone() - T::int(1)).sqr())),
+        },
+    ]);
+    RegionRule {
+        constants: &["c", "P", "plo", "dcap", "margin", "lambda", "s"],
+        vars: &["K", "p", "d"],
+        bounds: orbit_bounds,
+        guard: guard(),
+        derived: None,
+        conditions,
+    }
+}
+
+fn orbit_bounds(c: &[Q]) -> Result<Vec<(Q, Q)>, String> {
+    if c[4] <= 0 || c[5] <= 1 || c[6] <= 0 {
+        return Err("need margin > 0, lambda > 1, s > 0".into());
+    }
+    positivity_bounds(c)
+}
+
 /// d₀ with p_next(K, p₀, d₀) = 1: d₀ = (p₀(1 − K e)² − 1)/(K e), e = p₀ − 1.
 pub fn fixed_line_d0() -> Q {
     let k = crate::arith::q::parse(FIXED_LINE.0).unwrap();
@@ -104,6 +144,13 @@ pub fn spec() -> FamilySpec {
             paper: "Prop 3; Theorem 2",
             statement: "on the diagonal x = y the map is g_K of Theorem 2, and the orbit {(δ₁, δ₁), (δ₂, δ₂)} is locally attracting in the plane: in (p, d) its two-step Jacobian is triangular with eigenvalues G'(δ₁) = 7 − 4K − 2K² ∈ [0, 1) (theorem2: T2.basin/multiplier, T2.basin/multiplier-below-one, T2.basin/table-multiplier) and (3 − 2K)² ∈ (0, 1)",
             domain: vec![("K", "1", false, "sqrt(9/2)-1", true)],
+            beyond: None,
+        },
+        ClaimSpec {
+            id: "P3.orbit-global",
+            paper: "Prop 3; Theorem 3; Lemma 2",
+            statement: "every positive start in the region of L2.positive (the rows of P3.orbit-global/region) either lands exactly on xy = 1 after finitely many steps (and stays there, fixed) or converges to the orbit {(δ₁, δ₁), (δ₂, δ₂)}: W = (x² − y²)² decreases, the strip around xy = 1 repels, and in each slab {W ≤ ω} every path of the transition graph leads to the two targets, where p alternates and contracts and W → 0",
+            domain: vec![("K", ORBIT_K_LO, true, "sqrt(9/2)-1", true)],
             beyond: None,
         },
     ];
@@ -167,6 +214,27 @@ pub fn spec() -> FamilySpec {
                 quantity: quantity!("d₁ = d₀(1 + K(p₀ − 1))² at K = 11/10, p₀ = 1/5 (d₁ > 0 forces d₀ > 0)", |v| crate::models::product::d_next(&T::ratio(11, 10), &T::ratio(1, 5), &v[0])),
                 extra: &[("d0", "458/1375", "458/1375")],
             },
+        },
+        ObligationSpec {
+            id: "P3.orbit-global/region",
+            claim: "P3.orbit-global",
+            statement: "on each K row, on R = {plo ≤ p ≤ P, 0 ≤ d, d(d + 4p) ≤ c}: the five positivity conditions of L2.positive/region (R is mapped into itself); 2 − K²(p − 1)² − μ ≥ 0 (W' ≤ W(1 − K²μ(p − 1)²)); where |p − 1| ≤ s: −m − λ ≥ 0 with λ > 1, m = (p' − 1)/(p − 1) (the strip repels)",
+            rule: Rule::Region(orbit_region_rule()),
+        },
+        ident("P3.orbit-global/w-recursion", "P3.orbit-global", "W(p', d') = W(p, d)(1 − K²(p − 1)²)², W = d(d + 4p)", &[("K", true), ("p", false), ("d", false)], |v| {
+            let (k, p, d) = (&v[0], &v[1], &v[2]);
+            let (p1, d1) = product::step_pd(k, p, d);
+            product::w(&p1, &d1) - product::w(p, d) * (n(1) - k.sqr() * (p.clone() - n(1)).sqr()).sqr()
+        }),
+        ident("P3.orbit-global/slope", "P3.orbit-global", "F(q) − F(p) = (q − p) D(p, q) for F(p) = p'(p, 0), D = (1 + K)² − 2K(1 + K)(p + q) + K²(p² + pq + q²)", &[("K", true), ("p", false), ("q", false)], |v| {
+            let (k, p, q) = (&v[0], &v[1], &v[2]);
+            product::p_next(k, q, &n(0)) - product::p_next(k, p, &n(0)) - (q.clone() - p.clone()) * product::slope(k, p, q)
+        }),
+        ObligationSpec {
+            id: "P3.orbit-global/slab-graph",
+            claim: "P3.orbit-global",
+            statement: "per K piece, on the slab S = {p₀ ≤ p ≤ p_N, d(d + 4p) ≤ ω}, which holds the p range of a row of P3.orbit-global/region: S is mapped into itself and W does not grow on it; strip cells around p = 1 have m < −1; the two targets are mapped each into the other, with slope bounds L₀L₁ < 1 and (1 − K²(p − 1)²)² < 1; the transition graph of the other cells has no cycle but the strip's loop and cell 0's loop where p' ≥ γp, γ > 1",
+            rule: Rule::Attract { region: "P3.orbit-global/region" },
         },
         ident("P3.orbit/diagonal", "P3.orbit", "on x = y the map (13) is (y, y) ↦ (g_K(y), g_K(y))", &[("K", true), ("y", false)], |v| {
             let (k, y) = (&v[0], &v[1]);

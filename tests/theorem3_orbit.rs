@@ -1,0 +1,185 @@
+//! P3.orbit-global: the slab graphs and the region of the global attraction of the 2-D
+//! product's period-2 orbit. A committed piece is accepted; coarsened cells (a cycle), a
+//! strip missing p = 1 or too wide to repel, targets that do not map into each other, a bad
+//! dcap, K pieces short of the range, a slab short of the region's p range, and region rows
+//! with λ = 1 or a strip too wide are each rejected. (The committed proof itself is re-proved
+//! by `committed_certificates_are_proved`.)
+
+mod common;
+use common::k_domain;
+use twostep::arith::q::parse;
+use twostep::cert::{self, AttractPiece, Proof, RegionRow};
+use twostep::check::attract::{self, Slab};
+use twostep::check::region;
+use twostep::check::spec::theorem3::orbit_region_rule;
+
+const CERT: &str = "certificates/theorem3.json";
+
+fn committed() -> cert::Certificate {
+    let text = std::fs::read_to_string(CERT).expect("committed certificate");
+    cert::parse(&text).expect("parses").0
+}
+
+fn pieces(c: &cert::Certificate) -> Vec<AttractPiece> {
+    let ob = c
+        .obligations
+        .iter()
+        .find(|o| o.id == "P3.orbit-global/slab-graph")
+        .expect("slab-graph obligation");
+    let Proof::Attract { pieces } = &ob.proof else {
+        panic!("not an attract proof")
+    };
+    pieces.clone()
+}
+
+/// The committed piece on K ∈ [1.1, 1.102].
+fn committed_piece() -> AttractPiece {
+    pieces(&committed())
+        .into_iter()
+        .find(|p| p.k == ["1.1".to_string(), "1.102".to_string()])
+        .expect("piece [1.1, 1.102]")
+}
+
+fn analyse(p: &AttractPiece) -> attract::Analysis {
+    let k = (parse(&p.k[0]).unwrap(), parse(&p.k[1]).unwrap());
+    Slab::parse(p, &k).unwrap().analyse()
+}
+
+fn failures(p: &AttractPiece) -> String {
+    attract::prove(std::slice::from_ref(p), &k_domain(&p.k[0], &p.k[1])).join("\n")
+}
+
+/// Index of the cell whose lower end is `x` (or the first above it).
+fn cell_at(p: &AttractPiece, x: f64) -> u32 {
+    p.cuts
+        .iter()
+        .position(|c| parse(c).unwrap().to_f64() >= x)
+        .unwrap() as u32
+}
+
+#[test]
+fn committed_piece_is_proved_with_a_contraction_below_one() {
+    let p = committed_piece();
+    let a = analyse(&p);
+    assert!(a.proved(), "{:?} {:?}", a.general, a.cells);
+    let l = a.contraction.expect("computed").to_f64();
+    assert!(l > 0.0 && l < 1.0, "L₀L₁ = {l}");
+    assert!(failures(&p).is_empty());
+}
+
+#[test]
+fn coarse_cells_leave_a_cycle() {
+    let mut p = committed_piece();
+    // Keep the strip and target cuts, but only every 40th cut elsewhere.
+    let keep: Vec<usize> = (0..p.cuts.len())
+        .filter(|&i| {
+            let i32_ = i as u32;
+            let special = (p.strip[0]..=p.strip[1]).contains(&i32_)
+                || p.targets.iter().any(|t| (t[0]..=t[1]).contains(&i32_));
+            special || i % 40 == 0 || i + 1 == p.cuts.len()
+        })
+        .collect();
+    let at = |old: u32| keep.iter().position(|&i| i == old as usize).unwrap() as u32;
+    p.strip = [at(p.strip[0]), at(p.strip[1])];
+    p.targets = p.targets.map(|t| [at(t[0]), at(t[1])]);
+    p.cuts = keep.iter().map(|&i| p.cuts[i].clone()).collect();
+    let a = analyse(&p);
+    assert!(!a.cycles.is_empty(), "no cycle in the coarse graph");
+    assert!(failures(&p).contains("cycle"), "{}", failures(&p));
+}
+
+#[test]
+fn a_strip_without_p_equal_one_is_rejected() {
+    let mut p = committed_piece();
+    let below = cell_at(&p, 0.9);
+    p.strip = [below, below + 1];
+    assert!(failures(&p).contains("hold p = 1"), "{}", failures(&p));
+}
+
+#[test]
+fn a_strip_too_wide_to_repel_is_rejected() {
+    let mut p = committed_piece();
+    // p ∈ [0.8, 1.2]: at p = 0.8, m = (p' − 1)/(p − 1) ≈ −0.95 > −1.
+    p.strip = [cell_at(&p, 0.8), cell_at(&p, 1.2)];
+    let f = failures(&p);
+    assert!(f.contains("not < −1"), "{f}");
+}
+
+#[test]
+fn targets_that_do_not_map_into_each_other_are_rejected() {
+    let mut p = committed_piece();
+    // Move target 0 to cells near p = 0.3, which map to p ≈ 0.9, outside target 1.
+    let at = cell_at(&p, 0.3);
+    p.targets[0] = [at, at + 2];
+    let f = failures(&p);
+    assert!(f.contains("leaves target 1"), "{f}");
+}
+
+#[test]
+fn a_dcap_below_the_root_of_omega_is_rejected() {
+    let mut p = committed_piece();
+    p.dcap = "0.001".into();
+    assert!(failures(&p).contains("dcap"), "{}", failures(&p));
+}
+
+#[test]
+fn k_pieces_short_of_the_range_are_rejected() {
+    let mut all = pieces(&committed());
+    all.remove(10);
+    let f = attract::prove(&all, &k_domain("201/200", "sqrt(9/2)-1")).join("\n");
+    assert!(f.contains("coverage of K"), "{f}");
+}
+
+#[test]
+fn a_slab_short_of_the_region_is_rejected() {
+    let mut c = committed();
+    let ob = c
+        .obligations
+        .iter_mut()
+        .find(|o| o.id == "P3.orbit-global/slab-graph")
+        .unwrap();
+    let Proof::Attract { pieces } = &mut ob.proof else {
+        panic!()
+    };
+    pieces[3].cuts.last_mut().unwrap().replace_range(.., "1.5");
+    let proof = ob.proof.clone();
+    let f = attract::region_link(&c, "P3.orbit-global/region", &proof).join("\n");
+    assert!(f.contains("piece 3"), "{f}");
+    let untouched = pieces_proof(&committed());
+    assert!(attract::region_link(&committed(), "P3.orbit-global/region", &untouched).is_empty());
+}
+
+fn pieces_proof(c: &cert::Certificate) -> Proof {
+    Proof::Attract { pieces: pieces(c) }
+}
+
+fn region_row(k: (&str, &str)) -> RegionRow {
+    let c = committed();
+    let ob = c
+        .obligations
+        .iter()
+        .find(|o| o.id == "P3.orbit-global/region")
+        .unwrap();
+    let Proof::Region { rows } = &ob.proof else {
+        panic!()
+    };
+    rows.iter()
+        .find(|r| r.k == [k.0.to_string(), k.1.to_string()])
+        .expect("row")
+        .clone()
+}
+
+#[test]
+fn region_rows_with_lambda_one_or_a_wide_strip_are_rejected() {
+    let rule = orbit_region_rule();
+    let good = region_row(("1.08", "1.1"));
+    assert!(region::prove_row(&rule, &good).is_empty());
+    let mut flat = good.clone();
+    flat.constants.insert("lambda".into(), "1".into());
+    assert!(region::prove_row(&rule, &flat)
+        .join("\n")
+        .contains("lambda > 1"));
+    let mut wide = good;
+    wide.constants.insert("s".into(), "0.2".into());
+    assert!(!region::prove_row(&rule, &wide).is_empty());
+}
