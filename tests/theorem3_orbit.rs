@@ -116,6 +116,18 @@ fn targets_that_do_not_map_into_each_other_are_rejected() {
 }
 
 #[test]
+fn a_target_above_one_plus_one_over_k_is_rejected() {
+    let mut p = committed_piece();
+    // A slab reaching p = 2 with target 1 moved to its top cell [1.95, 2]: there g(√p) < 0
+    // and a period-2 point of F need not be one of g.
+    p.cuts.extend(["1.95".to_string(), "2".to_string()]);
+    let top = p.cuts.len() as u32 - 1;
+    p.targets[1] = [top - 1, top];
+    let f = failures(&p);
+    assert!(f.contains("below p = 1 + 1/K"), "{f}");
+}
+
+#[test]
 fn a_dcap_below_the_root_of_omega_is_rejected() {
     let mut p = committed_piece();
     p.dcap = "0.001".into();

@@ -11,7 +11,7 @@
 //!    into itself; the successors of a cell are the cells its p' enclosure meets;
 //! 2. the strip cells (a range holding p = 1 inside) have m = (p' − 1)/(p − 1) < −1, so
 //!    |p' − 1| > |p − 1| there: only points of xy = 1 stay in the strip for ever;
-//! 3. the two target ranges T₀, T₁ (p₀ > 0 side of 1, outside the strip) are mapped each
+//! 3. the two target ranges T₀, T₁ (in 0 < p < 1 + 1/K, outside the strip) are mapped each
 //!    into the other; on Tₐ × Tₐ the divided difference D of F(p) = p'(p, 0) is bounded by
 //!    Lₐ, and L₀L₁ < 1; (1 − K²(p − 1)²)² < 1 on every target cell (W decays there);
 //! 4. the graph of the other cells (the strip merged into one node, targets removed) has no
@@ -192,6 +192,11 @@ impl Slab {
         }
         if self.cuts[self.targets[0].start] <= 0 || self.cuts[self.targets[1].start] <= 0 {
             out.push("the targets must lie in p > 0".into());
+        }
+        // Below 1 + 1/K, g(√p) > 0: a period-2 point of F there is one of g.
+        let cap = Q::from(1) + Q::from(1) / &self.k.1;
+        if self.targets.iter().any(|t| self.cuts[t.end] >= cap) {
+            out.push("the targets must lie below p = 1 + 1/K".into());
         }
         out
     }
