@@ -1,6 +1,7 @@
 (** The axioms the main theorems rest on (printed at build time; proofs/build.sh fails if
     anything beyond the standard library's axioms of the reals and classical logic appears). *)
-From Twostep Require Import Theorem2Claims AppendixLClaims ProductClaims Angle Theorem4Claims.
+From Twostep Require Import Theorem2Claims AppendixLClaims ProductClaims Angle Theorem4Claims
+  OrbitClaims.
 From Twostep.generated Require Import AppendixL_all.
 Print Assumptions Theorem2Claims.T2_xm.
 Print Assumptions Theorem2Claims.T2_roots.
@@ -19,3 +20,8 @@ Print Assumptions Angle.alpha_atan.
 Print Assumptions ProductClaims.positive_forever.
 Print Assumptions Angle.alpha_scale.
 Print Assumptions Theorem4Claims.stage1_scaling.
+Print Assumptions OrbitClaims.w_decay_margin.
+Print Assumptions OrbitClaims.strip_repels.
+Print Assumptions OrbitClaims.repelled_forever_lands.
+Print Assumptions OrbitClaims.slope_form.
+Print Assumptions OrbitClaims.cell0_grows.
