@@ -69,10 +69,6 @@ impl Analysis {
     }
 }
 
-fn hi(x: &QI) -> Option<&Q> {
-    x.hi()
-}
-
 impl Slab {
     /// Parses a piece (for K ∈ `k`).
     pub fn parse(p: &AttractPiece, k: &(Q, Q)) -> Result<Slab, String> {
@@ -144,16 +140,9 @@ impl Slab {
         first.min(n)..last.max(first.min(n))
     }
 
-    fn kind(&self, i: usize) -> Kind {
-        if self.strip.contains(&i) {
-            Kind::Strip
-        } else if self.targets[0].contains(&i) {
-            Kind::Target(0)
-        } else if self.targets[1].contains(&i) {
-            Kind::Target(1)
-        } else {
-            Kind::Plain
-        }
+    /// Whether cell i is a target cell.
+    pub fn in_target(&self, i: usize) -> bool {
+        self.targets.iter().any(|t| t.contains(&i))
     }
 
     fn shape_failures(&self) -> Vec<String> {
@@ -223,7 +212,7 @@ impl Slab {
         }
         if self.strip.contains(&i) {
             let m = m_factor(&k, &p, &self.d(i));
-            if !hi(&m).is_some_and(|h| *h < -1) {
+            if !m.hi().is_some_and(|h| *h < -1) {
                 out.push(format!(
                     "strip cell: m = (p' − 1)/(p − 1) ∈ {}, not < −1",
                     super::rules::show(&m)
@@ -338,7 +327,7 @@ impl Slab {
                 i
             }
         };
-        let live = |i: usize| !matches!(self.kind(i), Kind::Target(_));
+        let live = |i: usize| !self.in_target(i);
         let mut adj: Vec<Vec<usize>> = vec![Vec::new(); n];
         let mut self_loop = vec![false; n];
         for i in (0..n).filter(|&i| live(i)) {
@@ -366,13 +355,6 @@ impl Slab {
             })
             .collect()
     }
-}
-
-#[derive(PartialEq)]
-enum Kind {
-    Strip,
-    Target(usize),
-    Plain,
 }
 
 /// Tarjan's strongly connected components, without recursion.

@@ -20,7 +20,7 @@ pub fn certify() -> Result<Certificate, String> {
             Rule::Region(_) if os.id == "P3.orbit-global/region" => Proof::Region {
                 rows: orbit_rows.clone(),
             },
-            Rule::Attract { .. } => search(&orbit_rows)?.0,
+            Rule::Attract { .. } => search(&orbit_rows)?,
             Rule::Region(rule) => {
                 let mut out: Vec<RegionRow> = Vec::new();
                 for (k0, k1, consts) in &rows {

@@ -51,7 +51,7 @@ fn orbit_products(k: f64) -> (f64, f64) {
     ((k + 1.0 - r) / (2.0 * k), (k + 1.0 + r) / (2.0 * k))
 }
 
-/// The rows of P3.orbit-global/region: L2.positive's rows from K = 51/50 on, with the
+/// The rows of P3.orbit-global/region: L2.positive's rows from K = ORBIT_K_LO on, with the
 /// margin μ, the strip half-width s and the factor λ.
 pub fn region_rows() -> Result<Vec<RegionRow>, String> {
     let rule = orbit_region_rule();
@@ -74,7 +74,7 @@ pub fn region_rows() -> Result<Vec<RegionRow>, String> {
             let (a, b) = (a0.to_f64(), a1.to_f64());
             let (p, plo) = (consts["P"].to_f64(), consts["plo"].to_f64());
             let worst = b * b * (p - 1.0).powi(2).max((1.0 - plo).powi(2));
-            let s = (a0.to_f64() - 1.0) / 4.0;
+            let s = (a - 1.0) / 4.0;
             let m_top = 1.0 - 2.0 * a + s + b * b * s * s;
             consts.insert(
                 "margin".into(),
@@ -144,20 +144,8 @@ fn pack(k: &(Q, Q), omega: &Q, dcap: &Q, cuts: &[Q], strip: &(Q, Q), t: &[(Q, Q)
     }
 }
 
-/// Statistics of a found piece: cells, rounds, L₀L₁, the decay factor of W on the targets.
-pub struct PieceStats {
-    /// Cells.
-    pub cells: usize,
-    /// Refinement rounds.
-    pub rounds: usize,
-    /// L₀L₁.
-    pub contraction: f64,
-    /// max (1 − K²(p − 1)²)² on the targets.
-    pub decay: f64,
-}
-
 /// Refines the first cover of a piece until the checker's analysis passes.
-pub fn piece(k: &(Q, Q), plo: &Q, pmax: &Q) -> Result<(AttractPiece, PieceStats), String> {
+pub fn piece(k: &(Q, Q), plo: &Q, pmax: &Q) -> Result<AttractPiece, String> {
     let mut p = first_piece(k, plo, pmax);
     for round in 0..MAX_ROUNDS {
         let slab = Slab::parse(&p, k)?;
@@ -175,15 +163,7 @@ pub fn piece(k: &(Q, Q), plo: &Q, pmax: &Q) -> Result<(AttractPiece, PieceStats)
         }
         let a = slab.analyse();
         if a.proved() {
-            return Ok((
-                p,
-                PieceStats {
-                    cells: slab.len(),
-                    rounds: round,
-                    contraction: a.contraction.map_or(f64::NAN, |q| q.to_f64()),
-                    decay: a.decay.map_or(f64::NAN, |q| q.to_f64()),
-                },
-            ));
+            return Ok(p);
         }
         let mut split = vec![false; slab.len()];
         for c in &a.cycles {
@@ -192,7 +172,7 @@ pub fn piece(k: &(Q, Q), plo: &Q, pmax: &Q) -> Result<(AttractPiece, PieceStats)
             }
         }
         for (i, _) in &a.cells {
-            if slab.targets.iter().any(|t| t.contains(i)) {
+            if slab.in_target(*i) {
                 split[*i] = true;
             } else {
                 return Err(format!(
@@ -235,8 +215,8 @@ pub fn piece(k: &(Q, Q), plo: &Q, pmax: &Q) -> Result<(AttractPiece, PieceStats)
     ))
 }
 
-/// The slab-graph proof over [51/50, √4.5 − 1], with each piece's statistics.
-pub fn search(rows: &[RegionRow]) -> Result<(Proof, Vec<PieceStats>), String> {
+/// The slab-graph proof over [ORBIT_K_LO, √4.5 − 1].
+pub fn search(rows: &[RegionRow]) -> Result<Proof, String> {
     let lo = parse(ORBIT_K_LO).unwrap();
     let top = k_top();
     let mut ks = Vec::new();
@@ -246,7 +226,7 @@ pub fn search(rows: &[RegionRow]) -> Result<(Proof, Vec<PieceStats>), String> {
         ks.push((x, next.clone()));
         x = next;
     }
-    let found: Vec<Result<(AttractPiece, PieceStats), String>> = ks
+    let found: Vec<Result<AttractPiece, String>> = ks
         .par_iter()
         .map(|k| {
             let r = rows
@@ -261,12 +241,6 @@ pub fn search(rows: &[RegionRow]) -> Result<(Proof, Vec<PieceStats>), String> {
             piece(k, &plo, &pmax)
         })
         .collect();
-    let mut pieces = Vec::new();
-    let mut stats = Vec::new();
-    for f in found {
-        let (p, s) = f?;
-        pieces.push(p);
-        stats.push(s);
-    }
-    Ok((Proof::Attract { pieces }, stats))
+    let pieces = found.into_iter().collect::<Result<Vec<_>, _>>()?;
+    Ok(Proof::Attract { pieces })
 }
