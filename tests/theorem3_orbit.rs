@@ -6,27 +6,19 @@
 //! by `committed_certificates_are_proved`.)
 
 mod common;
-use common::k_domain;
+use common::{k_domain, proof_of, proof_of_mut};
 use twostep::arith::q::parse;
 use twostep::cert::{self, AttractPiece, Proof, RegionRow};
 use twostep::check::attract::{self, Slab};
 use twostep::check::region;
 use twostep::check::spec::theorem3::orbit_region_rule;
 
-const CERT: &str = "certificates/theorem3.json";
-
 fn committed() -> cert::Certificate {
-    let text = std::fs::read_to_string(CERT).expect("committed certificate");
-    cert::parse(&text).expect("parses").0
+    common::parsed("theorem3.json")
 }
 
 fn pieces(c: &cert::Certificate) -> Vec<AttractPiece> {
-    let ob = c
-        .obligations
-        .iter()
-        .find(|o| o.id == "P3.orbit-global/slab-graph")
-        .expect("slab-graph obligation");
-    let Proof::Attract { pieces } = &ob.proof else {
+    let Proof::Attract { pieces } = proof_of(c, "P3.orbit-global/slab-graph") else {
         panic!("not an attract proof")
     };
     pieces.clone()
@@ -145,16 +137,12 @@ fn k_pieces_short_of_the_range_are_rejected() {
 #[test]
 fn a_slab_short_of_the_region_is_rejected() {
     let mut c = committed();
-    let ob = c
-        .obligations
-        .iter_mut()
-        .find(|o| o.id == "P3.orbit-global/slab-graph")
-        .unwrap();
-    let Proof::Attract { pieces } = &mut ob.proof else {
+    let ob = proof_of_mut(&mut c, "P3.orbit-global/slab-graph");
+    let Proof::Attract { pieces } = ob else {
         panic!()
     };
     pieces[3].cuts.last_mut().unwrap().replace_range(.., "1.5");
-    let proof = ob.proof.clone();
+    let proof = ob.clone();
     let f = attract::region_link(&c, "P3.orbit-global/region", &proof).join("\n");
     assert!(f.contains("piece 3"), "{f}");
     let untouched = pieces_proof(&committed());
@@ -167,12 +155,7 @@ fn pieces_proof(c: &cert::Certificate) -> Proof {
 
 fn region_row(k: (&str, &str)) -> RegionRow {
     let c = committed();
-    let ob = c
-        .obligations
-        .iter()
-        .find(|o| o.id == "P3.orbit-global/region")
-        .unwrap();
-    let Proof::Region { rows } = &ob.proof else {
+    let Proof::Region { rows } = proof_of(&c, "P3.orbit-global/region") else {
         panic!()
     };
     rows.iter()

@@ -2,6 +2,7 @@
 //! tampered rows are rejected, and a region that is really not invariant (shown by an
 //! exact witness) is rejected by the checker.
 
+mod common;
 use twostep::arith::exact::QI;
 use twostep::arith::q::{parse, Q};
 use twostep::arith::{Field, Sqrt};
@@ -11,19 +12,13 @@ use twostep::check::spec::RegionRule;
 use twostep::check::{region, Domain};
 use twostep::models::neuron::{step, State};
 
-const CERT: &str = "certificates/theorem4.json";
-
 /// The rows of the committed region obligation `id`.
 fn rows_of(id: &str) -> Vec<RegionRow> {
-    let text = std::fs::read_to_string(CERT).expect("committed certificate");
-    let (c, _) = cert::parse(&text).expect("parses");
-    c.obligations
-        .iter()
-        .find_map(|o| match &o.proof {
-            Proof::Region { rows } if o.id == id => Some(rows.clone()),
-            _ => None,
-        })
-        .unwrap_or_else(|| panic!("a region proof for {id}"))
+    let c = common::parsed("theorem4.json");
+    let Proof::Region { rows } = common::proof_of(&c, id) else {
+        panic!("a region proof for {id}")
+    };
+    rows.clone()
 }
 
 fn rows() -> Vec<RegionRow> {

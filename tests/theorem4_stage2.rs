@@ -3,18 +3,15 @@
 //! re-proved by `committed_certificates_are_proved`.)
 
 mod common;
-use common::k_domain;
+use common::{k_domain, proof_of, proof_of_mut};
 use twostep::arith::q::parse;
 use twostep::cert::{self, Proof, ReachPiece};
 use twostep::check::reach;
 use twostep::check::spec::theorem4_stage2::STEPS;
 use twostep::claims::theorem4_stage2::GRID;
 
-const CERT: &str = "certificates/theorem4.json";
-
 fn committed() -> cert::Certificate {
-    let text = std::fs::read_to_string(CERT).expect("committed certificate");
-    cert::parse(&text).expect("parses").0
+    common::parsed("theorem4.json")
 }
 
 /// A piece on K ∈ [1.08, 1.1] with the committed grid, the given generations and split codes.
@@ -37,12 +34,7 @@ const OUTSIDE: [u32; 4] = [300, 0, 50, 50];
 /// The committed stage-2 piece on K ∈ [1.08, 1.1].
 fn committed_piece() -> ReachPiece {
     let c = committed();
-    let ob = c
-        .obligations
-        .iter()
-        .find(|o| o.id == "T4.stage2/reach")
-        .expect("stage-2 obligation");
-    let Proof::Reach { pieces } = &ob.proof else {
+    let Proof::Reach { pieces } = proof_of(&c, "T4.stage2/reach") else {
         panic!("not a reach proof")
     };
     pieces
@@ -150,12 +142,7 @@ fn pieces_short_of_the_k_range_are_rejected() {
 fn a_basin_row_not_containing_stage_2s_basin_is_rejected() {
     let mut c = committed();
     assert!(reach::basin_link(&c).is_empty());
-    let ob = c
-        .obligations
-        .iter_mut()
-        .find(|o| o.id == "T4.basin/region")
-        .unwrap();
-    let Proof::Region { rows } = &mut ob.proof else {
+    let Proof::Region { rows } = proof_of_mut(&mut c, "T4.basin/region") else {
         panic!("not a region proof")
     };
     rows[0].constants.insert("c".into(), "1/2".into());

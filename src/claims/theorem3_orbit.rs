@@ -171,17 +171,15 @@ pub fn piece(k: &(Q, Q), plo: &Q, pmax: &Q) -> Result<AttractPiece, String> {
                 split[i] = !slab.strip.contains(&i);
             }
         }
-        for (i, _) in &a.cells {
-            if slab.in_target(*i) {
-                split[*i] = true;
-            } else {
+        for (i, why) in &a.cells {
+            if !slab.in_target(*i) {
                 return Err(format!(
-                    "K ∈ [{}, {}]: {}",
+                    "K ∈ [{}, {}], cell {i}: {why}",
                     fmt(&k.0),
-                    fmt(&k.1),
-                    a.cells[0].1
+                    fmt(&k.1)
                 ));
             }
+            split[*i] = true;
         }
         if a.general.iter().any(|g| g.contains("L₀L₁")) {
             for t in &slab.targets {

@@ -14,6 +14,34 @@ pub fn committed(name: &str) -> PathBuf {
     root().join("certificates").join(name)
 }
 
+/// A committed certificate, parsed.
+pub fn parsed(name: &str) -> twostep::cert::Certificate {
+    let text = std::fs::read_to_string(committed(name)).expect("committed certificate");
+    twostep::cert::parse(&text).expect("parses").0
+}
+
+/// The proof of the obligation `id`.
+pub fn proof_of<'a>(c: &'a twostep::cert::Certificate, id: &str) -> &'a twostep::cert::Proof {
+    &c.obligations
+        .iter()
+        .find(|o| o.id == id)
+        .unwrap_or_else(|| panic!("no obligation {id}"))
+        .proof
+}
+
+/// The proof of the obligation `id`, to edit.
+pub fn proof_of_mut<'a>(
+    c: &'a mut twostep::cert::Certificate,
+    id: &str,
+) -> &'a mut twostep::cert::Proof {
+    &mut c
+        .obligations
+        .iter_mut()
+        .find(|o| o.id == id)
+        .unwrap_or_else(|| panic!("no obligation {id}"))
+        .proof
+}
+
 /// Runs the `twostep` binary.
 pub fn twostep(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_twostep"))
