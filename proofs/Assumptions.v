@@ -18,6 +18,7 @@ Print Assumptions AL_period4_k1_3.
 Print Assumptions AL_period4_doubling.
 Print Assumptions Angle.alpha_atan.
 Print Assumptions ProductClaims.positive_forever.
+Print Assumptions ProductClaims.positive_from_region.
 Print Assumptions Angle.alpha_scale.
 Print Assumptions Theorem4Claims.stage1_scaling.
 Print Assumptions OrbitClaims.w_decay_margin.

@@ -7,12 +7,15 @@
     R = {plo <= p <= P, 0 <= d, d (d + 4p) <= c} of a K row, then every start with
     x, y > 0 in R stays in R with x_t, y_t > 0 for every t.
 
-    The gap: the hypothesis [region_conditions] of [positive_forever] is what the cells of
-    the row establish, and the generated files prove it only cell by cell, for the cells
-    generated (all of them without --sample, a fixed sample with it); no Coq lemma joins
-    the cells of a row into [region_conditions] (the cells tile the row box by the split
-    code, which the Rust checker rebuilds, not Coq), and no Coq lemma joins the rows into
-    the K domain. The balancing conditions of T3.balance are not derived in Coq either. *)
+    The hypothesis [region_conditions] of [positive_forever] is what the cells of a row
+    establish. [positive_from_region] (at the end) takes the region obligation over a K
+    range, [positive_region_on lo hi], and gives L2.positive over it,
+    [positive_forever_on lo hi]. The generated Lemma2_L2_positive_region.v proves
+    [positive_region_on] from the cells for the rows it generates in full (the cells of a
+    row joined by the case splits of its split code, the rows by a case split on K), and
+    then [L2_positive_from_cells : positive_forever_on lo hi]: over K in [1, 1.49] with every
+    row (`make coq`), over K in [1, 1.02] in CI (row 0, 3 881 cells). The balancing
+    conditions of T3.balance are not derived in Coq. *)
 
 From Coq Require Import Reals Lra.
 From Twostep Require Import Model.
@@ -99,4 +102,54 @@ Proof.
     all: destruct (step_stays_positive K x y Hx Hy H2 H1 Hpos) as (Ha & Hb & Hw).
     all: try lra.
     rewrite prod_product. lra.
+Qed.
+
+(** ** The region obligation over a K range, and L2.positive from it
+
+    [positive_region_on lo hi] is the statement of the certificate's obligation
+    L2.positive/region over K in [lo, hi], written here by hand: for every such K there are
+    row constants c, P, plo, dcap (with the facts the checker asks of them) such that every
+    point of the row box {plo <= p <= P, 0 <= d <= dcap} in the region d (d + 4p) <= c
+    satisfies the conditions. The generated file Lemma2_L2_positive_region.v states the same
+    proposition from the certificate's statement (and proves it is this one), and, for the
+    rows it generates in full, proves it from the cells: every cell is an [interval] lemma,
+    the cells of a row are joined by the case splits of the row's split code, and the rows
+    by a case split on K. [positive_from_region] turns it into L2.positive over [lo, hi]. *)
+Definition positive_region_on (lo hi : R) : Prop :=
+  forall K, lo <= K <= hi ->
+  exists c P plo dcap,
+  (0 < c /\ 0 <= plo /\ plo <= 1 /\ 1 <= P /\ 0 <= dcap /\ c <= dcap ^ 2) /\
+  forall p d, plo <= p <= P -> 0 <= d <= dcap ->
+  0 <= c - prod_w p d ->
+    0 <= 2 - (K * (p - 1)) ^ 2 /\ 0 < 1 - K * (p - 1) /\
+    0 <= P - prod_p K p d /\ 0 <= prod_p K p d - plo /\
+    0 <= p * ((1 - K * (p - 1)) ^ 2 - 1 / 1000) - K * (p - 1) * d.
+
+(** L2.positive over K in [lo, hi]: for every such K, a region {plo <= xy <= P, W <= c} with
+    c > 0 from which every positive start stays positive (and in the region) for ever. *)
+Definition positive_forever_on (lo hi : R) : Prop :=
+  forall K, lo <= K <= hi ->
+  exists c P plo, 0 < c /\
+  forall n x y, 0 < x -> 0 < y -> plo <= x * y <= P -> prod_w (x * y) ((x - y) ^ 2) <= c ->
+  let '(xn, yn) := prod_orbit n K x y in
+  0 < xn /\ 0 < yn /\ plo <= xn * yn <= P /\ prod_w (xn * yn) ((xn - yn) ^ 2) <= c.
+
+(** On the region d (d + 4p) <= c with p >= 0, d <= sqrt c <= dcap: the row box holds it. *)
+Lemma region_in_box p d c dcap :
+  0 <= p -> 0 <= d -> 0 <= dcap -> c <= dcap ^ 2 -> prod_w p d <= c -> d <= dcap.
+Proof.
+  intros Hp Hd Hc Hcd HW. unfold prod_w in HW.
+  destruct (Rle_lt_dec d dcap) as [H|H]; [exact H |].
+  exfalso. assert (dcap * dcap < d * d) by (apply Rmult_le_0_lt_compat; lra). nra.
+Qed.
+
+Theorem positive_from_region lo hi : positive_region_on lo hi -> positive_forever_on lo hi.
+Proof.
+  intros HR K HK.
+  destruct (HR K HK) as (c & P & plo & dcap & (Hc & Hplo & Hplo1 & HP & Hdcap & Hcd) & Hcells).
+  exists c, P, plo. split; [exact Hc |].
+  apply positive_forever.
+  intros p d Hp Hd HW.
+  apply Hcells; [exact Hp | split; [exact Hd |] | lra].
+  apply (region_in_box p d c dcap); lra.
 Qed.

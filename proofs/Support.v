@@ -40,6 +40,6 @@ Ltac reduce_root x a Hx :=
 (** Unfolds every definition of [Model] that a quantity can mention. *)
 Ltac unfold_model :=
   cbn [iter diter] in *;
-  unfold multiplier, G, neuron_v, neuron_wx, neuron_wy in *;
+  unfold multiplier, G, neuron_v, neuron_wx, neuron_wy, scaled_u, scaled_mx, scaled_my in *;
   unfold g, dg, gd, delta1, delta2, orbit_a, orbit_b, x_m, eta_of_delta,
     K_star, prod_x, prod_y, prod_gd_x, prod_gd_y, prod_p, prod_d, prod_w, prod_m, prod_z, alpha in *.

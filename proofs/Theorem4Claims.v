@@ -5,8 +5,9 @@
     is stated on [Model]'s neuron map, whose angle is [alpha] of the state, and proved for
     every t > 0 together with the angle's scale invariance ([Angle.alpha_scale]): so the
     region rules of stage 1, written on the scaled step at the cell's angle, speak about the
-    paper's map. (The region rules' cells themselves, and stage 2, have no Coq statement yet;
-    the generated Theorem4_all.v says so.) *)
+    paper's map. The region rules' cells are generated lemmas (Theorem4_T4_stage1_start and
+    Theorem4_T4_stage1_invariant, one [interval] lemma per cell on [scaled_u], [scaled_mx],
+    [scaled_my]); stage 2 has no Coq statement yet, which the generated Theorem4_all.v says. *)
 
 From Coq Require Import Reals Lra.
 From Twostep Require Import Model Angle.

@@ -83,7 +83,7 @@ fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("twostep-coq-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("proofs")).unwrap();
-    for f in ["Model.v", "Support.v", "Iterate.v"] {
+    for f in ["Model.v", "Support.v", "Iterate.v", "ProductClaims.v"] {
         std::fs::copy(root().join("proofs").join(f), dir.join("proofs").join(f)).unwrap();
         let (ok, out) = run(Command::new("coqc")
             .current_dir(dir.join("proofs"))
@@ -326,8 +326,132 @@ fn a_wrong_region_constant_does_not_compile_in_coq() {
     if ok {
         let (ok, out) = coqc_generated(&dir, &gen, "Lemma2_L2_positive_region.v");
         assert!(!ok, "Coq accepted c > dcap²:\n{out}");
+        assert!(out.contains("r00_constants"), "{out}");
     } else {
         assert!(out.contains("dcap"), "{out}");
     }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_wrong_stage1_cell_does_not_compile_in_coq() {
+    use twostep::arith::exact::QI;
+    use twostep::arith::Field;
+    use twostep::check::spec::theorem4_stage1::r_step;
+    if !have_coqc() {
+        eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
+        return;
+    }
+    // The witness, in exact arithmetic: at K = 2, a = 3/5, α = 0, σ = 0 one scaled step
+    // ends with a⁺ > 11/10 (11/10 ‖m⁺‖² − u⁺² < 0).
+    let at = |n: i64, d: i64| QI::ratio(n, d);
+    let (_, next) = r_step(&[at(2, 1), at(3, 5), at(0, 1), at(0, 1)]);
+    let margin = QI::ratio(11, 10) * (next.mx.sqr() + next.my.sqr()) - next.u.sqr();
+    assert!(
+        margin.hi().is_some_and(|h| *h < 0),
+        "the witness should leave R"
+    );
+
+    let dir = scratch("stage1");
+    let file = "Theorem4_T4_stage1_invariant.v";
+    let cert = dir.join("theorem4.json");
+    let mut v: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("certificates/theorem4.json")).unwrap(),
+    )
+    .unwrap();
+    let generate = |v: &serde_json::Value, out: &str| {
+        std::fs::write(&cert, serde_json::to_string(v).unwrap()).unwrap();
+        let out = dir.join(out);
+        let (ok, msg) = twostep(&[
+            "coq",
+            cert.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--sample",
+            "2",
+        ]);
+        assert!(ok, "{msg}");
+        out
+    };
+
+    // The sampled cells of the true invariance row compile ...
+    let good = generate(&v, "good");
+    let (ok, out) = coqc_generated(&dir, &good, file);
+    assert!(ok, "the true stage-1 cells should compile:\n{out}");
+
+    // ... and with the row's K range stretched to [1, 9], the first cell has K ∈ [1, 3],
+    // which holds the witness, so its lemma is false and Coq rejects it.
+    let ob = v["obligations"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|o| o["id"] == "T4.stage1/invariant")
+        .unwrap();
+    ob["proof"]["rows"][0]["k"] = serde_json::json!(["1", "9"]);
+    let bad = generate(&v, "bad");
+    let text = std::fs::read_to_string(bad.join(file)).unwrap();
+    assert!(
+        text.contains("T4_stage1_invariant_r00_c000000 : forall K a al s, 1 <= K <= 3 ->"),
+        "the stretched first cell is in the sample"
+    );
+    let (ok, out) = coqc_generated(&dir, &bad, file);
+    assert!(!ok, "Coq accepted a false stage-1 cell:\n{text}");
+    assert!(out.contains("Error"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A file with one lemma per cell of `cells_code` on the unit square (x y <= 1, by nra) and
+/// the cover lemma of `cover_code` joining them.
+fn toy_cover(cells_code: &str, cover_code: &str) -> String {
+    use twostep::arith::q::Q;
+    use twostep::check::region::leaves;
+    use twostep::coq::number::lit;
+    use twostep::coq::regions::cover_lemma;
+    let root = vec![(Q::from(0), Q::from(1)), (Q::from(0), Q::from(1))];
+    let mut text = String::from("From Coq Require Import Reals Lra.\nOpen Scope R_scope.\n\n");
+    for (j, b) in leaves(&root, cells_code).unwrap().iter().enumerate() {
+        text.push_str(&format!(
+            "Lemma r_c{j:06} : forall x y, {} <= x <= {} -> {} <= y <= {} -> x * y <= 1.\nProof. intros x y Hx Hy. nra. Qed.\n\n",
+            lit(&b[0].0),
+            lit(&b[0].1),
+            lit(&b[1].0),
+            lit(&b[1].1)
+        ));
+    }
+    text.push_str(&cover_lemma("r", &["x", "y"], &root, cover_code, "x * y <= 1").unwrap());
+    text
+}
+
+#[test]
+fn a_cover_that_does_not_match_its_cells_does_not_compile_in_coq() {
+    if !have_coqc() {
+        eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("twostep-coq-cover-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let compile = |name: &str, text: &str| {
+        std::fs::write(dir.join(name), text).unwrap();
+        run(Command::new("coqc").current_dir(&dir).arg(name))
+    };
+    // The cells of a split code, joined by that code's cover: accepted.
+    let (ok, out) = compile("Good.v", &toy_cover("1L0LL", "1L0LL"));
+    assert!(ok, "the matching cover should compile:\n{out}");
+    // Cells of one code, joined as if they were the cells of another: the ranges do not
+    // match, and Coq rejects the join.
+    let (ok, out) = compile("Swapped.v", &toy_cover("0L1LL", "1L0LL"));
+    assert!(!ok, "Coq accepted a cover of other cells");
+    assert!(out.contains("Error"), "{out}");
+    // A cover that needs a cell nobody proved: rejected.
+    let good = toy_cover("1L0LL", "1L0LL");
+    let (start, end) = (
+        good.find("Lemma r_c000002").unwrap(),
+        good.find("(** The cells of the row").unwrap(),
+    );
+    let missing = format!("{}{}", &good[..start], &good[end..]);
+    let (ok, out) = compile("Missing.v", &missing);
+    assert!(!ok, "Coq accepted a cover with a missing cell");
+    assert!(out.contains("r_c000002"), "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }

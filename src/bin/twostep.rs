@@ -60,6 +60,10 @@ enum Cmd {
         /// Keep only this many cells per box obligation (a fixed, evenly spaced sample).
         #[arg(long)]
         sample: Option<usize>,
+        /// With --sample: generate this K row of every region obligation in full, with the
+        /// lemma joining its cells and the region's theorem over that row.
+        #[arg(long, requires = "sample")]
+        full_row: Option<usize>,
     },
     /// Answer a point query with rigorous enclosures (JSON).
     Query {
@@ -214,12 +218,17 @@ fn main() -> ExitCode {
                 Err(e) => fail(1, e),
             }
         }
-        Cmd::Coq { file, out, sample } => {
+        Cmd::Coq {
+            file,
+            out,
+            sample,
+            full_row,
+        } => {
             let c = match cert::read(&file) {
                 Ok((c, _)) => c,
                 Err(m) => return fail(2, format!("{}: {m}", file.display())),
             };
-            let files = match coq::generate(&c, &coq::Options { sample }) {
+            let files = match coq::generate(&c, &coq::Options { sample, full_row }) {
                 Ok(f) => f,
                 Err(e) => return fail(1, format!("{}: {e}", file.display())),
             };

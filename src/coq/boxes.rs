@@ -8,17 +8,25 @@ use crate::arith::q::Q;
 use crate::cert::{parse_cell, parse_interval, Cell, Certificate, Endpoint, Obligation, Proof};
 use std::collections::BTreeMap;
 
-/// The tactic of a cell lemma: plain evaluation, then bisection on every variable.
-fn tactic(vars: &[&str]) -> String {
+/// The bisection tiers of a cell lemma: (precision, depth), tried in order.
+pub(super) const BOX_TIERS: &[(u32, u32)] = &[(64, 16), (128, 24)];
+
+/// The tactic of a cell lemma: plain evaluation, then bisection on every variable at each
+/// tier (precision in bits, depth).
+pub(super) fn tactic(vars: &[&str], tiers: &[(u32, u32)]) -> String {
     let bisect: Vec<String> = vars.iter().map(|v| format!("i_bisect {v}")).collect();
-    format!(
-        "first [ interval with (i_prec 64) | interval with (i_prec 64, {}, i_depth 16) | interval with (i_prec 128, {}, i_depth 24) ]",
-        bisect.join(", "),
-        bisect.join(", ")
-    )
+    let mut alternatives = vec!["interval with (i_prec 64)".to_string()];
+    for (prec, depth) in tiers {
+        alternatives.push(format!(
+            "interval with (i_prec {prec}, {}, i_depth {depth})",
+            bisect.join(", ")
+        ));
+    }
+    format!("first [ {} ]", alternatives.join(" | "))
 }
 
-fn relation(rel: &str, term: &str) -> Result<String, String> {
+/// `term` in relation `rel` (`>0`, `>=0`, `<0`, `<=0`) to 0, as a Coq proposition.
+pub(super) fn relation(rel: &str, term: &str) -> Result<String, String> {
     Ok(match rel {
         ">0" => format!("0 < {term}"),
         ">=0" => format!("0 <= {term}"),
@@ -49,7 +57,7 @@ fn cell_lemma(
         "Lemma {name} : {}{goal}.\nProof.\n  intros {}.\n  intros; unfold_model; {}.\nQed.\n\n",
         binders(q, cell)?,
         q.vars.join(" "),
-        tactic(q.vars)
+        tactic(q.vars, BOX_TIERS)
     ))
 }
 

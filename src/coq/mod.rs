@@ -7,7 +7,7 @@
 //! covering case split into one lemma over the claim's domain; Newton and crossing data
 //! become the sign, derivative and multiplier facts of `proofs/Iterate.v`, from which the
 //! existence and uniqueness of the orbit in its box follow; every kept cell of a region
-//! row (Lemma 2, Theorem 3) becomes an `interval` lemma stating what the checker checks on
+//! row (Lemma 2, Theorem 3, Theorem 4's region basin and stage 1) becomes an `interval` lemma stating what the checker checks on
 //! it (see [`regions`]). The statements come from
 //! [`statements`], written by hand; the certificate supplies only numbers.
 
@@ -38,6 +38,9 @@ pub struct Options {
     /// Keep only this many cells per box obligation, evenly spaced and always the same
     /// ones (for a CI sample of large certificates); covering lemmas are then omitted.
     pub sample: Option<usize>,
+    /// With a sample: generate this K row of every region obligation in full, with its
+    /// cover lemma and the domain theorem over that row.
+    pub full_row: Option<usize>,
 }
 
 /// Text safe inside a Coq comment.
@@ -135,7 +138,14 @@ mod tests {
     fn a_gap_is_written_into_the_files_and_proves_nothing() {
         let text = std::fs::read_to_string("certificates/theorem4.json").unwrap();
         let (c, _) = crate::cert::parse(&text).unwrap();
-        let fs = generate(&c, &Options { sample: Some(1) }).unwrap();
+        let fs = generate(
+            &c,
+            &Options {
+                sample: Some(1),
+                ..Options::default()
+            },
+        )
+        .unwrap();
         let all = &fs.last().unwrap().text;
         assert!(all.contains("Not stated in Coq: T4.grid-basin/invariant-contracting"));
         assert!(fs.iter().all(|f| !f.text.contains("T4_grid_basin")));
@@ -156,7 +166,14 @@ mod tests {
         assert_eq!(boxes::sample_indices(2, 5), vec![0, 1]);
         let c = crate::claims::certify("theorem2").unwrap();
         let full = generate(&c, &Options::default()).unwrap();
-        let some = generate(&c, &Options { sample: Some(2) }).unwrap();
+        let some = generate(
+            &c,
+            &Options {
+                sample: Some(2),
+                ..Options::default()
+            },
+        )
+        .unwrap();
         let count = |fs: &[CoqFile]| fs.iter().map(|f| f.lemmas).sum::<usize>();
         assert!(count(&some) < count(&full));
         let f = some

@@ -1,11 +1,17 @@
-//! Region obligations (Lemma 2, Theorem 3): for each K row, the cells of the row's
-//! bisection are rebuilt from the box and the split code, and each kept cell becomes one
-//! lemma proved by `interval`, stating exactly what the checker checks on it: either the
-//! guard is negative on the cell (the cell lies outside the region), or every condition
-//! holds on it, a condition with an `applies` quantity being replaced by `applies < 0`
-//! where the checker skips it.
+//! Region obligations (Lemma 2, Theorem 3, Theorem 4's region basin and stage 1).
+//!
+//! For each K row the cells of the row's bisection are rebuilt from the box and the split
+//! code, as the checker rebuilds them, and each kept cell becomes one lemma: at every point
+//! of the cell, guard >= 0 implies the conditions (a condition with an `applies` quantity
+//! reads "applies >= 0 -> condition"). Its proof is what the checker checks on the cell: the
+//! guard is negative on it, or each condition holds on it (or its `applies` is negative), by
+//! `interval`. A row generated in full also gets a cover lemma, the same implication on the
+//! whole row box, proved by the case splits of the split code with the cell lemmas at the
+//! leaves; the rows generated in full are joined by a case split on K into the domain
+//! theorem `<base>_proved : <base>_on lo hi`. Where the statement names a hand-written claim
+//! (L2.positive), the generated file proves the claim over [lo, hi] from the domain theorem.
 
-use super::boxes::sample_indices;
+use super::boxes::{relation, sample_indices, tactic};
 use super::number::{ident, lit};
 use super::statements::RegionStatement;
 use super::{comment, header, CoqFile, Options};
@@ -14,81 +20,365 @@ use crate::cert::{parse_interval, Certificate, Obligation, Proof};
 use crate::check::region::{base_args, full_args, leaves, row_constants, RegionBox as Box3};
 use crate::check::spec::{self, RegionRule, Rule};
 
-/// The tactic of a cell conjunct: plain evaluation, then bisection on the three variables.
-const TACTIC: &str = "first [ interval with (i_prec 64) | interval with (i_prec 64, i_bisect K, i_bisect p, i_bisect d, i_depth 10) ]";
+/// The most cells in one file of a row generated in full (the parts compile in parallel).
+const CHUNK: usize = 2000;
 
-/// `term` with every `$name` replaced by the row constant's literal.
-fn substitute(term: &str, names: &[&str], consts: &[Q]) -> String {
+/// Region cells are small: one bisection tier, so that a false cell fails quickly.
+const REGION_TIERS: &[(u32, u32)] = &[(64, 10)];
+
+/// `term` with every `$name` replaced by `value(i)` for the i-th name (longest names first).
+fn substitute_by(term: &str, names: &[&str], value: impl Fn(usize) -> String) -> String {
     let mut order: Vec<usize> = (0..names.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(names[i].len()));
     let mut s = term.to_string();
     for i in order {
-        s = s.replace(&format!("${}", names[i]), &lit(&consts[i]));
+        s = s.replace(&format!("${}", names[i]), &value(i));
     }
     s
 }
 
-fn relation(rel: &str, term: &str) -> Result<String, String> {
-    Ok(match rel {
-        ">0" => format!("0 < {term}"),
-        ">=0" => format!("0 <= {term}"),
-        _ => return Err(format!("unknown region relation `{rel}`")),
-    })
+/// `term` with every `$name` replaced by the row constant's literal.
+fn substitute(term: &str, names: &[&str], consts: &[Q]) -> String {
+    substitute_by(term, names, |i| lit(&consts[i]))
 }
 
-/// The goal of one cell: what the checker establishes there.
-fn cell_goal(
+/// What a point of the region satisfies: `0 <= guard -> C₁ /\ … /\ Cₙ`, where a condition
+/// with an `applies` quantity reads `(0 <= applies -> condition)`; `sub` fills in the
+/// constants.
+fn holds(st: &RegionStatement, sub: &dyn Fn(&str) -> String) -> Result<String, String> {
+    let conds = st
+        .conditions
+        .iter()
+        .map(|s| {
+            let c = relation(s.rel, &sub(s.term))?;
+            Ok(match s.applies {
+                Some(a) => format!("(0 <= {} -> {c})", sub(a)),
+                None => c,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok(format!("0 <= {} -> {}", sub(st.guard), conds.join(" /\\ ")))
+}
+
+/// The proof of one cell: what the checker establishes there. Either the guard is negative
+/// on the cell (so the implication holds vacuously), or each condition holds on it, or,
+/// for a condition the checker skips, its `applies` quantity is negative on it.
+fn cell_proof(
     rule: &RegionRule,
     st: &RegionStatement,
     b: &Box3,
     consts: &[Q],
 ) -> Result<String, String> {
     let sub = |t: &str| substitute(t, rule.constants, consts);
+    let tac = tactic(st.vars, REGION_TIERS);
+    let hyps: Vec<String> = (0..st.vars.len()).map(|i| format!("H{i}")).collect();
+    let intro = format!("intros {} {}", st.vars.join(" "), hyps.join(" "));
     let args = base_args(b, consts);
     if (rule.guard.qi)(&args).is_neg() {
-        return Ok(format!("{} < 0", sub(st.guard)));
+        return Ok(format!(
+            "  {intro} Hg.\n  exfalso.\n  assert (Hn : {} < 0) by (unfold_model; {tac}).\n  lra.\n",
+            sub(st.guard)
+        ));
     }
     let args = full_args(rule, args);
-    let mut parts = Vec::new();
+    let mut steps = Vec::new();
     for (c, s) in rule.conditions.iter().zip(&st.conditions) {
-        if let (Some(a), Some(at)) = (&c.applies, s.applies) {
-            if (a.qi)(&args).is_neg() {
-                parts.push(format!("{} < 0", sub(at)));
-                continue;
-            }
-        }
-        parts.push(relation(s.rel, &sub(s.term))?);
+        steps.push(match (&c.applies, s.applies) {
+            (Some(a), Some(at)) if (a.qi)(&args).is_neg() => format!(
+                "intros Ha; exfalso; assert (Hn : {} < 0) by (unfold_model; {tac}); lra",
+                sub(at)
+            ),
+            (Some(_), Some(_)) => format!("intros _; unfold_model; {tac}"),
+            _ => format!("unfold_model; {tac}"),
+        });
     }
-    Ok(parts.join(" /\\ "))
+    let mut text = format!("  {intro} _.\n");
+    if let Some((last, first)) = steps.split_last() {
+        for t in first {
+            text.push_str(&format!("  split; [{t} | ].\n"));
+        }
+        text.push_str(&format!("  {last}.\n"));
+    }
+    Ok(text)
 }
 
-fn cell_lemma(name: &str, b: &Box3, goal: &str) -> String {
+/// `forall v₁ … vₙ, lo₁ <= v₁ <= hi₁ -> … ->` for the box.
+fn binders(vars: &[&str], b: &Box3) -> String {
+    let ranges: String = vars
+        .iter()
+        .zip(b)
+        .map(|(v, (lo, hi))| format!("{} <= {v} <= {} -> ", lit(lo), lit(hi)))
+        .collect();
+    format!("forall {}, {ranges}", vars.join(" "))
+}
+
+/// The lemma of one cell: for every point of the box, the region's implication.
+fn cell_lemma(name: &str, vars: &[&str], b: &Box3, goal: &str, proof: &str) -> String {
     format!(
-        "Lemma {name} : forall K p d, {} <= K <= {} -> {} <= p <= {} -> {} <= d <= {} ->\n  {goal}.\nProof.\n  intros K p d HK Hp Hd.\n  repeat match goal with |- _ /\\ _ => split end.\n  all: unfold_model; {TACTIC}.\nQed.\n\n",
-        lit(&b[0].0),
-        lit(&b[0].1),
-        lit(&b[1].0),
-        lit(&b[1].1),
-        lit(&b[2].0),
-        lit(&b[2].1)
+        "Lemma {name} : {}\n  {goal}.\nProof.\n{proof}Qed.\n\n",
+        binders(vars, b)
     )
+}
+
+/// Where a bound of a variable comes from inside the cover proof: the row box (hypothesis
+/// `H{var}`) or a case split (hypothesis `S{depth}`).
+#[derive(Clone, Copy)]
+enum Bound {
+    Root,
+    Split(usize),
+}
+
+/// The proof, by the split code's case splits, that the cells cover the row box: at a split
+/// `destruct (Rle_lt_dec v mid)`, at a leaf the cell lemma applied to exact range proofs.
+struct Cover<'a> {
+    code: &'a [u8],
+    pos: usize,
+    leaf: usize,
+    vars: &'a [&'a str],
+    cell: String,
+    text: String,
+}
+
+impl Cover<'_> {
+    fn walk(
+        &mut self,
+        b: &Box3,
+        bounds: &mut Vec<(Bound, Bound)>,
+        depth: usize,
+    ) -> Result<(), String> {
+        let c = *self
+            .code
+            .get(self.pos)
+            .ok_or("the split code ends before the tree does")?;
+        self.pos += 1;
+        let indent = "  ".repeat(depth + 1);
+        if c == b'L' {
+            let ranges: Vec<String> = bounds
+                .iter()
+                .enumerate()
+                .map(|(i, (lo, hi))| {
+                    let lo = match lo {
+                        Bound::Root => format!("(proj1 H{i})"),
+                        Bound::Split(k) => format!("(Rlt_le _ _ S{k})"),
+                    };
+                    let hi = match hi {
+                        Bound::Root => format!("(proj2 H{i})"),
+                        Bound::Split(k) => format!("S{k}"),
+                    };
+                    format!("(conj {lo} {hi})")
+                })
+                .collect();
+            self.text.push_str(&format!(
+                "{indent}exact ({}_c{:06} {} {}).\n",
+                self.cell,
+                self.leaf,
+                self.vars.join(" "),
+                ranges.join(" ")
+            ));
+            self.leaf += 1;
+            return Ok(());
+        }
+        let dim = (c as char)
+            .to_digit(10)
+            .map(|d| d as usize)
+            .filter(|&d| d < b.len())
+            .ok_or_else(|| format!("`{}` in the split code", c as char))?;
+        let mid = Q::from(&b[dim].0 + &b[dim].1) / 2u32;
+        self.text.push_str(&format!(
+            "{indent}destruct (Rle_lt_dec {} {}) as [S{depth}|S{depth}].\n",
+            self.vars[dim],
+            lit(&mid)
+        ));
+        let (mut lo, mut hi) = (b.clone(), b.clone());
+        lo[dim].1 = mid.clone();
+        hi[dim].0 = mid;
+        let saved = bounds[dim];
+        bounds[dim].1 = Bound::Split(depth);
+        self.text.push_str(&format!("{indent}{{\n"));
+        self.walk(&lo, bounds, depth + 1)?;
+        self.text.push_str(&format!("{indent}}}\n"));
+        bounds[dim] = (Bound::Split(depth), saved.1);
+        self.text.push_str(&format!("{indent}{{\n"));
+        self.walk(&hi, bounds, depth + 1)?;
+        self.text.push_str(&format!("{indent}}}\n"));
+        bounds[dim] = saved;
+        Ok(())
+    }
+}
+
+/// The lemma `name` joining a row's cells `name_c000000`, … (one per leaf of `splits`, in the
+/// checker's order) into `goal` on the whole row box `root`.
+pub fn cover_lemma(
+    name: &str,
+    vars: &[&str],
+    root: &Box3,
+    splits: &str,
+    goal: &str,
+) -> Result<String, String> {
+    let mut cover = Cover {
+        code: splits.as_bytes(),
+        pos: 0,
+        leaf: 0,
+        vars,
+        cell: name.to_string(),
+        text: String::new(),
+    };
+    let mut bounds = vec![(Bound::Root, Bound::Root); vars.len()];
+    cover.walk(root, &mut bounds, 0)?;
+    if cover.pos != splits.len() {
+        return Err("the split code goes on after the tree ends".into());
+    }
+    let hyps: Vec<String> = (0..vars.len()).map(|i| format!("H{i}")).collect();
+    Ok(format!(
+        "(** The cells of the row cover its box (the case splits of the split code). *)\nLemma {name} : {}\n  {goal}.\nProof.\n  intros {} {}.\n{}Qed.\n\n",
+        binders(vars, root),
+        vars.join(" "),
+        hyps.join(" "),
+        cover.text
+    ))
 }
 
 /// The row's constant facts that the checker's `bounds` asks for (the statement's `facts`),
 /// so that the row box holds the region's part of the row.
-fn constants_lemma(name: &str, st: &RegionStatement, rule: &RegionRule, consts: &[Q]) -> String {
-    let facts: Vec<String> = st
-        .facts
-        .iter()
-        .map(|f| substitute(f, rule.constants, consts))
-        .collect();
+fn constants_lemma(name: &str, facts: &str) -> String {
     format!(
-        "Lemma {name} : {}.\nProof.\n  repeat match goal with |- _ /\\ _ => split end.\n  all: first [lra | interval].\nQed.\n\n",
-        facts.join(" /\\ ")
+        "Lemma {name} : {facts}.\nProof.\n  repeat match goal with |- _ /\\ _ => split end.\n  all: first [lra | interval].\nQed.\n\n"
     )
 }
 
-/// The files of one region obligation: one per K row, or one for a sample.
+/// The statement's facts with `sub` filling in the constants (`True` when there are none).
+fn facts(st: &RegionStatement, sub: &dyn Fn(&str) -> String) -> String {
+    if st.facts.is_empty() {
+        return "True".into();
+    }
+    let f: Vec<String> = st.facts.iter().map(|f| sub(f)).collect();
+    f.join(" /\\ ")
+}
+
+/// `Definition <base>_on (lo hi : R)`: for every K in [lo, hi] there are row constants with
+/// the facts, and every point of the box they bound satisfies the region's implication.
+fn domain_definition(
+    base: &str,
+    rule: &RegionRule,
+    st: &RegionStatement,
+) -> Result<String, String> {
+    let sub = |t: &str| substitute_by(t, rule.constants, |i| rule.constants[i].to_string());
+    let rest = &st.vars[1..];
+    let ranges: String = rest
+        .iter()
+        .zip(&st.ranges)
+        .map(|(v, (lo, hi))| format!("{} <= {v} <= {} -> ", sub(lo), sub(hi)))
+        .collect();
+    let exists = if rule.constants.is_empty() {
+        String::new()
+    } else {
+        format!("exists {}, ", rule.constants.join(" "))
+    };
+    Ok(format!(
+        "(** The region obligation over K in [lo, hi]: the row constants, and at every point of\n    the box they bound, the region's implication (guard >= 0 -> the conditions). *)\nDefinition {base}_on (lo hi : R) : Prop :=\n  forall K, lo <= K <= hi ->\n  {exists}({}) /\\\n  forall {}, {ranges}\n  {}.\n\n",
+        facts(st, &sub),
+        rest.join(" "),
+        holds(st, &sub)?
+    ))
+}
+
+/// `Theorem <base>_proved : <base>_on lo hi` from the rows' cover lemmas, by a case split
+/// on K over the rows (in order, each starting where the previous one ends).
+fn domain_theorem(
+    base: &str,
+    rule: &RegionRule,
+    st: &RegionStatement,
+    rows: &[(usize, (Q, Q), Vec<Q>)],
+) -> String {
+    let (lo, hi) = (&rows[0].1 .0, &rows[rows.len() - 1].1 .1);
+    let rest = &st.vars[1..];
+    let rest_hyps: Vec<String> = (1..st.vars.len()).map(|i| format!("Hv{i}")).collect();
+    let mut text = format!(
+        "Theorem {base}_proved : {base}_on {} {}.\nProof.\n  intros K HK.\n",
+        lit(lo),
+        lit(hi)
+    );
+    for (n, (i, (_, khi), consts)) in rows.iter().enumerate() {
+        let last = n + 1 == rows.len();
+        if !last {
+            text.push_str(&format!(
+                "  destruct (Rle_lt_dec K {}) as [Hr{n}|Hr{n}].\n  {{\n",
+                lit(khi)
+            ));
+        } else {
+            text.push_str("  {\n");
+        }
+        if !rule.constants.is_empty() {
+            let lits: Vec<String> = consts.iter().map(lit).collect();
+            text.push_str(&format!("    exists {}.\n", lits.join(", ")));
+        }
+        let ranges: Vec<&str> = std::iter::repeat("ltac:(split; lra)")
+            .take(st.vars.len())
+            .collect();
+        text.push_str(&format!(
+            "    split; [exact {base}_r{i:02}_constants | ].\n    intros {} {}.\n    exact ({base}_r{i:02} K {} {}).\n  }}\n",
+            rest.join(" "),
+            rest_hyps.join(" "),
+            rest.join(" "),
+            ranges.join(" ")
+        ));
+    }
+    text.push_str("Qed.\n\n");
+    text
+}
+
+/// One K row of a region proof, rebuilt.
+struct Row {
+    k: (Q, Q),
+    consts: Vec<Q>,
+    root: Box3,
+    cells: Vec<Box3>,
+}
+
+fn rows_of(
+    o: &Obligation,
+    rule: &RegionRule,
+    st: &RegionStatement,
+) -> Result<Vec<(Row, String)>, String> {
+    let Proof::Region { rows } = &o.proof else {
+        return Err(format!("{}: expected a region proof", o.id));
+    };
+    rows.iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let at = |e: &dyn std::fmt::Display| format!("{}: row {i}: {e}", o.id);
+            let k = parse_interval(&r.k, "k").map_err(|e| at(&e))?;
+            let consts = row_constants(rule, r).map_err(|e| at(&e))?;
+            let rest = (rule.bounds)(&consts).map_err(|e| at(&e))?;
+            if rest.len() + 1 != st.vars.len() || st.ranges.len() != rest.len() {
+                return Err(format!(
+                    "{}: the cells have {} variables, the Coq statement names {} and {} ranges",
+                    o.id,
+                    rest.len() + 1,
+                    st.vars.len(),
+                    st.ranges.len()
+                ));
+            }
+            let root: Box3 = std::iter::once(k.clone()).chain(rest).collect();
+            let cells = leaves(&root, &r.splits).map_err(|e| at(&e))?;
+            Ok((
+                Row {
+                    k,
+                    consts,
+                    root,
+                    cells,
+                },
+                r.splits.clone(),
+            ))
+        })
+        .collect()
+}
+
+/// The files of one region obligation. Without a sample: per K row, its cells in parts of at
+/// most [`CHUNK`] cells and a row file with the row's cover lemma, and `<prefix>_<base>.v`
+/// with the domain theorem over all rows. With a sample: one file with the sampled cells of
+/// every row, and, for `full_row`, that row in full (parts, cover) and the domain theorem
+/// over that row alone.
 pub fn files(
     c: &Certificate,
     o: &Obligation,
@@ -119,82 +409,177 @@ pub fn files(
             st.conditions.len()
         ));
     }
-    let Proof::Region { rows } = &o.proof else {
-        return Err(format!("{}: expected a region proof", o.id));
-    };
+    if let Some(i) = rule
+        .conditions
+        .iter()
+        .zip(&st.conditions)
+        .position(|(r, s)| r.applies.is_some() != s.applies.is_some())
+    {
+        return Err(format!(
+            "{}: condition {i} is asked everywhere in one of the rule and the Coq statement and only where it applies in the other",
+            o.id
+        ));
+    }
+    let rows = rows_of(o, &rule, st)?;
     let base = ident(&o.id);
     let intro = |what: &str| {
         let mut t = header(c, &format!("obligation {}, {what}", o.id), false);
+        if let Some(cl) = &st.claim {
+            t.push_str(&format!("From Twostep Require Import {}.\n\n", cl.module));
+        }
         t.push_str(&format!("(** {}: {} *)\n\n", o.id, comment(&o.statement)));
         t
     };
-    let mut out = Vec::new();
-    let mut sampled = intro("a sample of cells of every K row");
-    let mut sampled_lemmas = 0;
-    let (mut kept, mut total) = (0usize, 0usize);
-    for (i, r) in rows.iter().enumerate() {
-        let k = parse_interval(&r.k, "k").map_err(|e| format!("{}: row {i}: {e}", o.id))?;
-        let consts = row_constants(&rule, r).map_err(|e| format!("{}: row {i}: {e}", o.id))?;
-        let rest = (rule.bounds)(&consts).map_err(|e| format!("{}: row {i}: {e}", o.id))?;
-        if rest.len() != 2 {
+    let full: Vec<usize> = match (opts.sample, opts.full_row) {
+        (None, _) => (0..rows.len()).collect(),
+        (Some(_), Some(n)) if n < rows.len() => vec![n],
+        (Some(_), Some(n)) => {
             return Err(format!(
-                "{}: Coq region lemmas are written for (K, p, d) cells",
-                o.id
-            ));
+                "{}: --full-row {n}, but the proof has {} rows",
+                o.id,
+                rows.len()
+            ))
         }
-        let root: Box3 = std::iter::once(k).chain(rest).collect();
-        let cells = leaves(&root, &r.splits).map_err(|e| format!("{}: row {i}: {e}", o.id))?;
+        (Some(_), None) => vec![],
+    };
+    let mut out = Vec::new();
+    let mut main = intro(if opts.sample.is_some() {
+        "a sample of cells of every K row"
+    } else {
+        "the domain theorem over every K row"
+    });
+    let mut main_lemmas = 0;
+    main.push_str(&domain_definition(&base, &rule, st)?);
+    let (mut kept, mut total) = (0usize, 0usize);
+    let mut proved = Vec::new();
+    let mut row_files = Vec::new();
+    for (i, (r, splits)) in rows.iter().enumerate() {
+        let in_full = full.contains(&i);
         let keep = match opts.sample {
-            Some(n) => sample_indices(cells.len(), n),
-            None => (0..cells.len()).collect(),
+            Some(n) if !in_full => sample_indices(r.cells.len(), n),
+            _ => (0..r.cells.len()).collect(),
         };
-        let mut text = String::new();
-        text.push_str(&format!(
+        let sub = |t: &str| substitute(t, rule.constants, &r.consts);
+        let goal = holds(st, &sub)?;
+        let mut text = format!(
             "(** Row {i}: K in [{}, {}]; cells {} of {}. *)\n",
-            r.k[0],
-            r.k[1],
+            lit(&r.k.0),
+            lit(&r.k.1),
             keep.len(),
-            cells.len()
-        ));
+            r.cells.len()
+        );
+        let cell_text = |js: &[usize]| -> Result<String, String> {
+            let mut t = String::new();
+            for &j in js {
+                let proof = cell_proof(&rule, st, &r.cells[j], &r.consts)?;
+                t.push_str(&cell_lemma(
+                    &format!("{base}_r{i:02}_c{j:06}"),
+                    st.vars,
+                    &r.cells[j],
+                    &goal,
+                    &proof,
+                ));
+            }
+            Ok(t)
+        };
+        let mut lemmas = 1;
+        let mut cells = String::new();
+        if in_full {
+            // A full row's cells go into parts of at most CHUNK cells, compiled in parallel.
+            for (k, part) in keep.chunks(CHUNK).enumerate() {
+                let name = format!("{prefix}_{base}_r{i:02}_part{k}");
+                let mut t = intro(&format!(
+                    "K row {i}, cells {} to {}",
+                    part[0],
+                    part[part.len() - 1]
+                ));
+                t.push_str(&cell_text(part)?);
+                out.push(CoqFile {
+                    name: format!("{name}.v"),
+                    text: t,
+                    lemmas: part.len(),
+                });
+                text.push_str(&format!(
+                    "From Twostep.generated Require Import {name}.
+"
+                ));
+            }
+            text.push('\n');
+        } else {
+            cells = cell_text(&keep)?;
+            lemmas += keep.len();
+        }
         text.push_str(&constants_lemma(
             &format!("{base}_r{i:02}_constants"),
-            st,
-            &rule,
-            &consts,
+            &facts(st, &sub),
         ));
-        for &j in &keep {
-            let goal = cell_goal(&rule, st, &cells[j], &consts)?;
-            text.push_str(&cell_lemma(
-                &format!("{base}_r{i:02}_c{j:06}"),
-                &cells[j],
+        text.push_str(&cells);
+        if in_full {
+            text.push_str(&cover_lemma(
+                &format!("{base}_r{i:02}"),
+                st.vars,
+                &r.root,
+                splits,
                 &goal,
-            ));
+            )?);
+            lemmas += 1;
+            proved.push((i, r.k.clone(), r.consts.clone()));
         }
         kept += keep.len();
-        total += cells.len();
+        total += r.cells.len();
         if opts.sample.is_some() {
-            sampled.push_str(&text);
-            sampled_lemmas += keep.len() + 1;
+            main.push_str(&text);
+            main_lemmas += lemmas;
         } else {
             let mut t = intro(&format!("K row {i}"));
             t.push_str(&text);
+            row_files.push(format!("{prefix}_{base}_r{i:02}"));
             out.push(CoqFile {
                 name: format!("{prefix}_{base}_r{i:02}.v"),
                 text: t,
-                lemmas: keep.len() + 1,
+                lemmas,
             });
         }
     }
-    if opts.sample.is_some() {
-        sampled.push_str(&format!(
-            "(* Sample: {kept} of {total} cells. Not stated here: that the cells of a row tile its box\n   (they are rebuilt from the split code, as the checker does) and that the rows cover the K domain. *)\n"
-        ));
-        out.push(CoqFile {
-            name: format!("{prefix}_{base}.v"),
-            text: sampled,
-            lemmas: sampled_lemmas,
-        });
+    if opts.sample.is_none() {
+        for f in &row_files {
+            main.push_str(&format!("From Twostep.generated Require Import {f}.\n"));
+        }
+        main.push('\n');
     }
+    if !proved.is_empty() {
+        main.push_str(&domain_theorem(&base, &rule, st, &proved));
+        main_lemmas += 1;
+        if let Some(cl) = &st.claim {
+            let (lo, hi) = (lit(&proved[0].1 .0), lit(&proved[proved.len() - 1].1 .1));
+            main.push_str(&format!(
+                "(** {}: {}.{} from the cells above. *)\nTheorem {} : {} {lo} {hi}.\nProof. exact ({} {lo} {hi} {base}_proved). Qed.\n\n",
+                o.id, cl.module, cl.bridge, cl.name, cl.theorem, cl.bridge
+            ));
+            main_lemmas += 1;
+        }
+    }
+    if let Some(cl) = &st.claim {
+        main.push_str(&format!(
+            "(** The generated domain statement is the one {} states by hand. *)\nLemma {base}_on_is_{} lo hi : {base}_on lo hi <-> {} lo hi.\nProof. split; intro H; exact H. Qed.\n\n",
+            cl.module, cl.on, cl.on
+        ));
+        main_lemmas += 1;
+    }
+    if opts.sample.is_some() {
+        main.push_str(&format!(
+            "(* Sample: {kept} of {total} cells{}. *)\n",
+            match opts.full_row {
+                Some(n) => format!("; row {n} in full with its cover lemma"),
+                None => String::new(),
+            }
+        ));
+    }
+    out.push(CoqFile {
+        name: format!("{prefix}_{base}.v"),
+        text: main,
+        lemmas: main_lemmas,
+    });
     Ok(out)
 }
 
@@ -214,7 +599,7 @@ mod tests {
             substitute("$c - $plo + $P * $dcap", &names, &consts),
             "(3 / 2) - (1 / 4) + 2 * 3"
         );
-        assert!(relation("<0", "x").is_err());
+        assert!(relation("<1", "x").is_err());
         assert_eq!(relation(">=0", "x").unwrap(), "0 <= x");
     }
 
@@ -232,22 +617,113 @@ mod tests {
             .find(|o| o.id == "L2.positive/region")
             .unwrap();
         let short = RegionStatement {
+            vars: &["K", "p", "d"],
+            ranges: vec![],
+            claim: None,
             facts: vec![],
             guard: "$c - prod_w p d",
             conditions: vec![],
         };
-        assert!(files(&c, o, &short, "Lemma2", &Options { sample: Some(1) }).is_err());
+        assert!(files(
+            &c,
+            o,
+            &short,
+            "Lemma2",
+            &Options {
+                sample: Some(1),
+                ..Options::default()
+            }
+        )
+        .is_err());
         let Some(super::super::statements::Statement::Region(st)) =
             super::super::statements::statement(&o.id)
         else {
             panic!()
         };
-        let fs = files(&c, o, &st, "Lemma2", &Options { sample: Some(2) }).unwrap();
+        let fs = files(
+            &c,
+            o,
+            &st,
+            "Lemma2",
+            &Options {
+                sample: Some(2),
+                ..Options::default()
+            },
+        )
+        .unwrap();
         assert_eq!(fs.len(), 1);
         assert!(
             fs[0].text.contains("prod_p K p d"),
             "{}",
             &fs[0].text[..400]
         );
+        // A sample alone proves no domain theorem; a row out of range is refused.
+        assert!(!fs[0].text.contains("Theorem L2_positive_region_proved"));
+        assert!(fs[0]
+            .text
+            .contains("Definition L2_positive_region_on (lo hi : R)"));
+        let opts = Options {
+            sample: Some(1),
+            full_row: Some(29),
+        };
+        let e = files(&c, o, &st, "Lemma2", &opts).err().unwrap();
+        assert!(e.contains("29 rows"), "{e}");
+        // In full, two rows: one file each, and the domain theorem splits K between them.
+        let mut two = o.clone();
+        if let Proof::Region { rows } = &mut two.proof {
+            rows.truncate(2);
+        }
+        let fs = files(&c, &two, &st, "Lemma2", &Options::default()).unwrap();
+        let names: Vec<&str> = fs.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names.len(), 8, "{names:?}");
+        assert!(names.contains(&"Lemma2_L2_positive_region_r01_part2.v"));
+        let main = &fs[7].text;
+        assert!(
+            main.contains("From Twostep.generated Require Import Lemma2_L2_positive_region_r01.")
+        );
+        assert!(
+            main.contains("Theorem L2_positive_region_proved : L2_positive_region_on 1 (26 / 25).")
+        );
+        assert!(main.contains("destruct (Rle_lt_dec K (51 / 50)) as [Hr0|Hr0]."));
+        assert!(main.contains("exact (L2_positive_region_r01 K p d "));
+        assert!(main.contains("Theorem L2_positive_from_cells : positive_forever_on 1 (26 / 25)."));
+    }
+
+    fn unit_box() -> Box3 {
+        vec![(Q::from(0), Q::from(1)), (Q::from(0), Q::from(1))]
+    }
+
+    #[test]
+    fn the_cover_follows_the_split_code() {
+        // Split y at 1/2, then the upper half's x at 1/2: three cells, in the checker's order.
+        let text = cover_lemma("r", &["x", "y"], &unit_box(), "1L0LL", "P x y").unwrap();
+        assert!(
+            text.contains("destruct (Rle_lt_dec y (1 / 2)) as [S0|S0]"),
+            "{text}"
+        );
+        assert!(
+            text.contains("destruct (Rle_lt_dec x (1 / 2)) as [S1|S1]"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "exact (r_c000000 x y (conj (proj1 H0) (proj2 H0)) (conj (proj1 H1) S0))"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "exact (r_c000001 x y (conj (proj1 H0) S1) (conj (Rlt_le _ _ S0) (proj2 H1)))"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("exact (r_c000002 x y (conj (Rlt_le _ _ S1) (proj2 H0)) (conj (Rlt_le _ _ S0) (proj2 H1)))"), "{text}");
+        let cells = leaves(&unit_box(), "1L0LL").unwrap();
+        assert_eq!(cells.len(), 3);
+        assert_eq!(cells[1][0].1, Q::from((1, 2)));
+        // A code that ends early, runs on, or splits a variable that does not exist is refused.
+        assert!(cover_lemma("r", &["x", "y"], &unit_box(), "1L0L", "P x y").is_err());
+        assert!(cover_lemma("r", &["x", "y"], &unit_box(), "LL", "P x y").is_err());
+        assert!(cover_lemma("r", &["x", "y"], &unit_box(), "2LL", "P x y").is_err());
     }
 }

@@ -108,6 +108,11 @@ pub struct RegionCondition {
 
 /// The Coq statement of a region rule, conditions in the rule's order.
 pub struct RegionStatement {
+    /// The Coq names of the cell's variables, in the rule's order (K first).
+    pub vars: &'static [&'static str],
+    /// The ranges of the variables after K (`$name` terms), as the checker's `bounds` gives
+    /// them from the row constants.
+    pub ranges: Vec<(&'static str, &'static str)>,
     /// What the checker's `bounds` asks of the row constants (`$name` terms), so that the
     /// row box holds the region's part of the row.
     pub facts: Vec<&'static str>,
@@ -115,6 +120,25 @@ pub struct RegionStatement {
     pub guard: &'static str,
     /// The conditions.
     pub conditions: Vec<RegionCondition>,
+    /// The claim that a hand-written Coq file derives from the region, if any.
+    pub claim: Option<RegionClaim>,
+}
+
+/// A claim proved by hand from a region obligation: `module` defines `on lo hi` (the same
+/// proposition as the generated `<base>_on lo hi`) and proves
+/// `bridge lo hi : on lo hi -> theorem lo hi`; the generated files prove `name : theorem lo hi`
+/// for the K range whose rows are generated in full.
+pub struct RegionClaim {
+    /// The hand-written Coq module.
+    pub module: &'static str,
+    /// Its statement of the region obligation over [lo, hi].
+    pub on: &'static str,
+    /// Its statement of the claim over [lo, hi].
+    pub theorem: &'static str,
+    /// Its proof that the region gives the claim.
+    pub bridge: &'static str,
+    /// The name of the generated theorem.
+    pub name: &'static str,
 }
 
 fn cond(term: &'static str, rel: &'static str, applies: Option<&'static str>) -> RegionCondition {
@@ -137,6 +161,9 @@ fn positivity() -> Vec<RegionCondition> {
     ]
 }
 
+/// The ranges of p and d in a product region's row box.
+const PRODUCT_RANGES: &[(&str, &str)] = &[("$plo", "$P"), ("0", "$dcap")];
+
 /// The constant facts of the product regions.
 const PRODUCT_FACTS: &[&str] = &[
     "0 < $c",
@@ -150,9 +177,18 @@ const PRODUCT_FACTS: &[&str] = &[
 /// The region of Lemma 2: {W <= c} with the positivity conditions.
 fn lemma2_region() -> Statement {
     Statement::Region(RegionStatement {
+        vars: &["K", "p", "d"],
+        ranges: PRODUCT_RANGES.to_vec(),
         facts: PRODUCT_FACTS.to_vec(),
         guard: "$c - prod_w p d",
         conditions: positivity(),
+        claim: Some(RegionClaim {
+            module: "ProductClaims",
+            on: "positive_region_on",
+            theorem: "positive_forever_on",
+            bridge: "positive_from_region",
+            name: "L2_positive_from_cells",
+        }),
     })
 }
 
@@ -170,9 +206,12 @@ fn theorem3_region() -> Statement {
         cond("2 - K * (1 - p)", ">=0", Some("1 - p")),
     ]);
     Statement::Region(RegionStatement {
+        vars: &["K", "p", "d"],
+        ranges: PRODUCT_RANGES.to_vec(),
         facts: [PRODUCT_FACTS, &["0 < $kappa", "0 < $beta"]].concat(),
         guard: "$c - prod_w p d",
         conditions,
+        claim: None,
     })
 }
 
@@ -189,9 +228,12 @@ fn orbit_region() -> Statement {
         ),
     ]);
     Statement::Region(RegionStatement {
+        vars: &["K", "p", "d"],
+        ranges: PRODUCT_RANGES.to_vec(),
         facts: [PRODUCT_FACTS, &["0 < $margin", "1 < $lambda", "0 < $s"]].concat(),
         guard: "$c - prod_w p d",
         conditions,
+        claim: None,
     })
 }
 
@@ -265,9 +307,168 @@ macro_rules! t4_g {
     };
 }
 
+/// State 1 of a stage-1 start (a₀ = 1, angle th, scale s), w_y taken as |w_y|.
+macro_rules! s1_u1 {
+    () => {
+        "(scaled_u K s 1 (cos th) (sin th) th)"
+    };
+}
+macro_rules! s1_x1 {
+    () => {
+        "(scaled_mx K s 1 (cos th) (sin th) th)"
+    };
+}
+macro_rules! s1_y1 {
+    () => {
+        "(Rabs (scaled_my K s 1 (cos th) (sin th)))"
+    };
+}
+/// The arguments of the second step: state 1 at its own angle.
+macro_rules! s1_args1 {
+    () => {
+        concat!("K s ", s1_u1!(), " ", s1_x1!(), " ", s1_y1!())
+    };
+}
+macro_rules! s1_al1 {
+    () => {
+        concat!("(alpha ", s1_x1!(), " ", s1_y1!(), ")")
+    };
+}
+/// State 2 of a stage-1 start.
+macro_rules! s1_u2 {
+    () => {
+        concat!("(scaled_u ", s1_args1!(), " ", s1_al1!(), ")")
+    };
+}
+macro_rules! s1_x2 {
+    () => {
+        concat!("(scaled_mx ", s1_args1!(), " ", s1_al1!(), ")")
+    };
+}
+macro_rules! s1_y2 {
+    () => {
+        concat!("(scaled_my ", s1_args1!(), ")")
+    };
+}
+/// A state of R from (a, al): u = √a, (m_x, m_y) = (cos al, sin al)/√a, and its scaled step.
+macro_rules! s1_args {
+    () => {
+        "K s (sqrt a) (cos al / sqrt a) (sin al / sqrt a)"
+    };
+}
+macro_rules! s1_u {
+    () => {
+        concat!("(scaled_u ", s1_args!(), " al)")
+    };
+}
+macro_rules! s1_x {
+    () => {
+        concat!("(scaled_mx ", s1_args!(), " al)")
+    };
+}
+macro_rules! s1_y {
+    () => {
+        concat!("(scaled_my ", s1_args!(), ")")
+    };
+}
+/// a ≥ 3/5, a ≤ 11/10 and α ≤ 9/10 of a scaled state (u, m_x, m_y), as three conditions.
+macro_rules! s1_in_r {
+    ($u:expr, $x:expr, $y:expr) => {
+        [
+            cond(
+                concat!($u, " ^ 2 - 3 / 5 * (", $x, " ^ 2 + ", $y, " ^ 2)"),
+                ">=0",
+                None,
+            ),
+            cond(
+                concat!("11 / 10 * (", $x, " ^ 2 + ", $y, " ^ 2) - ", $u, " ^ 2"),
+                ">=0",
+                None,
+            ),
+            cond(
+                concat!(
+                    $x,
+                    " ^ 2 * sin (9 / 10) ^ 2 - ",
+                    $y,
+                    " ^ 2 * cos (9 / 10) ^ 2"
+                ),
+                ">=0",
+                None,
+            ),
+        ]
+    };
+}
+
+/// T4.stage1/start (src/check/spec/theorem4_stage1.rs): cells (K, α₀, σ₀); two scaled steps
+/// from a₀ = 1, the second at the angle of state 1.
+fn stage1_start() -> Statement {
+    let mut conditions = vec![
+        cond(s1_u1!(), ">0", None),
+        cond(s1_x1!(), ">0", None),
+        cond(
+            concat!("1 / (2 * PI) - s * ", s1_u1!(), " * ", s1_x1!()),
+            ">=0",
+            None,
+        ),
+        cond(s1_u2!(), ">0", None),
+        cond(s1_x2!(), ">0", None),
+    ];
+    conditions.extend(s1_in_r!(s1_u2!(), s1_x2!(), s1_y2!()));
+    conditions.extend([
+        cond(concat!(s1_u2!(), " * ", s1_x2!(), " - 2"), ">=0", None),
+        cond(
+            concat!("4 / 5 - s * ", s1_u2!(), " * ", s1_x2!()),
+            ">=0",
+            None,
+        ),
+    ]);
+    Statement::Region(RegionStatement {
+        vars: &["K", "th", "s"],
+        ranges: vec![("0", "15708 / 10000"), ("0", "1 / 100")],
+        facts: vec!["PI / 2 <= 15708 / 10000"],
+        guard: "1",
+        conditions,
+        claim: None,
+    })
+}
+
+/// T4.stage1/invariant: cells (K, a, α, σ) of R meeting stage 1; one scaled step at the
+/// cell's angle.
+fn stage1_invariant() -> Statement {
+    let mut conditions = vec![cond(s1_u!(), ">0", None), cond(s1_x!(), ">0", None)];
+    conditions.extend(s1_in_r!(s1_u!(), s1_x!(), s1_y!()));
+    conditions.extend([
+        cond(
+            concat!(
+                s1_u!(),
+                " * ",
+                s1_x!(),
+                " - 64 / 25 * sqrt a * (cos al / sqrt a)"
+            ),
+            ">=0",
+            None,
+        ),
+        cond(
+            concat!("4 / 5 - s * ", s1_u!(), " * ", s1_x!()),
+            ">=0",
+            None,
+        ),
+    ]);
+    Statement::Region(RegionStatement {
+        vars: &["K", "a", "al", "s"],
+        ranges: vec![("3 / 5", "11 / 10"), ("0", "9 / 10"), ("0", "13 / 50")],
+        facts: vec!["1 / (2 * PI) <= 13 / 50 * cos (9 / 10)"],
+        guard: "1 / (2 * PI) - s * cos al",
+        conditions,
+        claim: None,
+    })
+}
+
 /// The region basin of Theorem 4 (proofs/theorem4.md), in the checker's order.
 fn theorem4_region() -> Statement {
     Statement::Region(RegionStatement {
+        vars: &["K", "p", "d"],
+        ranges: vec![("$plo", "$P"), ("- $dcap", "$dcap")],
         facts: vec![
             "0 < $c",
             "0 < $M",
@@ -349,6 +550,7 @@ fn theorem4_region() -> Statement {
                 None,
             ),
         ],
+        claim: None,
     })
 }
 
@@ -483,7 +685,8 @@ pub fn statement(obligation: &str) -> Option<Statement> {
         "T4.basin/coordinates" => id("p D", &["0 <= D ^ 2 + 4 * p"], "(sqrt (D ^ 2 + 4 * p) + D) / 2 * ((sqrt (D ^ 2 + 4 * p) - D) / 2) = p /\\ ((sqrt (D ^ 2 + 4 * p) + D) / 2) ^ 2 - ((sqrt (D ^ 2 + 4 * p) - D) / 2) ^ 2 = D * sqrt (D ^ 2 + 4 * p)", &[SD]),
         "T4.basin/region" => theorem4_region(),
         o if o.starts_with("T4.stage1/scaling-") => Statement::Gap("as generated from the certificate (the angle a free symbol); the same scaling is stated on Model.v's neuron map, at the state's own angle, and proved for every t > 0 by hand in Theorem4Claims.v (stage1_scaling, with Angle.alpha_scale)"),
-        o if o.starts_with("T4.stage1/") => Statement::Gap("the cells of stage 1's region rules (the scaled step at the cell's angle, Model.v's scaled_u, scaled_mx, scaled_my) have no Coq statement yet; the Rust checker re-proves them"),
+        "T4.stage1/start" => stage1_start(),
+        "T4.stage1/invariant" => stage1_invariant(),
         "T4.stage2/reach" => Statement::Gap("stage 2 (entry and start cells of the scaled step, then generations of grid cells imaged with atan2) has no Coq statement yet; the Rust checker re-proves it"),
         "T4.grid-basin/invariant-contracting" => Statement::Gap("the grid basin's 212 288 cells (image of each cell, natural and mean-value enclosures with atan2) have no Coq statement; the region basin T4.basin is stated instead, on the whole K range"),
         _ => return None,
