@@ -14,8 +14,8 @@
     [positive_region_on] from the cells for the rows it generates in full (the cells of a
     row joined by the case splits of its split code, the rows by a case split on K), and
     then [L2_positive_from_cells : positive_forever_on lo hi]: over K in [1, 1.49] with every
-    row (`make coq`), over K in [1, 1.02] in CI (row 0, 3 881 cells). The balancing
-    conditions of T3.balance are not derived in Coq. *)
+    row (`make coq`), over K in [1, 1.02] in CI (row 0, 3 881 cells). T3.balance is derived
+    from its region in BalanceClaims.v. *)
 
 From Coq Require Import Reals Lra.
 From Twostep Require Import Model.

@@ -211,7 +211,13 @@ fn theorem3_region() -> Statement {
         facts: [PRODUCT_FACTS, &["0 < $kappa", "0 < $beta"]].concat(),
         guard: "$c - prod_w p d",
         conditions,
-        claim: None,
+        claim: Some(RegionClaim {
+            module: "BalanceClaims",
+            on: "balance_region_on",
+            theorem: "balance_on",
+            bridge: "balance_from_region",
+            name: "T3_balance_from_cells",
+        }),
     })
 }
 
