@@ -62,3 +62,24 @@ Proof.
   replace (t * wy * (/ t * / (r + wx))) with ((t * / t) * (wy * / (r + wx))) by ring.
   rewrite Rinv_r by lra. rewrite Rmult_1_l. reflexivity.
 Qed.
+
+(** The angle of a state written in polar form is its polar angle: alpha (r cos t) (r sin t) = t
+    for r > 0 and -pi < t < pi. So the stage-1 cells of Theorem 4, stated at the cell's angle
+    (the state (cos al, sin al)/sqrt a, or (cos th, sin th) at the start), speak about the map
+    of [Model] at the state's own angle. *)
+Lemma alpha_polar r t : 0 < r -> - PI < t < PI -> alpha (r * cos t) (r * sin t) = t.
+Proof.
+  intros Hr Ht. rewrite alpha_scale by exact Hr. unfold alpha.
+  pose proof (sin2_cos2 t) as Hsc. unfold Rsqr in Hsc.
+  replace (cos t ^ 2 + sin t ^ 2) with 1 by lra.
+  rewrite sqrt_1.
+  assert (Hh : - (PI / 2) < t / 2 < PI / 2) by lra.
+  assert (Hc : 0 < cos (t / 2)) by (apply cos_gt_0; lra).
+  pose proof (sin_2a (t / 2)) as S. pose proof (cos_2a_cos (t / 2)) as C.
+  replace (2 * (t / 2)) with t in S, C by field.
+  assert (E : sin t / (1 + cos t) = tan (t / 2)).
+  { rewrite S, C. unfold tan.
+    assert (0 < cos (t / 2) * cos (t / 2)) by nra.
+    field. repeat split; lra. }
+  rewrite E, atan_tan by lra. field.
+Qed.

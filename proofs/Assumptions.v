@@ -21,6 +21,7 @@ Print Assumptions ProductClaims.positive_forever.
 Print Assumptions ProductClaims.positive_from_region.
 Print Assumptions BalanceClaims.balance_from_region.
 Print Assumptions Angle.alpha_scale.
+Print Assumptions Angle.alpha_polar.
 Print Assumptions Theorem4Claims.stage1_scaling.
 Print Assumptions OrbitClaims.w_decay_margin.
 Print Assumptions OrbitClaims.strip_repels.

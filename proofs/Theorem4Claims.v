@@ -7,7 +7,9 @@
     region rules of stage 1, written on the scaled step at the cell's angle, speak about the
     paper's map. The region rules' cells are generated lemmas (Theorem4_T4_stage1_start and
     Theorem4_T4_stage1_invariant, one [interval] lemma per cell on [scaled_u], [scaled_mx],
-    [scaled_my]); stage 2 has no Coq statement yet, which the generated Theorem4_all.v says. *)
+    [scaled_my]), stated at the cell's angle: [Angle.alpha_polar] proves that this is the
+    state's own angle (alpha (r cos t) (r sin t) = t for r > 0, |t| < pi). Stage 2 has no Coq
+    statement yet, which the generated Theorem4_all.v says. *)
 
 From Coq Require Import Reals Lra.
 From Twostep Require Import Model Angle.
