@@ -242,7 +242,7 @@ pub fn cover_lemma(
 /// so that the row box holds the region's part of the row.
 fn constants_lemma(name: &str, facts: &str) -> String {
     format!(
-        "Lemma {name} : {facts}.\nProof.\n  repeat match goal with |- _ /\\ _ => split end.\n  all: first [lra | interval].\nQed.\n\n"
+        "Lemma {name} : {facts}.\nProof.\n  repeat match goal with |- _ /\\ _ => split end.\n  all: first [exact I | lra | interval].\nQed.\n\n"
     )
 }
 
@@ -332,14 +332,11 @@ struct Row {
     k: (Q, Q),
     consts: Vec<Q>,
     root: Box3,
+    splits: String,
     cells: Vec<Box3>,
 }
 
-fn rows_of(
-    o: &Obligation,
-    rule: &RegionRule,
-    st: &RegionStatement,
-) -> Result<Vec<(Row, String)>, String> {
+fn rows_of(o: &Obligation, rule: &RegionRule, st: &RegionStatement) -> Result<Vec<Row>, String> {
     let Proof::Region { rows } = &o.proof else {
         return Err(format!("{}: expected a region proof", o.id));
     };
@@ -361,15 +358,13 @@ fn rows_of(
             }
             let root: Box3 = std::iter::once(k.clone()).chain(rest).collect();
             let cells = leaves(&root, &r.splits).map_err(|e| at(&e))?;
-            Ok((
-                Row {
-                    k,
-                    consts,
-                    root,
-                    cells,
-                },
-                r.splits.clone(),
-            ))
+            Ok(Row {
+                k,
+                consts,
+                root,
+                splits: r.splits.clone(),
+                cells,
+            })
         })
         .collect()
 }
@@ -453,7 +448,7 @@ pub fn files(
     let (mut kept, mut total) = (0usize, 0usize);
     let mut proved = Vec::new();
     let mut row_files = Vec::new();
-    for (i, (r, splits)) in rows.iter().enumerate() {
+    for (i, r) in rows.iter().enumerate() {
         let in_full = full.contains(&i);
         let keep = match opts.sample {
             Some(n) if !in_full => sample_indices(r.cells.len(), n),
@@ -519,7 +514,7 @@ pub fn files(
                 &format!("{base}_r{i:02}"),
                 st.vars,
                 &r.root,
-                splits,
+                &r.splits,
                 &goal,
             )?);
             lemmas += 1;
