@@ -1,12 +1,11 @@
 //! The Coq side: no proof under proofs/ is left unfinished, and a wrong certificate entry,
 //! turned into Coq, is rejected by Coq.
 
+mod common;
+
+use common::root;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// Lines of Coq text that leave a proof unfinished (`Admitted`, `admit`, or an `Axiom`).
 fn unfinished(text: &str) -> Vec<String> {
@@ -105,16 +104,23 @@ fn twostep(args: &[&str]) -> (bool, String) {
     run(Command::new(env!("CARGO_BIN_EXE_twostep")).args(args))
 }
 
+/// `twostep coq CERT --out OUT --sample N`.
+fn coq_sample(cert: &Path, out: &Path, n: &str) -> (bool, String) {
+    twostep(&[
+        "coq",
+        cert.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--sample",
+        n,
+    ])
+}
+
 /// Shifts the claimed enclosure of cell `cell` of obligation `id` by `shift`.
 fn tamper_enclosure(path: &Path, id: &str, cell: usize, shift: f64) {
     let mut v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let ob = v["obligations"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|o| o["id"] == id)
-        .unwrap();
+    let ob = common::obligation(&mut v, id);
     let value = &mut ob["proof"]["cells"][cell]["value"];
     for i in 0..2 {
         let x: f64 = value[i].as_str().unwrap().parse().unwrap();
@@ -138,14 +144,7 @@ fn a_wrong_enclosure_does_not_compile_in_coq() {
 
     // The true certificate's lemmas compile ...
     let good = dir.join("good");
-    let (ok, out) = twostep(&[
-        "coq",
-        cert.to_str().unwrap(),
-        "--out",
-        good.to_str().unwrap(),
-        "--sample",
-        "3",
-    ]);
+    let (ok, out) = coq_sample(&cert, &good, "3");
     assert!(ok, "{out}");
     let (ok, out) = coqc_generated(&dir, &good, file);
     assert!(ok, "the true enclosures should compile:\n{out}");
@@ -153,14 +152,7 @@ fn a_wrong_enclosure_does_not_compile_in_coq() {
     // ... and with the enclosure of cell 0 of δ₁ moved up by 0.05 they do not.
     tamper_enclosure(&cert, "T2.roots/table-delta1", 0, 0.05);
     let bad = dir.join("bad");
-    let (ok, out) = twostep(&[
-        "coq",
-        cert.to_str().unwrap(),
-        "--out",
-        bad.to_str().unwrap(),
-        "--sample",
-        "3",
-    ]);
+    let (ok, out) = coq_sample(&cert, &bad, "3");
     assert!(ok, "{out}");
     let text = std::fs::read_to_string(bad.join(file)).unwrap();
     assert!(
@@ -190,12 +182,7 @@ fn a_wrong_newton_box_does_not_compile_in_coq() {
     // Move the K = 1.24 box off the orbit point by 1e-6: no sign change of g⁴(y) − y is left in it.
     let mut v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&cert).unwrap()).unwrap();
-    let ob = v["obligations"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|o| o["id"] == "AL.period4/k1.24")
-        .unwrap();
+    let ob = common::obligation(&mut v, "AL.period4/k1.24");
     for i in 0..2 {
         let y: f64 = ob["proof"]["y"][i].as_str().unwrap().parse().unwrap();
         ob["proof"]["y"][i] = serde_json::Value::String(format!("{:.14}", y + 1e-6));
@@ -224,12 +211,7 @@ fn lemma2_first_row(path: &Path) -> serde_json::Value {
         &std::fs::read_to_string(root().join("certificates/lemma2.json")).unwrap(),
     )
     .unwrap();
-    let ob = v["obligations"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|o| o["id"] == "L2.positive/region")
-        .unwrap();
+    let ob = common::obligation(&mut v, "L2.positive/region");
     ob["proof"]["rows"].as_array_mut().unwrap().truncate(1);
     std::fs::write(path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
     v
@@ -248,14 +230,7 @@ fn a_wrong_region_cell_does_not_compile_in_coq() {
 
     // Three cells of the true first row compile ...
     let good = dir.join("good");
-    let (ok, out) = twostep(&[
-        "coq",
-        cert.to_str().unwrap(),
-        "--out",
-        good.to_str().unwrap(),
-        "--sample",
-        "3",
-    ]);
+    let (ok, out) = coq_sample(&cert, &good, "3");
     assert!(ok, "{out}");
     let (ok, out) = coqc_generated(&dir, &good, file);
     assert!(ok, "the true region cells should compile:\n{out}");
@@ -263,25 +238,13 @@ fn a_wrong_region_cell_does_not_compile_in_coq() {
     // ... and with the row's split code replaced by one split in p, the lower half
     // (p ∈ [0, 0.7841], d ∈ [0, 1.4014]) meets the region but has points with p' > P there,
     // so its lemma is false and Coq rejects it.
-    let ob = v["obligations"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|o| o["id"] == "L2.positive/region")
-        .unwrap();
+    let ob = common::obligation(&mut v, "L2.positive/region");
     ob["proof"]["rows"][0]["splits"] = serde_json::Value::String("1LL".into());
     std::fs::write(&cert, serde_json::to_string_pretty(&v).unwrap()).unwrap();
     let (ok, _) = twostep(&["check", cert.to_str().unwrap()]);
     assert!(!ok, "the checker should reject the coarse row as well");
     let bad = dir.join("bad");
-    let (ok, out) = twostep(&[
-        "coq",
-        cert.to_str().unwrap(),
-        "--out",
-        bad.to_str().unwrap(),
-        "--sample",
-        "3",
-    ]);
+    let (ok, out) = coq_sample(&cert, &bad, "3");
     assert!(ok, "{out}");
     let text = std::fs::read_to_string(bad.join(file)).unwrap();
     assert!(
@@ -304,23 +267,11 @@ fn a_wrong_region_constant_does_not_compile_in_coq() {
     let cert = dir.join("lemma2.json");
     let mut v = lemma2_first_row(&cert);
     // c larger than dcap²: the row box [0, dcap] no longer holds the region's d range.
-    let ob = v["obligations"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|o| o["id"] == "L2.positive/region")
-        .unwrap();
+    let ob = common::obligation(&mut v, "L2.positive/region");
     ob["proof"]["rows"][0]["constants"]["dcap"] = serde_json::Value::String("1.4".into());
     std::fs::write(&cert, serde_json::to_string_pretty(&v).unwrap()).unwrap();
     let gen = dir.join("gen");
-    let (ok, out) = twostep(&[
-        "coq",
-        cert.to_str().unwrap(),
-        "--out",
-        gen.to_str().unwrap(),
-        "--sample",
-        "1",
-    ]);
+    let (ok, out) = coq_sample(&cert, &gen, "1");
     // The generator rebuilds the cells with the checker's bounds test, which refuses the row;
     // either way no Coq file may state the row as proved.
     if ok {
@@ -362,14 +313,7 @@ fn a_wrong_stage1_cell_does_not_compile_in_coq() {
     let generate = |v: &serde_json::Value, out: &str| {
         std::fs::write(&cert, serde_json::to_string(v).unwrap()).unwrap();
         let out = dir.join(out);
-        let (ok, msg) = twostep(&[
-            "coq",
-            cert.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--sample",
-            "2",
-        ]);
+        let (ok, msg) = coq_sample(&cert, &out, "2");
         assert!(ok, "{msg}");
         out
     };
@@ -381,12 +325,7 @@ fn a_wrong_stage1_cell_does_not_compile_in_coq() {
 
     // ... and with the row's K range stretched to [1, 9], the first cell has K ∈ [1, 3],
     // which holds the witness, so its lemma is false and Coq rejects it.
-    let ob = v["obligations"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|o| o["id"] == "T4.stage1/invariant")
-        .unwrap();
+    let ob = common::obligation(&mut v, "T4.stage1/invariant");
     ob["proof"]["rows"][0]["k"] = serde_json::json!(["1", "9"]);
     let bad = generate(&v, "bad");
     let text = std::fs::read_to_string(bad.join(file)).unwrap();
