@@ -20,12 +20,18 @@
 #                                   (15 519 start and 39 376 invariance cells) are stated;
 #                                   the grid basin and stage 2 are not (the generated
 #                                   Theorem4_all.v says so)
-#   FULL_ROW="lemma2:0"             with SAMPLE: the K row of a family's region obligations
-#                                   generated in full, with the lemma joining its cells and
-#                                   the region's theorem over that row (default: lemma2's
+#   FULL_ROW="lemma2:0 theorem4:T4.basin/region:0"
+#                                   with SAMPLE: FAMILY:R generates K row R of the family's
+#                                   region obligations in full, FAMILY:ID:R row R of
+#                                   obligation ID only, with the lemma joining its cells and
+#                                   the region's theorem over that row. Default: lemma2's
 #                                   row 0, K in [1, 1.02], 3 881 cells, from which
 #                                   ProductClaims.positive_from_region gives L2.positive on
-#                                   that row: Lemma2_L2_positive_region.L2_positive_from_cells)
+#                                   that row (Lemma2_L2_positive_region.L2_positive_from_cells),
+#                                   and T4.basin's only row, K in [1, 1.1], 979 cells, from
+#                                   which BasinClaims.basin_from_region gives T4.basin on the
+#                                   paper's whole range
+#                                   (Theorem4_T4_basin_region.T4_basin_from_cells)
 #   TWOSTEP=path/to/twostep         the binary (default: target/release/twostep)
 #   JOBS=2                          parallel coqc jobs
 #
@@ -40,7 +46,7 @@ CERTS=${CERTS:-$root/certificates}
 JOBS=${JOBS:-2}
 FULL=${FULL:-theorem2 appendix-l}
 COQ_FAMILIES=${COQ_FAMILIES:-theorem2 appendix-l lemma2 theorem3 theorem4}
-FULL_ROW=${FULL_ROW-lemma2:0}
+FULL_ROW=${FULL_ROW-lemma2:0 theorem4:T4.basin/region:0}
 gen=$here/generated
 
 if ! command -v coqc >/dev/null 2>&1; then

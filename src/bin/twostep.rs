@@ -60,10 +60,11 @@ enum Cmd {
         /// Keep only this many cells per box obligation (a fixed, evenly spaced sample).
         #[arg(long)]
         sample: Option<usize>,
-        /// With --sample: generate this K row of every region obligation in full, with the
-        /// lemma joining its cells and the region's theorem over that row.
+        /// With --sample: generate K row R of every region obligation (`R`) or of one
+        /// (`OBLIGATION:R`) in full, with the lemma joining its cells and the region's
+        /// theorem over that row.
         #[arg(long, requires = "sample")]
-        full_row: Option<usize>,
+        full_row: Option<coq::FullRow>,
     },
     /// Answer a point query with rigorous enclosures (JSON).
     Query {

@@ -33,14 +33,50 @@ pub struct CoqFile {
 }
 
 /// Generation options.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Default)]
 pub struct Options {
     /// Keep only this many cells per box obligation, evenly spaced and always the same
     /// ones (for a CI sample of large certificates); covering lemmas are then omitted.
     pub sample: Option<usize>,
-    /// With a sample: generate this K row of every region obligation in full, with its
-    /// cover lemma and the domain theorem over that row.
-    pub full_row: Option<usize>,
+    /// With a sample: generate this K row of the region obligations it names in full, with
+    /// its cover lemma and the domain theorem over that row.
+    pub full_row: Option<FullRow>,
+}
+
+/// A K row to generate in full: `R` (row R of every region obligation) or `ID:R` (row R of
+/// obligation ID only).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FullRow {
+    /// The obligation, or every region obligation.
+    pub obligation: Option<String>,
+    /// The row's index.
+    pub row: usize,
+}
+
+impl FullRow {
+    /// The row to generate in full for obligation `id`, if this names it.
+    pub fn row_of(&self, id: &str) -> Option<usize> {
+        match &self.obligation {
+            Some(o) if o != id => None,
+            _ => Some(self.row),
+        }
+    }
+}
+
+impl std::str::FromStr for FullRow {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let (obligation, row) = match s.rsplit_once(':') {
+            Some((o, r)) if !o.is_empty() => (Some(o.to_string()), r),
+            Some(_) => return Err(format!("'{s}': the obligation before ':' is empty")),
+            None => (None, s),
+        };
+        let row = row
+            .parse()
+            .map_err(|_| format!("'{s}': expected a row number R or OBLIGATION:R"))?;
+        Ok(FullRow { obligation, row })
+    }
 }
 
 /// Text safe inside a Coq comment.
@@ -62,6 +98,16 @@ pub fn header(c: &Certificate, what: &str, iterate: bool) -> String {
 /// All Coq files of a certificate, the last one (`<Family>_all.v`) exporting the others.
 pub fn generate(c: &Certificate, opts: &Options) -> Result<Vec<CoqFile>, String> {
     let prefix = number::module_prefix(&c.family);
+    if let Some(id) = opts.full_row.as_ref().and_then(|f| f.obligation.as_ref()) {
+        let region = c.obligations.iter().any(|o| {
+            &o.id == id && matches!(statements::statement(&o.id), Some(Statement::Region(_)))
+        });
+        if !region {
+            return Err(format!(
+                "--full-row {id}:...: the certificate has no region obligation {id}"
+            ));
+        }
+    }
     let mut unknown = Vec::new();
     let mut idents = Vec::new();
     let mut files = Vec::new();
@@ -149,6 +195,49 @@ mod tests {
         let all = &fs.last().unwrap().text;
         assert!(all.contains("Not stated in Coq: T4.grid-basin/invariant-contracting"));
         assert!(fs.iter().all(|f| !f.text.contains("T4_grid_basin")));
+    }
+
+    #[test]
+    fn a_full_row_names_a_row_or_one_obligation_row() {
+        let all: FullRow = "3".parse().unwrap();
+        assert_eq!(all.row_of("T4.basin/region"), Some(3));
+        let one: FullRow = "T4.basin/region:0".parse().unwrap();
+        assert_eq!(one.row_of("T4.basin/region"), Some(0));
+        assert_eq!(one.row_of("T4.stage1/start"), None);
+        for bad in ["", "x", ":2", "T4.basin/region:", "T4.basin/region:-1"] {
+            assert!(bad.parse::<FullRow>().is_err(), "{bad}");
+        }
+        // Only T4.basin/region is written in full; an obligation that is not a region of
+        // the certificate is refused.
+        let text = std::fs::read_to_string("certificates/theorem4.json").unwrap();
+        let (c, _) = crate::cert::parse(&text).unwrap();
+        let opts = |row: &str| Options {
+            sample: Some(1),
+            full_row: Some(row.parse().unwrap()),
+        };
+        let fs = generate(&c, &opts("T4.basin/region:0")).unwrap();
+        let names: Vec<&str> = fs.iter().map(|f| f.name.as_str()).collect();
+        assert!(
+            names.contains(&"Theorem4_T4_basin_region_r00_part0.v"),
+            "{names:?}"
+        );
+        assert!(
+            names
+                .iter()
+                .all(|n| !n.contains("stage1") || !n.contains("_r00")),
+            "{names:?}"
+        );
+        let main = fs
+            .iter()
+            .find(|f| f.name == "Theorem4_T4_basin_region.v")
+            .unwrap();
+        assert!(main
+            .text
+            .contains("Theorem T4_basin_from_cells : basin_on 1 (11 / 10)."));
+        for bad in ["T4.grid-basin/invariant-contracting:0", "T4.nope:0"] {
+            let e = generate(&c, &opts(bad)).err().unwrap();
+            assert!(e.contains("no region obligation"), "{e}");
+        }
     }
 
     #[test]

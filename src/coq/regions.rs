@@ -425,7 +425,8 @@ pub fn files(
         t.push_str(&format!("(** {}: {} *)\n\n", o.id, comment(&o.statement)));
         t
     };
-    let full: Vec<usize> = match (opts.sample, opts.full_row) {
+    let full_row = opts.full_row.as_ref().and_then(|f| f.row_of(&o.id));
+    let full: Vec<usize> = match (opts.sample, full_row) {
         (None, _) => (0..rows.len()).collect(),
         (Some(_), Some(n)) if n < rows.len() => vec![n],
         (Some(_), Some(n)) => {
@@ -564,7 +565,7 @@ pub fn files(
     if opts.sample.is_some() {
         main.push_str(&format!(
             "(* Sample: {kept} of {total} cells{}. *)\n",
-            match opts.full_row {
+            match full_row {
                 Some(n) => format!("; row {n} in full with its cover lemma"),
                 None => String::new(),
             }
@@ -659,7 +660,7 @@ mod tests {
             .contains("Definition L2_positive_region_on (lo hi : R)"));
         let opts = Options {
             sample: Some(1),
-            full_row: Some(29),
+            full_row: Some("29".parse().unwrap()),
         };
         let e = files(&c, o, &st, "Lemma2", &opts).err().unwrap();
         assert!(e.contains("29 rows"), "{e}");

@@ -556,7 +556,13 @@ fn theorem4_region() -> Statement {
                 None,
             ),
         ],
-        claim: None,
+        claim: Some(RegionClaim {
+            module: "BasinClaims",
+            on: "basin_region_on",
+            theorem: "basin_on",
+            bridge: "basin_from_region",
+            name: "T4_basin_from_cells",
+        }),
     })
 }
 
