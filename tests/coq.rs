@@ -339,6 +339,61 @@ fn a_wrong_stage1_cell_does_not_compile_in_coq() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+#[test]
+fn a_basin_region_statement_that_differs_from_the_hand_written_one_does_not_compile() {
+    if !have_coqc() {
+        eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
+        return;
+    }
+    let dir = scratch("basin");
+    for f in ["Angle.v", "BasinClaims.v"] {
+        std::fs::copy(root().join("proofs").join(f), dir.join("proofs").join(f)).unwrap();
+        let (ok, out) = run(Command::new("coqc")
+            .current_dir(dir.join("proofs"))
+            .args(["-Q", ".", "Twostep", f]));
+        assert!(ok, "{f} does not compile:\n{out}");
+    }
+    let file = "Theorem4_T4_basin_region.v";
+    let out = dir.join("gen");
+    let (ok, msg) = coq_sample(&root().join("certificates/theorem4.json"), &out, "1");
+    assert!(ok, "{msg}");
+    let path = out.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(
+        "Lemma T4_basin_region_on_is_basin_region_on lo hi : T4_basin_region_on lo hi <-> basin_region_on lo hi."
+    ));
+    // The generated statement is BasinClaims.basin_region_on ...
+    let (ok, msg) = coqc_generated(&dir, &out, file);
+    assert!(
+        ok,
+        "the generated T4.basin statement should be the hand-written one:\n{msg}"
+    );
+
+    // ... and one with a weaker contraction factor (1 - 3/100 K read as 1 - 2/100 K in the
+    // domain definition alone) is not: the equality lemma fails.
+    let start = text.find("Definition T4_basin_region_on").unwrap();
+    let end = start + text[start..].find("\n\n").unwrap();
+    let definition = &text[start..end];
+    assert!(definition.contains("(1 - 3 / 100 * K)"));
+    let tampered = format!(
+        "{}{}{}",
+        &text[..start],
+        definition.replace("(1 - 3 / 100 * K)", "(1 - 2 / 100 * K)"),
+        &text[end..]
+    );
+    std::fs::write(&path, tampered).unwrap();
+    let (ok, msg) = coqc_generated(&dir, &out, file);
+    assert!(
+        !ok,
+        "Coq accepted a T4.basin statement that is not the hand-written one"
+    );
+    assert!(
+        msg.contains("Error") && msg.contains("expected to have type \"basin_region_on lo hi\""),
+        "{msg}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// A file with one lemma per cell of `cells_code` on the unit square (x y <= 1, by nra) and
 /// the cover lemma of `cover_code` joining them.
 fn toy_cover(cells_code: &str, cover_code: &str) -> String {
