@@ -1,7 +1,7 @@
 (** The axioms the main theorems rest on (printed at build time; proofs/build.sh fails if
     anything beyond the standard library's axioms of the reals and classical logic appears). *)
 From Twostep Require Import Theorem2Claims AppendixLClaims ProductClaims Angle Theorem4Claims
-  OrbitClaims BalanceClaims BasinClaims.
+  OrbitClaims BalanceClaims BasinClaims Stage1Claims.
 From Twostep.generated Require Import AppendixL_all.
 Print Assumptions Theorem2Claims.T2_xm.
 Print Assumptions Theorem2Claims.T2_roots.
@@ -22,6 +22,8 @@ Print Assumptions ProductClaims.positive_from_region.
 Print Assumptions BalanceClaims.balance_from_region.
 Print Assumptions BasinClaims.basin_from_region.
 Print Assumptions BasinClaims.basin_forever.
+Print Assumptions Stage1Claims.stage1_from_region.
+Print Assumptions Stage1Claims.stage1_start_from_region.
 Print Assumptions Angle.alpha_scale.
 Print Assumptions Angle.alpha_polar.
 Print Assumptions Theorem4Claims.stage1_scaling.

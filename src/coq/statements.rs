@@ -434,7 +434,13 @@ fn stage1_start() -> Statement {
         facts: vec!["PI / 2 <= 15708 / 10000"],
         guard: "1",
         conditions,
-        claim: None,
+        claim: Some(RegionClaim {
+            module: "Stage1Claims",
+            on: "stage1_start_region_on",
+            theorem: "stage1_start_on",
+            bridge: "stage1_start_from_region",
+            name: "T4_stage1_start_from_cells",
+        }),
     })
 }
 
@@ -466,7 +472,13 @@ fn stage1_invariant() -> Statement {
         facts: vec!["1 / (2 * PI) <= 13 / 50 * cos (9 / 10)"],
         guard: "1 / (2 * PI) - s * cos al",
         conditions,
-        claim: None,
+        claim: Some(RegionClaim {
+            module: "Stage1Claims",
+            on: "stage1_region_on",
+            theorem: "stage1_on",
+            bridge: "stage1_from_region",
+            name: "T4_stage1_from_cells",
+        }),
     })
 }
 
