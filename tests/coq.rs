@@ -77,12 +77,19 @@ fn run(cmd: &mut Command) -> (bool, String) {
     )
 }
 
-/// A scratch folder with compiled copies of the hand-written Coq files.
+/// A scratch folder with compiled copies of the hand-written Coq files the generated files
+/// of the product families need.
 fn scratch(name: &str) -> PathBuf {
+    scratch_with(name, &[])
+}
+
+/// [`scratch`], and `extra` hand-written files compiled after them (in this order).
+fn scratch_with(name: &str, extra: &[&str]) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("twostep-coq-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("proofs")).unwrap();
-    for f in ["Model.v", "Support.v", "Iterate.v", "ProductClaims.v"] {
+    let base = ["Model.v", "Support.v", "Iterate.v", "ProductClaims.v"];
+    for f in base.iter().chain(extra) {
         std::fs::copy(root().join("proofs").join(f), dir.join("proofs").join(f)).unwrap();
         let (ok, out) = run(Command::new("coqc")
             .current_dir(dir.join("proofs"))
@@ -303,7 +310,7 @@ fn a_wrong_stage1_cell_does_not_compile_in_coq() {
         "the witness should leave R"
     );
 
-    let dir = scratch("stage1");
+    let dir = scratch_with("stage1", &["Angle.v", "Theorem4Claims.v", "Stage1Claims.v"]);
     let file = "Theorem4_T4_stage1_invariant.v";
     let cert = dir.join("theorem4.json");
     let mut v: serde_json::Value = serde_json::from_str(
@@ -345,14 +352,7 @@ fn a_basin_region_statement_that_differs_from_the_hand_written_one_does_not_comp
         eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
         return;
     }
-    let dir = scratch("basin");
-    for f in ["Angle.v", "BasinClaims.v"] {
-        std::fs::copy(root().join("proofs").join(f), dir.join("proofs").join(f)).unwrap();
-        let (ok, out) = run(Command::new("coqc")
-            .current_dir(dir.join("proofs"))
-            .args(["-Q", ".", "Twostep", f]));
-        assert!(ok, "{f} does not compile:\n{out}");
-    }
+    let dir = scratch_with("basin", &["Angle.v", "BasinClaims.v"]);
     let file = "Theorem4_T4_basin_region.v";
     let out = dir.join("gen");
     let (ok, msg) = coq_sample(&root().join("certificates/theorem4.json"), &out, "1");
