@@ -127,6 +127,30 @@ Proof.
   - rewrite Heq. lra.
 Qed.
 
+(** A state t (u, m_x, |m_y|), t > 0, is in R when the scaled state passes the cells' tests
+    of R (u, m_x > 0, a^2 in [3/5, 11/10], the angle's test). *)
+Lemma scaled_in_r t u mx my : 0 < t -> 0 < u -> 0 < mx ->
+  0 <= u ^ 2 - 3 / 5 * (mx ^ 2 + my ^ 2) -> 0 <= 11 / 10 * (mx ^ 2 + my ^ 2) - u ^ 2 ->
+  0 <= mx ^ 2 * sin (9 / 10) ^ 2 - my ^ 2 * cos (9 / 10) ^ 2 ->
+  in_stage1_r (t * u) (t * mx) (t * Rabs my).
+Proof.
+  intros Ht Hu Hx C1 C2 C3.
+  assert (Hn : sqrt ((t * mx) ^ 2 + (t * Rabs my) ^ 2) = t * sqrt (mx ^ 2 + my ^ 2)).
+  { replace ((t * mx) ^ 2 + (t * Rabs my) ^ 2) with (t ^ 2 * (mx ^ 2 + my ^ 2))
+      by (rewrite <- (pow2_abs my); ring).
+    rewrite sqrt_mult by (first [apply pow2_ge_0 | nra]).
+    rewrite <- Rsqr_pow2, sqrt_Rsqr by lra. reflexivity. }
+  assert (Hm : 0 < sqrt (mx ^ 2 + my ^ 2)) by (apply sqrt_lt_R0; nra).
+  assert (Hm2 : sqrt (mx ^ 2 + my ^ 2) ^ 2 = mx ^ 2 + my ^ 2)
+    by (rewrite <- Rsqr_pow2; apply Rsqr_sqrt; nra).
+  unfold in_stage1_r. split; [nra |]. split; [nra |]. split; [apply Rmult_le_pos; [lra | apply Rabs_pos] |].
+  split.
+  - rewrite Hn. replace (t * u / (t * sqrt (mx ^ 2 + my ^ 2))) with (u / sqrt (mx ^ 2 + my ^ 2))
+      by (field; lra).
+    apply ratio_in_r; [exact Hm | exact Hu | rewrite Hm2; lra | rewrite Hm2; lra].
+  - rewrite alpha_scale by exact Ht. apply angle_in_r; assumption.
+Qed.
+
 Theorem stage1_from_region lo hi : stage1_region_on lo hi -> stage1_on lo hi.
 Proof.
   intros HR K HK v wx wy (Hv & Hx & Hy & Ha & Hal) Hg.
@@ -169,21 +193,8 @@ Proof.
   assert (Hy' : Rabs (sqrt s * my') = sqrt s * Rabs my').
   { rewrite Rabs_mult, Rabs_right by lra. reflexivity. }
   rewrite Hy'.
-  assert (Hn' : sqrt ((sqrt s * mx') ^ 2 + (sqrt s * Rabs my') ^ 2) = sqrt s * sqrt (mx' ^ 2 + my' ^ 2)).
-  { replace ((sqrt s * mx') ^ 2 + (sqrt s * Rabs my') ^ 2) with (sqrt s ^ 2 * (mx' ^ 2 + my' ^ 2))
-      by (rewrite <- (pow2_abs my'); ring).
-    rewrite sqrt_mult by (first [apply pow2_ge_0 | nra]).
-    rewrite <- Rsqr_pow2, sqrt_Rsqr by lra. reflexivity. }
-  assert (Hm' : 0 < sqrt (mx' ^ 2 + my' ^ 2)) by (apply sqrt_lt_R0; nra).
-  assert (Hm2 : sqrt (mx' ^ 2 + my' ^ 2) ^ 2 = mx' ^ 2 + my' ^ 2)
-    by (rewrite <- Rsqr_pow2; apply Rsqr_sqrt; nra).
   split; [| split].
-  - unfold in_stage1_r. split; [nra |]. split; [nra |]. split; [apply Rmult_le_pos; [lra | apply Rabs_pos] |].
-    split.
-    + rewrite Hn'. replace (sqrt s * u' / (sqrt s * sqrt (mx' ^ 2 + my' ^ 2)))
-        with (u' / sqrt (mx' ^ 2 + my' ^ 2)) by (field; lra).
-      apply ratio_in_r; [exact Hm' | exact C1 | rewrite Hm2; lra | rewrite Hm2; lra].
-    + rewrite alpha_scale by exact Ht. apply angle_in_r; assumption.
+  - apply scaled_in_r; assumption.
   - rewrite Hvw. replace (64 / 25 * (s * cos al)) with (s * (64 / 25 * sqrt a * (cos al / sqrt a)))
       by (field; lra).
     replace (sqrt s * u' * (sqrt s * mx')) with ((sqrt s * sqrt s) * (u' * mx')) by ring.
@@ -265,23 +276,10 @@ Proof.
   set (y2 := s1_y2 K th (eps ^ 2)) in *.
   assert (Hy2 : Rabs (eps * y2) = eps * Rabs y2) by (rewrite Rabs_mult, Rabs_right by lra; reflexivity).
   rewrite Hy2.
-  assert (Hn2 : sqrt ((eps * x2) ^ 2 + (eps * Rabs y2) ^ 2) = eps * sqrt (x2 ^ 2 + y2 ^ 2)).
-  { replace ((eps * x2) ^ 2 + (eps * Rabs y2) ^ 2) with (eps ^ 2 * (x2 ^ 2 + y2 ^ 2))
-      by (rewrite <- (pow2_abs y2); ring).
-    rewrite sqrt_mult by (first [apply pow2_ge_0 | nra]).
-    rewrite <- Rsqr_pow2, sqrt_Rsqr by lra. reflexivity. }
-  assert (Hm' : 0 < sqrt (x2 ^ 2 + y2 ^ 2)) by (apply sqrt_lt_R0; nra).
-  assert (Hm2 : sqrt (x2 ^ 2 + y2 ^ 2) ^ 2 = x2 ^ 2 + y2 ^ 2)
-    by (rewrite <- Rsqr_pow2; apply Rsqr_sqrt; nra).
   split; [nra |]. split; [nra |].
   split; [replace (eps * u1 * (eps * x1)) with (eps ^ 2 * u1 * x1) by ring; lra |].
   split; [| split].
-  - unfold in_stage1_r. split; [nra |]. split; [nra |]. split; [apply Rmult_le_pos; [lra | apply Rabs_pos] |].
-    split.
-    + rewrite Hn2. replace (eps * u2 / (eps * sqrt (x2 ^ 2 + y2 ^ 2)))
-        with (u2 / sqrt (x2 ^ 2 + y2 ^ 2)) by (field; lra).
-      apply ratio_in_r; [exact Hm' | exact C4 | rewrite Hm2; lra | rewrite Hm2; lra].
-    + rewrite alpha_scale by lra. apply angle_in_r; assumption.
+  - apply scaled_in_r; lra.
   - replace (eps * u2 * (eps * x2)) with (eps ^ 2 * (u2 * x2)) by ring.
     assert (0 <= eps ^ 2 * (u2 * x2 - 2)) by (apply Rmult_le_pos; lra). lra.
   - replace (eps * u2 * (eps * x2)) with (eps ^ 2 * u2 * x2) by ring. lra.
