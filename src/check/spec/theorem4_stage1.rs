@@ -10,11 +10,14 @@
 //! Two region rules, with the constants of this module fixed in the statement:
 //! - `T4.stage1/start`, cells (K, α₀, σ₀) ∈ [1, 1.1] × [0, 1.5708] × [0, 1/100]: the start
 //!   a₀ = 1 (v₀ = ‖w₀‖ = ε, σ₀ = ε² ≤ 1/100, ⟨w₀, w̃⟩ ≥ 0 ⇔ α₀ ≤ π/2). After one step the
-//!   state is still in stage 1; after two, a ∈ [ALO, AHI], α ≤ AMAX, v w_x ≥ KAPPA ε² and
+//!   state is still in stage 1; after two, a² ∈ [ALO, AHI], α ≤ AMAX, v w_x ≥ KAPPA ε² and
 //!   v w_x ≤ GAMMA_E: state 2 lies in R (if still in stage 1) or in E (if past).
 //! - `T4.stage1/invariant`, cells (K, a, α, σ) ∈ [1, 1.1] × [ALO, AHI] × [0, AMAX] × [0, SMAX]
-//!   meeting the stage-1 guard σ cos α ≤ 1/(2π): the image has a ∈ [ALO, AHI], α ≤ AMAX,
+//!   meeting the stage-1 guard σ cos α ≤ 1/(2π): the image has a² ∈ [ALO, AHI], α ≤ AMAX,
 //!   v⁺ w_x⁺ ≥ GROWTH · v w_x, and v⁺ w_x⁺ ≤ GAMMA_E.
+//!
+//! The images are tested for a² ∈ [ALO, AHI] (a = u/‖m‖, so u² − ALO ‖m‖² = ‖m‖² (a² − ALO)):
+//! a ∈ [√ALO, √AHI] ⊂ [0.774, 1.049], inside [ALO, AHI], so they lie in R a fortiori.
 //!
 //! So R = {a ∈ [ALO, AHI], α ∈ [0, AMAX]} is invariant while v w_x ≤ 1/(2π) (the stage-1
 //! states of R lie in the cell box since σ ≤ 1/(2π cos AMAX) ≤ SMAX, checked by `bounds`),
@@ -140,7 +143,8 @@ fn r<T: Real>(c: (i64, i64)) -> T {
     T::ratio(c.0, c.1)
 }
 
-/// a ≥ ALO, a ≤ AHI, α ≤ AMAX of a scaled state with m_x > 0, as three quantities ≥ 0.
+/// a² ≥ ALO, a² ≤ AHI (a = u/‖m‖; these imply a ∈ [ALO, AHI]), α ≤ AMAX of a scaled state
+/// with m_x > 0, as three quantities ≥ 0.
 fn in_r<T: Real>(x: &Scaled<T>) -> [T; 3] {
     let n = x.mx.sqr() + x.my.sqr();
     let am: T = r(AMAX);
@@ -210,14 +214,14 @@ pub fn start_rule() -> RegionRule {
             cond(quantity!("u₂ (v₂ > 0)", |v| state2(v).u), Rel::Pos),
             cond(quantity!("m_x2 (w_x2 > 0)", |v| state2(v).mx), Rel::Pos),
             cond(
-                quantity!("u₂² − ALO ‖m₂‖² (a₂ ≥ 3/5)", |v| in_r(
+                quantity!("u₂² − ALO ‖m₂‖² (a₂² ≥ 3/5)", |v| in_r(
                     &state2(v)
                 )[0]
                 .clone()),
                 Rel::NonNeg,
             ),
             cond(
-                quantity!("AHI ‖m₂‖² − u₂² (a₂ ≤ 11/10)", |v| in_r(
+                quantity!("AHI ‖m₂‖² − u₂² (a₂² ≤ 11/10)", |v| in_r(
                     &state2(v)
                 )[1]
                 .clone()),
@@ -285,14 +289,14 @@ pub fn invariant_rule() -> RegionRule {
             cond(quantity!("u⁺ (v⁺ > 0)", |v| stepped(v).1.u), Rel::Pos),
             cond(quantity!("m_x⁺ (w_x⁺ > 0)", |v| stepped(v).1.mx), Rel::Pos),
             cond(
-                quantity!("u⁺² − ALO ‖m⁺‖² (a⁺ ≥ 3/5)", |v| in_r(
+                quantity!("u⁺² − ALO ‖m⁺‖² (a⁺² ≥ 3/5)", |v| in_r(
                     &stepped(v).1
                 )[0]
                 .clone()),
                 Rel::NonNeg,
             ),
             cond(
-                quantity!("AHI ‖m⁺‖² − u⁺² (a⁺ ≤ 11/10)", |v| in_r(
+                quantity!("AHI ‖m⁺‖² − u⁺² (a⁺² ≤ 11/10)", |v| in_r(
                     &stepped(v).1
                 )[1]
                 .clone()),
