@@ -105,8 +105,8 @@ Lemma angle_in_r mx my : 0 < mx -> 0 <= mx ^ 2 * sin (9 / 10) ^ 2 - my ^ 2 * cos
   alpha mx (Rabs my) <= 9 / 10.
 Proof.
   intros Hx H. rewrite alpha_atan by exact Hx.
-  assert (Hc : 0 < cos (9 / 10)) by interval.
-  assert (Hs : 0 < sin (9 / 10)) by interval.
+  assert (Hc : 0 < cos (9 / 10)) by interval with (i_prec 64).
+  assert (Hs : 0 < sin (9 / 10)) by interval with (i_prec 64).
   assert (Hm : 0 <= Rabs my) by apply Rabs_pos.
   assert (H2 : Rabs my ^ 2 = my ^ 2) by apply pow2_abs.
   assert (Hle : Rabs my * cos (9 / 10) <= mx * sin (9 / 10)).
@@ -120,7 +120,7 @@ Proof.
     replace (Rabs my / mx * (mx * cos (9 / 10))) with (Rabs my * cos (9 / 10)) by (field; lra).
     replace (sin (9 / 10) / cos (9 / 10) * (mx * cos (9 / 10))) with (mx * sin (9 / 10)) by (field; lra).
     exact Hle. }
-  assert (Hpi : 9 / 10 < PI / 2) by interval.
+  assert (Hpi : 9 / 10 < PI / 2) by interval with (i_prec 64).
   rewrite <- (atan_tan (9 / 10)) by lra.
   destruct (Rle_lt_or_eq_dec _ _ Ht) as [Hlt | Heq].
   - apply Rlt_le, atan_increasing, Hlt.
@@ -165,8 +165,8 @@ Proof.
   assert (Hss : sqrt s * sqrt s = s) by (apply sqrt_sqrt; lra).
   assert (Hcos : 0 < cos al) by (apply cos_gt_0; lra).
   assert (Hcos9 : cos (9 / 10) <= cos al).
-  { apply cos_decr_1; try lra. all: interval. }
-  assert (Hc9 : 0 < cos (9 / 10)) by interval.
+  { apply cos_decr_1; try lra. all: interval with (i_prec 64). }
+  assert (Hc9 : 0 < cos (9 / 10)) by interval with (i_prec 64).
   (* v w_x = s cos(al). *)
   assert (Hvw : v * wx = s * cos al).
   { rewrite <- E1, <- E2. replace (sqrt s * sqrt a * (sqrt s * (cos al / sqrt a))) with (sqrt s ^ 2 * cos al)
