@@ -193,8 +193,16 @@ Proof.
   field. repeat split; first [lra | nra].
 Qed.
 
-Lemma div_nonneg a b : 0 <= a -> 0 < b -> 0 <= a / b.
-Proof. intros Ha Hb. unfold Rdiv. apply Rmult_le_pos; [exact Ha | apply Rlt_le, Rinv_0_lt_compat, Hb]. Qed.
+(** w r^3 <= w rmax r^2 for w >= 0 and 0 <= r <= rmax (a cubic remainder is r^2 times rmax). *)
+Lemma cube_below_square w r rmax : 0 <= w -> 0 <= r <= rmax ->
+  w * r ^ 3 <= w * rmax * r ^ 2 /\ 0 <= w * rmax * r ^ 2.
+Proof.
+  intros Hw Hr. split.
+  - replace (w * r ^ 3) with (w * r ^ 2 * r) by ring.
+    replace (w * rmax * r ^ 2) with (w * r ^ 2 * rmax) by ring.
+    apply Rmult_le_compat_l; [apply Rmult_le_pos; [lra | nra] | lra].
+  - apply Rmult_le_pos; [apply Rmult_le_pos |]; nra.
+Qed.
 
 (** ** The w_y^2 remainders: v' = x0 + A, w_x' = y0 + B with |A| <= r^2 E1, |B| <= r^2 E2 *)
 
@@ -204,24 +212,20 @@ Lemma remainder_v K x y r rmax : 0 < K -> 0 < x -> 0 < y -> 0 <= r <= rmax ->
   r ^ 2 * (K * x + K / (3 * PI) * rmax / y ^ 2).
 Proof.
   intros HK Hx Hy Hr A. assert (Hpi := PI_RGT_0).
-  assert (Hu : 0 <= r / y) by (apply div_nonneg; lra).
+  assert (Hu : 0 <= r / y) by (apply Rle_mult_inv_pos; lra).
   destruct (atan_below (r / y) Hu) as [Hs0 Hs1].
   set (s := r / y - atan (r / y)) in *.
   set (w := K / (3 * PI) / y ^ 2).
-  assert (Hw : 0 <= w) by (unfold w; apply div_nonneg; [apply div_nonneg |]; nra).
-  assert (Hq : 0 <= K / PI * y) by (apply Rmult_le_pos; [apply div_nonneg|]; lra).
+  assert (Hw : 0 <= w) by (unfold w; apply Rle_mult_inv_pos; [apply Rle_mult_inv_pos |]; nra).
+  assert (Hq : 0 <= K / PI * y) by (apply Rmult_le_pos; [apply Rle_mult_inv_pos|]; lra).
   assert (H1 : K / PI * (y * s) <= K / PI * y * ((r / y) ^ 3 / 3)).
   { rewrite <- Rmult_assoc. apply Rmult_le_compat_l; assumption. }
   assert (E1 : K / PI * y * ((r / y) ^ 3 / 3) = w * r ^ 3) by (unfold w; field; lra).
   assert (E2 : r ^ 2 * (K / (3 * PI) * rmax / y ^ 2) = w * rmax * r ^ 2) by (unfold w; field; lra).
-  assert (H2 : w * r ^ 3 <= w * rmax * r ^ 2).
-  { replace (w * r ^ 3) with (w * r ^ 2 * r) by ring.
-    replace (w * rmax * r ^ 2) with (w * r ^ 2 * rmax) by ring.
-    apply Rmult_le_compat_l; [apply Rmult_le_pos; [lra | nra] | lra]. }
+  destruct (cube_below_square w r rmax Hw Hr) as [H2 H5].
   assert (H3 : 0 <= K / PI * (y * s)).
   { rewrite <- Rmult_assoc. apply Rmult_le_pos; lra. }
   assert (H4 : 0 <= K * x * r ^ 2) by (apply Rmult_le_pos; nra).
-  assert (H5 : 0 <= w * rmax * r ^ 2) by (apply Rmult_le_pos; [apply Rmult_le_pos |]; nra).
   unfold A. rewrite Rmult_plus_distr_l, E2. split; nra.
 Qed.
 
@@ -230,22 +234,18 @@ Lemma remainder_wx K x y r rmax : 0 < K -> 0 < x -> 0 < y -> 0 <= r <= rmax ->
   - (r ^ 2 * (2 * K * x / (3 * PI) * rmax / y ^ 3)) <= B <= r ^ 2 * (2 * K * x / (3 * PI) * rmax / y ^ 3).
 Proof.
   intros HK Hx Hy Hr B. assert (Hpi := PI_RGT_0).
-  assert (Hu : 0 <= r / y) by (apply div_nonneg; lra).
+  assert (Hu : 0 <= r / y) by (apply Rle_mult_inv_pos; lra).
   destruct (atan_above_ratio (r / y) Hu) as [Hs0 Hs1].
   set (s := atan (r / y) - r / y / (1 + (r / y) ^ 2)) in *.
   set (w := 2 * K * x / (3 * PI) / y ^ 3).
-  assert (Hw : 0 <= w) by (unfold w; apply div_nonneg; [apply div_nonneg; [apply Rmult_le_pos; lra | lra] | apply pow_lt; lra]).
+  assert (Hw : 0 <= w) by (unfold w; apply Rle_mult_inv_pos; [apply Rle_mult_inv_pos; [apply Rmult_le_pos; lra | lra] | apply pow_lt; lra]).
   assert (Hy3 : 0 < y ^ 3) by (apply pow_lt; lra).
-  assert (Hq : 0 <= K * x / PI) by (apply div_nonneg; nra).
+  assert (Hq : 0 <= K * x / PI) by (apply Rle_mult_inv_pos; nra).
   assert (H1 : K * x / PI * s <= K * x / PI * (2 * (r / y) ^ 3 / 3)) by (apply Rmult_le_compat_l; assumption).
   assert (E1 : K * x / PI * (2 * (r / y) ^ 3 / 3) = w * r ^ 3) by (unfold w; field; lra).
   assert (E2 : r ^ 2 * (2 * K * x / (3 * PI) * rmax / y ^ 3) = w * rmax * r ^ 2) by (unfold w; field; lra).
-  assert (H2 : w * r ^ 3 <= w * rmax * r ^ 2).
-  { replace (w * r ^ 3) with (w * r ^ 2 * r) by ring.
-    replace (w * rmax * r ^ 2) with (w * r ^ 2 * rmax) by ring.
-    apply Rmult_le_compat_l; [apply Rmult_le_pos; [lra | nra] | lra]. }
+  destruct (cube_below_square w r rmax Hw Hr) as [H2 H5].
   assert (H3 : 0 <= K * x / PI * s) by (apply Rmult_le_pos; lra).
-  assert (H5 : 0 <= w * rmax * r ^ 2) by (apply Rmult_le_pos; [apply Rmult_le_pos |]; nra).
   unfold B. rewrite E2. split; lra.
 Qed.
 
@@ -349,9 +349,9 @@ Proof.
   set (E2 := 2 * K * x / (3 * PI) * rmax / y ^ 3) in *.
   assert (HE1 : 0 <= E1).
   { unfold E1. assert (0 <= K / (3 * PI) * rmax / y ^ 2); [| nra].
-    apply div_nonneg; [apply Rmult_le_pos; [apply div_nonneg |] | apply pow_lt]; lra. }
+    apply Rle_mult_inv_pos; [apply Rmult_le_pos; [apply Rle_mult_inv_pos |] | apply pow_lt]; lra. }
   assert (HE2 : 0 <= E2).
-  { unfold E2. apply div_nonneg; [apply Rmult_le_pos; [apply div_nonneg; [nra |] |] | apply pow_lt]; lra. }
+  { unfold E2. apply Rle_mult_inv_pos; [apply Rmult_le_pos; [apply Rle_mult_inv_pos; [nra |] |] | apply pow_lt]; lra. }
   (* The step, split. *)
   rewrite (split_v K x y r), (split_wx K x y r), (split_wy K x y r) by lra.
   fold x0 y0.
@@ -362,13 +362,13 @@ Proof.
   replace (y0 - K * x / PI * (atan (r / y) - r / y / (1 + (r / y) ^ 2))) with (y0 + B) by (unfold B; ring).
   (* The factor (80) lies in [-rho, rho]. *)
   set (f := 1 - K * x ^ 2 + K * x * (r / (y ^ 2 + r ^ 2)) / PI).
-  assert (Hq0 : 0 <= r / (y ^ 2 + r ^ 2)) by (apply div_nonneg; nra).
+  assert (Hq0 : 0 <= r / (y ^ 2 + r ^ 2)) by (apply Rle_mult_inv_pos; nra).
   assert (Hq1 : r / (y ^ 2 + r ^ 2) <= rmax / y ^ 2).
   { unfold Rdiv. apply Rmult_le_compat; try lra.
     - apply Rlt_le, Rinv_0_lt_compat. nra.
     - apply Rinv_le_contravar; nra. }
   assert (Hf : - basin_rho K <= f <= basin_rho K).
-  { assert (Hk : 0 <= K * x / PI) by (apply div_nonneg; nra).
+  { assert (Hk : 0 <= K * x / PI) by (apply Rle_mult_inv_pos; nra).
     assert (H1 : K * x * (r / (y ^ 2 + r ^ 2)) / PI <= K * x * rmax / (PI * y ^ 2)).
     { replace (K * x * (r / (y ^ 2 + r ^ 2)) / PI) with (K * x / PI * (r / (y ^ 2 + r ^ 2))) by (field; nra).
       replace (K * x * rmax / (PI * y ^ 2)) with (K * x / PI * (rmax / y ^ 2)) by (field; nra).
