@@ -265,6 +265,46 @@ fn a_wrong_region_cell_does_not_compile_in_coq() {
 }
 
 #[test]
+fn a_false_group_of_region_cells_does_not_compile_in_coq() {
+    if !have_coqc() {
+        eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
+        return;
+    }
+    let dir = scratch("region-group");
+    let cert = dir.join("lemma2.json");
+    let mut v = lemma2_first_row(&cert);
+    // The coarse row of `a_wrong_region_cell_does_not_compile_in_coq`: its two cells both
+    // meet the region, so in full they are grouped into one lemma on the whole row box,
+    // proved by bisection; the lower half is false, so the group is false and Coq rejects it.
+    let ob = common::obligation(&mut v, "L2.positive/region");
+    ob["proof"]["rows"][0]["splits"] = serde_json::Value::String("1LL".into());
+    std::fs::write(&cert, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let bad = dir.join("bad");
+    let (ok, out) = twostep(&[
+        "coq",
+        cert.to_str().unwrap(),
+        "--out",
+        bad.to_str().unwrap(),
+        "--sample",
+        "3",
+        "--full-row",
+        "0",
+    ]);
+    assert!(ok, "{out}");
+    let part = "Lemma2_L2_positive_region_r00_part0.v";
+    let text = std::fs::read_to_string(bad.join(part)).unwrap();
+    assert!(
+        text.contains("(** Cells 0 to 1: one subtree of height 1") && text.contains("i_depth 13"),
+        "the two cells should be one lemma:\n{text}"
+    );
+    assert!(text.contains("0 <= p <= (7841 / 5000)"), "{text}");
+    let (ok, out) = coqc_generated(&dir, &bad, part);
+    assert!(!ok, "Coq accepted a false group of region cells:\n{text}");
+    assert!(out.contains("Error"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn a_wrong_region_constant_does_not_compile_in_coq() {
     if !have_coqc() {
         eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
@@ -412,7 +452,8 @@ fn toy_cover(cells_code: &str, cover_code: &str) -> String {
             lit(&b[1].1)
         ));
     }
-    text.push_str(&cover_lemma("r", &["x", "y"], &root, cover_code, "x * y <= 1").unwrap());
+    let ids: Vec<usize> = (0..leaves(&root, cover_code).unwrap().len()).collect();
+    text.push_str(&cover_lemma("r", &["x", "y"], &root, cover_code, &ids, "x * y <= 1").unwrap());
     text
 }
 

@@ -15,6 +15,7 @@ pub mod boxes;
 pub mod identities;
 pub mod number;
 pub mod orbits;
+pub mod pieces;
 pub mod regions;
 pub mod statements;
 

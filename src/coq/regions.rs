@@ -5,14 +5,18 @@
 //! of the cell, guard >= 0 implies the conditions (a condition with an `applies` quantity
 //! reads "applies >= 0 -> condition"). Its proof is what the checker checks on the cell: the
 //! guard is negative on it, or each condition holds on it (or its `applies` is negative), by
-//! `interval`. A row generated in full also gets a cover lemma, the same implication on the
-//! whole row box, proved by the case splits of the split code with the cell lemmas at the
-//! leaves; the rows generated in full are joined by a case split on K into the domain
+//! `interval`. A row generated in full is grouped first ([`super::pieces`]): each maximal
+//! subtree of the split code (at most [`MAX_PIECE_HEIGHT`] splits tall) whose cells have
+//! one proof shape becomes one lemma on the subtree's box, proved with the same shape by
+//! `interval`'s own bisection, deeper by the subtree's height. The row then gets a cover
+//! lemma, the same implication on the whole row box, proved by the case splits of the
+//! grouped tree with the piece lemmas at the leaves; the rows generated in full are joined by a case split on K into the domain
 //! theorem `<base>_proved : <base>_on lo hi`. Where the statement names a hand-written claim
 //! (L2.positive), the generated file proves the claim over [lo, hi] from the domain theorem.
 
 use super::boxes::{relation, sample_indices, tactic};
 use super::number::{ident, lit};
+use super::pieces::group;
 use super::statements::RegionStatement;
 use super::{comment, header, CoqFile, Options};
 use crate::arith::q::Q;
@@ -20,8 +24,11 @@ use crate::cert::{parse_interval, Certificate, Obligation, Proof};
 use crate::check::region::{base_args, full_args, leaves, row_constants, RegionBox as Box3};
 use crate::check::spec::{self, RegionRule, Rule};
 
-/// The most cells in one file of a row generated in full (the parts compile in parallel).
-const CHUNK: usize = 2000;
+/// The most lemmas in one file of a row generated in full (the parts compile in parallel).
+const CHUNK: usize = 500;
+
+/// The tallest subtree of cells that becomes one lemma (at most 2¹⁰ cells).
+const MAX_PIECE_HEIGHT: usize = 10;
 
 /// Region cells are small: one bisection tier, so that a false cell fails quickly.
 const REGION_TIERS: &[(u32, u32)] = &[(64, 10)];
@@ -60,38 +67,70 @@ fn holds(st: &RegionStatement, sub: &dyn Fn(&str) -> String) -> Result<String, S
     Ok(format!("0 <= {} -> {}", sub(st.guard), conds.join(" /\\ ")))
 }
 
-/// The proof of one cell: what the checker establishes there. Either the guard is negative
-/// on the cell (so the implication holds vacuously), or each condition holds on it, or,
-/// for a condition the checker skips, its `applies` quantity is negative on it.
-fn cell_proof(
-    rule: &RegionRule,
-    st: &RegionStatement,
-    b: &Box3,
-    consts: &[Q],
-) -> Result<String, String> {
-    let sub = |t: &str| substitute(t, rule.constants, consts);
-    let tac = tactic(st.vars, REGION_TIERS);
-    let hyps: Vec<String> = (0..st.vars.len()).map(|i| format!("H{i}")).collect();
-    let intro = format!("intros {} {}", st.vars.join(" "), hyps.join(" "));
+/// What the checker establishes on one cell: the guard is negative on it (so the
+/// implication holds vacuously), or, condition by condition, it holds there or (for a
+/// condition the checker skips) its `applies` quantity is negative there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Shape {
+    GuardNegative,
+    Conditions(Vec<Cond>),
+}
+
+/// How one condition is proved on a cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cond {
+    /// Its `applies` quantity is negative on the cell.
+    Skipped,
+    /// It holds on the cell where it applies (the `applies` hypothesis is dropped).
+    Applies,
+    /// It holds on the cell (a condition asked everywhere).
+    Everywhere,
+}
+
+/// The shape of the cell `b`, by the rule's own interval evaluation.
+fn cell_shape(rule: &RegionRule, b: &Box3, consts: &[Q]) -> Shape {
     let args = base_args(b, consts);
     if (rule.guard.qi)(&args).is_neg() {
-        return Ok(format!(
-            "  {intro} Hg.\n  exfalso.\n  assert (Hn : {} < 0) by (unfold_model; {tac}).\n  lra.\n",
-            sub(st.guard)
-        ));
+        return Shape::GuardNegative;
     }
     let args = full_args(rule, args);
-    let mut steps = Vec::new();
-    for (c, s) in rule.conditions.iter().zip(&st.conditions) {
-        steps.push(match (&c.applies, s.applies) {
-            (Some(a), Some(at)) if (a.qi)(&args).is_neg() => format!(
+    Shape::Conditions(
+        rule.conditions
+            .iter()
+            .map(|c| match &c.applies {
+                Some(a) if (a.qi)(&args).is_neg() => Cond::Skipped,
+                Some(_) => Cond::Applies,
+                None => Cond::Everywhere,
+            })
+            .collect(),
+    )
+}
+
+/// The Coq proof of a cell or piece of shape `shape`, each `interval` call being `tac`.
+fn render(st: &RegionStatement, shape: &Shape, sub: &dyn Fn(&str) -> String, tac: &str) -> String {
+    let hyps: Vec<String> = (0..st.vars.len()).map(|i| format!("H{i}")).collect();
+    let intro = format!("intros {} {}", st.vars.join(" "), hyps.join(" "));
+    let conds = match shape {
+        Shape::GuardNegative => {
+            return format!(
+            "  {intro} Hg.\n  exfalso.\n  assert (Hn : {} < 0) by (unfold_model; {tac}).\n  lra.\n",
+            sub(st.guard)
+        )
+        }
+        Shape::Conditions(c) => c,
+    };
+    let steps: Vec<String> = conds
+        .iter()
+        .zip(&st.conditions)
+        .map(|(c, s)| match (c, s.applies) {
+            (Cond::Skipped, Some(at)) => format!(
                 "intros Ha; exfalso; assert (Hn : {} < 0) by (unfold_model; {tac}); lra",
                 sub(at)
             ),
-            (Some(_), Some(_)) => format!("intros _; unfold_model; {tac}"),
+            (Cond::Applies, _) => format!("intros _; unfold_model; {tac}"),
             _ => format!("unfold_model; {tac}"),
-        });
-    }
+        })
+        .collect();
     let mut text = format!("  {intro} _.\n");
     if let Some((last, first)) = steps.split_last() {
         for t in first {
@@ -99,7 +138,30 @@ fn cell_proof(
         }
         text.push_str(&format!("  {last}.\n"));
     }
-    Ok(text)
+    text
+}
+
+/// The proof of one cell: what the checker establishes there, by `interval` at the cell
+/// tiers.
+fn cell_proof(rule: &RegionRule, st: &RegionStatement, b: &Box3, consts: &[Q]) -> String {
+    let sub = |t: &str| substitute(t, rule.constants, consts);
+    render(
+        st,
+        &cell_shape(rule, b, consts),
+        &sub,
+        &tactic(st.vars, REGION_TIERS),
+    )
+}
+
+/// The tactic of a piece of subtree height `h`: the cell tiers with `h` more rounds of
+/// bisection on every variable, so that `interval` can reach boxes as small as the cells.
+fn piece_tactic(vars: &[&str], h: usize) -> String {
+    let extra = (h * vars.len()) as u32;
+    let tiers: Vec<(u32, u32)> = REGION_TIERS
+        .iter()
+        .map(|&(prec, depth)| (prec, depth + extra))
+        .collect();
+    tactic(vars, &tiers)
 }
 
 /// `forall v₁ … vₙ, lo₁ <= v₁ <= hi₁ -> … ->` for the box.
@@ -134,6 +196,7 @@ struct Cover<'a> {
     code: &'a [u8],
     pos: usize,
     leaf: usize,
+    ids: &'a [usize],
     vars: &'a [&'a str],
     cell: String,
     text: String,
@@ -168,10 +231,13 @@ impl Cover<'_> {
                     format!("(conj {lo} {hi})")
                 })
                 .collect();
+            let id = self
+                .ids
+                .get(self.leaf)
+                .ok_or("the split code has more leaves than there are lemmas")?;
             self.text.push_str(&format!(
-                "{indent}exact ({}_c{:06} {} {}).\n",
+                "{indent}exact ({}_c{id:06} {} {}).\n",
                 self.cell,
-                self.leaf,
                 self.vars.join(" "),
                 ranges.join(" ")
             ));
@@ -206,19 +272,21 @@ impl Cover<'_> {
     }
 }
 
-/// The lemma `name` joining a row's cells `name_c000000`, … (one per leaf of `splits`, in the
-/// checker's order) into `goal` on the whole row box `root`.
+/// The lemma `name` joining a row's lemmas `name_c{ids[0]}`, `name_c{ids[1]}`, … (one per
+/// leaf of `splits`, in the checker's order) into `goal` on the whole row box `root`.
 pub fn cover_lemma(
     name: &str,
     vars: &[&str],
     root: &Box3,
     splits: &str,
+    ids: &[usize],
     goal: &str,
 ) -> Result<String, String> {
     let mut cover = Cover {
         code: splits.as_bytes(),
         pos: 0,
         leaf: 0,
+        ids,
         vars,
         cell: name.to_string(),
         text: String::new(),
@@ -227,6 +295,13 @@ pub fn cover_lemma(
     cover.walk(root, &mut bounds, 0)?;
     if cover.pos != splits.len() {
         return Err("the split code goes on after the tree ends".into());
+    }
+    if cover.leaf != ids.len() {
+        return Err(format!(
+            "the split code has {} leaves, there are {} lemmas",
+            cover.leaf,
+            ids.len()
+        ));
     }
     let hyps: Vec<String> = (0..vars.len()).map(|i| format!("H{i}")).collect();
     Ok(format!(
@@ -370,7 +445,7 @@ fn rows_of(o: &Obligation, rule: &RegionRule, st: &RegionStatement) -> Result<Ve
 }
 
 /// The files of one region obligation. Without a sample: per K row, its cells in parts of at
-/// most [`CHUNK`] cells and a row file with the row's cover lemma, and `<prefix>_<base>.v`
+/// most [`CHUNK`] lemmas (pieces) and a row file with the row's cover lemma, and `<prefix>_<base>.v`
 /// with the domain theorem over all rows. With a sample: one file with the sampled cells of
 /// every row, and, for `full_row`, that row in full (parts, cover) and the domain theorem
 /// over that row alone.
@@ -464,45 +539,70 @@ pub fn files(
             keep.len(),
             r.cells.len()
         );
-        let cell_text = |js: &[usize]| -> Result<String, String> {
-            let mut t = String::new();
-            for &j in js {
-                let proof = cell_proof(&rule, st, &r.cells[j], &r.consts)?;
-                t.push_str(&cell_lemma(
-                    &format!("{base}_r{i:02}_c{j:06}"),
-                    st.vars,
-                    &r.cells[j],
-                    &goal,
-                    &proof,
-                ));
-            }
-            Ok(t)
+        let cell_text = |js: &[usize]| -> String {
+            js.iter()
+                .map(|&j| {
+                    cell_lemma(
+                        &format!("{base}_r{i:02}_c{j:06}"),
+                        st.vars,
+                        &r.cells[j],
+                        &goal,
+                        &cell_proof(&rule, st, &r.cells[j], &r.consts),
+                    )
+                })
+                .collect()
         };
         let mut lemmas = 1;
         let mut cells = String::new();
+        let mut grouped = None;
         if in_full {
-            // A full row's cells go into parts of at most CHUNK cells, compiled in parallel.
-            for (k, part) in keep.chunks(CHUNK).enumerate() {
+            // A full row's cells are grouped into pieces (see `pieces`), one lemma each, which
+            // go into parts of at most CHUNK lemmas, compiled in parallel.
+            let shapes: Vec<Shape> = r
+                .cells
+                .iter()
+                .map(|b| cell_shape(&rule, b, &r.consts))
+                .collect();
+            let g = group(&r.root, &r.splits, &shapes, MAX_PIECE_HEIGHT)
+                .map_err(|e| format!("{}: row {i}: {e}", o.id))?;
+            text.push_str(&format!(
+                "(** In full: {} lemmas, one per maximal subtree of cells with one proof shape. *)\n",
+                g.pieces.len()
+            ));
+            for (k, part) in g.pieces.chunks(CHUNK).enumerate() {
                 let name = format!("{prefix}_{base}_r{i:02}_part{k}");
                 let mut t = intro(&format!(
                     "K row {i}, cells {} to {}",
-                    part[0],
-                    part[part.len() - 1]
+                    part[0].first,
+                    part[part.len() - 1].last
                 ));
-                t.push_str(&cell_text(part)?);
+                for pc in part {
+                    let tac = piece_tactic(st.vars, pc.height);
+                    if pc.first != pc.last {
+                        t.push_str(&format!(
+                            "(** Cells {} to {}: one subtree of height {}, by bisection on its box. *)\n",
+                            pc.first, pc.last, pc.height
+                        ));
+                    }
+                    t.push_str(&cell_lemma(
+                        &format!("{base}_r{i:02}_c{:06}", pc.first),
+                        st.vars,
+                        &pc.b,
+                        &goal,
+                        &render(st, &shapes[pc.first], &sub, &tac),
+                    ));
+                }
                 out.push(CoqFile {
                     name: format!("{name}.v"),
                     text: t,
                     lemmas: part.len(),
                 });
-                text.push_str(&format!(
-                    "From Twostep.generated Require Import {name}.
-"
-                ));
+                text.push_str(&format!("From Twostep.generated Require Import {name}.\n"));
             }
             text.push('\n');
+            grouped = Some(g);
         } else {
-            cells = cell_text(&keep)?;
+            cells = cell_text(&keep);
             lemmas += keep.len();
         }
         text.push_str(&constants_lemma(
@@ -510,12 +610,14 @@ pub fn files(
             &facts(st, &sub),
         ));
         text.push_str(&cells);
-        if in_full {
+        if let Some(g) = grouped {
+            let ids: Vec<usize> = g.pieces.iter().map(|pc| pc.first).collect();
             text.push_str(&cover_lemma(
                 &format!("{base}_r{i:02}"),
                 st.vars,
                 &r.root,
-                &r.splits,
+                &g.code,
+                &ids,
                 &goal,
             )?);
             lemmas += 1;
@@ -671,9 +773,17 @@ mod tests {
         }
         let fs = files(&c, &two, &st, "Lemma2", &Options::default()).unwrap();
         let names: Vec<&str> = fs.iter().map(|f| f.name.as_str()).collect();
-        assert_eq!(names.len(), 8, "{names:?}");
-        assert!(names.contains(&"Lemma2_L2_positive_region_r01_part2.v"));
-        let main = &fs[7].text;
+        assert_eq!(names.len(), 12, "{names:?}");
+        assert!(names.contains(&"Lemma2_L2_positive_region_r01_part4.v"));
+        // Row 0's 3 881 cells are 1 924 lemmas: the subtrees of one shape are grouped, each
+        // proved with bisection deeper by its height.
+        let part0 = &fs[0].text;
+        assert!(part0.contains("(** Cells 0 to "), "{}", &part0[..2000]);
+        assert!(part0.contains("i_depth 13"), "{}", &part0[..2000]);
+        let lemmas: usize = fs[..4].iter().map(|f| f.lemmas).sum();
+        assert_eq!(lemmas, 1924);
+        assert!(fs[4].text.contains("In full: 1924 lemmas"));
+        let main = &fs[11].text;
         assert!(
             main.contains("From Twostep.generated Require Import Lemma2_L2_positive_region_r01.")
         );
@@ -692,7 +802,8 @@ mod tests {
     #[test]
     fn the_cover_follows_the_split_code() {
         // Split y at 1/2, then the upper half's x at 1/2: three cells, in the checker's order.
-        let text = cover_lemma("r", &["x", "y"], &unit_box(), "1L0LL", "P x y").unwrap();
+        let ids = [0, 1, 2];
+        let text = cover_lemma("r", &["x", "y"], &unit_box(), "1L0LL", &ids, "P x y").unwrap();
         assert!(
             text.contains("destruct (Rle_lt_dec y (1 / 2)) as [S0|S0]"),
             "{text}"
@@ -718,8 +829,13 @@ mod tests {
         assert_eq!(cells.len(), 3);
         assert_eq!(cells[1][0].1, Q::from((1, 2)));
         // A code that ends early, runs on, or splits a variable that does not exist is refused.
-        assert!(cover_lemma("r", &["x", "y"], &unit_box(), "1L0L", "P x y").is_err());
-        assert!(cover_lemma("r", &["x", "y"], &unit_box(), "LL", "P x y").is_err());
-        assert!(cover_lemma("r", &["x", "y"], &unit_box(), "2LL", "P x y").is_err());
+        assert!(cover_lemma("r", &["x", "y"], &unit_box(), "1L0L", &ids, "P x y").is_err());
+        assert!(cover_lemma("r", &["x", "y"], &unit_box(), "LL", &ids, "P x y").is_err());
+        assert!(cover_lemma("r", &["x", "y"], &unit_box(), "2LL", &ids, "P x y").is_err());
+        // A leaf is the lemma named by its id; as many ids as leaves are asked for.
+        let text = cover_lemma("r", &["x", "y"], &unit_box(), "1LL", &[0, 5], "P x y").unwrap();
+        assert!(text.contains("exact (r_c000005 x y"), "{text}");
+        assert!(cover_lemma("r", &["x", "y"], &unit_box(), "1LL", &[0], "P x y").is_err());
+        assert!(cover_lemma("r", &["x", "y"], &unit_box(), "1LL", &ids, "P x y").is_err());
     }
 }
