@@ -20,24 +20,32 @@
 #                                   (15 519 start and 39 376 invariance cells) are stated;
 #                                   the grid basin and stage 2 are not (the generated
 #                                   Theorem4_all.v says so)
-#   FULL_ROW="lemma2:0 theorem4:T4.basin/region:0"
+#   FULL_ROW="lemma2:0 theorem3:T3.balance/region:0 theorem4:T4.basin/region:0"
 #                                   with SAMPLE: FAMILY:R generates K row R of the family's
 #                                   region obligations in full, FAMILY:ID:R row R of
 #                                   obligation ID only, with the lemma joining its cells and
-#                                   the region's theorem over that row. Default: lemma2's
-#                                   row 0, K in [1, 1.02], 3 881 cells, from which
+#                                   the region's theorem over that row (one entry per
+#                                   family). Default: lemma2's row 0, K in [1, 1.02],
+#                                   3 881 cells in 1 924 lemmas, from which
 #                                   ProductClaims.positive_from_region gives L2.positive on
 #                                   that row (Lemma2_L2_positive_region.L2_positive_from_cells),
-#                                   and T4.basin's only row, K in [1, 1.1], 979 cells, from
+#                                   T3.balance's row 0, K in [1, 1.02], 3 883 cells in
+#                                   1 929 lemmas, from which BalanceClaims.balance_from_region
+#                                   gives T3.balance there
+#                                   (Theorem3_T3_balance_region.T3_balance_from_cells),
+#                                   and T4.basin's only row, K in [1, 1.1], 979 cells in 217
+#                                   lemmas, from
 #                                   which BasinClaims.basin_from_region gives T4.basin on the
 #                                   paper's whole range
 #                                   (Theorem4_T4_basin_region.T4_basin_from_cells)
 #   TWOSTEP=path/to/twostep         the binary (default: target/release/twostep)
 #   JOBS=2                          parallel coqc jobs
 #
-# Without SAMPLE the lemma2 and theorem3 regions give one file per K row and one lemma
-# per cell (about 812 000 cells per family): impractical (about 0.2 s of coqc per cell,
-# so days of CPU); SAMPLE is the CI mode for them.
+# Without SAMPLE every region row is generated in full, its cells grouped into lemmas
+# (one per maximal subtree of cells with one proof shape, see src/coq/pieces.rs):
+# lemma2 100 100 lemmas for 812 497 cells, theorem3 145 869, theorem4 2 062 (for 55 874
+# cells). At the measured 0.14 s (lemma2) and 0.18 s (theorem3) of coqc per lemma that is
+# hours of CPU (README, "Coq proofs"); SAMPLE is the CI mode for them.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -46,7 +54,7 @@ CERTS=${CERTS:-$root/certificates}
 JOBS=${JOBS:-2}
 FULL=${FULL:-theorem2 appendix-l}
 COQ_FAMILIES=${COQ_FAMILIES:-theorem2 appendix-l lemma2 theorem3 theorem4}
-FULL_ROW=${FULL_ROW-lemma2:0 theorem4:T4.basin/region:0}
+FULL_ROW=${FULL_ROW-lemma2:0 theorem3:T3.balance/region:0 theorem4:T4.basin/region:0}
 gen=$here/generated
 
 if ! command -v coqc >/dev/null 2>&1; then

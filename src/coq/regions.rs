@@ -10,9 +10,10 @@
 //! one proof shape becomes one lemma on the subtree's box, proved with the same shape by
 //! `interval`'s own bisection, deeper by the subtree's height. The row then gets a cover
 //! lemma, the same implication on the whole row box, proved by the case splits of the
-//! grouped tree with the piece lemmas at the leaves; the rows generated in full are joined by a case split on K into the domain
-//! theorem `<base>_proved : <base>_on lo hi`. Where the statement names a hand-written claim
-//! (L2.positive), the generated file proves the claim over [lo, hi] from the domain theorem.
+//! grouped tree with the piece lemmas at the leaves; the rows generated in full are joined
+//! by a case split on K into the domain theorem `<base>_proved : <base>_on lo hi`. Where the
+//! statement names a hand-written claim (L2.positive, T3.balance, T4.basin, stage 1), the
+//! generated file proves the claim over [lo, hi] from the domain theorem.
 
 use super::boxes::{relation, sample_indices, tactic};
 use super::number::{ident, lit};
