@@ -315,10 +315,11 @@ pub fn cover_lemma(
 }
 
 /// The row's constant facts that the checker's `bounds` asks for (the statement's `facts`),
-/// so that the row box holds the region's part of the row.
+/// so that the row box holds the region's part of the row. `interval` computes with
+/// bigfloats (`i_prec 64`): its default uses primitive floats, whose axioms `build.sh` refuses.
 fn constants_lemma(name: &str, facts: &str) -> String {
     format!(
-        "Lemma {name} : {facts}.\nProof.\n  repeat match goal with |- _ /\\ _ => split end.\n  all: first [exact I | lra | interval].\nQed.\n\n"
+        "Lemma {name} : {facts}.\nProof.\n  repeat match goal with |- _ /\\ _ => split end.\n  all: first [exact I | lra | interval with (i_prec 64)].\nQed.\n\n"
     )
 }
 
