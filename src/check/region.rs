@@ -16,6 +16,21 @@ use std::collections::BTreeMap;
 /// A cell of a region rule: one closed range per variable, K first.
 pub type RegionBox = Vec<(Q, Q)>;
 
+/// One split of a split code: `c` names the variable (a digit below the box's dimension);
+/// returns it, the midpoint of its range and the lower and upper halves of `b`.
+pub fn halves(b: &RegionBox, c: char) -> Result<(usize, Q, RegionBox, RegionBox), String> {
+    let dim = c
+        .to_digit(10)
+        .map(|d| d as usize)
+        .filter(|&d| d < b.len())
+        .ok_or_else(|| format!("`{c}` in the split code"))?;
+    let mid = Q::from(&b[dim].0 + &b[dim].1) / 2u32;
+    let (mut lo, mut hi) = (b.clone(), b.clone());
+    lo[dim].1 = mid.clone();
+    hi[dim].0 = mid.clone();
+    Ok((dim, mid, lo, hi))
+}
+
 /// Rebuilds the cells of `root` from the preorder split code; `Err` when the code is not
 /// a complete bisection tree.
 pub fn leaves(root: &RegionBox, splits: &str) -> Result<Vec<RegionBox>, String> {
@@ -30,16 +45,11 @@ pub fn leaves(root: &RegionBox, splits: &str) -> Result<Vec<RegionBox>, String> 
         i += 1;
         match c {
             'L' => out.push(b),
-            '0'..='9' if (c as usize - '0' as usize) < b.len() => {
-                let dim = c as usize - '0' as usize;
-                let mid = Q::from(&b[dim].0 + &b[dim].1) / 2u32;
-                let (mut lo, mut hi) = (b.clone(), b);
-                lo[dim].1 = mid.clone();
-                hi[dim].0 = mid;
+            _ => {
+                let (_, _, lo, hi) = halves(&b, c)?;
                 stack.push(hi);
                 stack.push(lo);
             }
-            _ => return Err(format!("`{c}` in the split code")),
         }
     }
     if i != code.len() {

@@ -5,8 +5,7 @@
 //! the union of the cells, which is the subtree's box; the grouping only chooses how many
 //! lemmas there are, never what they state.
 
-use crate::arith::q::Q;
-use crate::check::region::RegionBox as Box3;
+use crate::check::region::{halves, RegionBox as Box3};
 
 /// One piece: the cells `first..=last` of the row (in the checker's order), whose union is
 /// the box `b`; `height` is the depth of their subtree below `b` (0 for a single cell).
@@ -106,15 +105,7 @@ impl<S: PartialEq> Tree<'_, S> {
                 whole: true,
             });
         }
-        let dim = (c as char)
-            .to_digit(10)
-            .map(|d| d as usize)
-            .filter(|&d| d < b.len())
-            .ok_or_else(|| format!("`{}` in the split code", c as char))?;
-        let mid = Q::from(&b[dim].0 + &b[dim].1) / 2u32;
-        let (mut lo, mut hi) = (b.clone(), b.clone());
-        lo[dim].1 = mid.clone();
-        hi[dim].0 = mid;
+        let (_, _, lo, hi) = halves(b, c as char)?;
         let a = self.walk(&lo, pos, leaf)?;
         let z = self.walk(&hi, pos, leaf)?;
         let height = 1 + a.pieces[0].height.max(z.pieces[0].height);
@@ -147,6 +138,7 @@ impl<S: PartialEq> Tree<'_, S> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::arith::q::Q;
     use crate::check::region::leaves;
 
     fn unit_box() -> Box3 {

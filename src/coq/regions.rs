@@ -22,7 +22,9 @@ use super::statements::RegionStatement;
 use super::{comment, header, CoqFile, Options};
 use crate::arith::q::Q;
 use crate::cert::{parse_interval, Certificate, Obligation, Proof};
-use crate::check::region::{base_args, full_args, leaves, row_constants, RegionBox as Box3};
+use crate::check::region::{
+    base_args, full_args, halves, leaves, row_constants, RegionBox as Box3,
+};
 use crate::check::spec::{self, RegionRule, Rule};
 
 /// The most lemmas in one file of a row generated in full (the parts compile in parallel).
@@ -245,20 +247,12 @@ impl Cover<'_> {
             self.leaf += 1;
             return Ok(());
         }
-        let dim = (c as char)
-            .to_digit(10)
-            .map(|d| d as usize)
-            .filter(|&d| d < b.len())
-            .ok_or_else(|| format!("`{}` in the split code", c as char))?;
-        let mid = Q::from(&b[dim].0 + &b[dim].1) / 2u32;
+        let (dim, mid, lo, hi) = halves(b, c as char)?;
         self.text.push_str(&format!(
             "{indent}destruct (Rle_lt_dec {} {}) as [S{depth}|S{depth}].\n",
             self.vars[dim],
             lit(&mid)
         ));
-        let (mut lo, mut hi) = (b.clone(), b.clone());
-        lo[dim].1 = mid.clone();
-        hi[dim].0 = mid;
         let saved = bounds[dim];
         bounds[dim].1 = Bound::Split(depth);
         self.text.push_str(&format!("{indent}{{\n"));
@@ -446,9 +440,9 @@ fn rows_of(o: &Obligation, rule: &RegionRule, st: &RegionStatement) -> Result<Ve
         .collect()
 }
 
-/// The files of one region obligation. Without a sample: per K row, its cells in parts of at
-/// most [`CHUNK`] lemmas (pieces) and a row file with the row's cover lemma, and `<prefix>_<base>.v`
-/// with the domain theorem over all rows. With a sample: one file with the sampled cells of
+/// The files of one region obligation. Without a sample: per K row, its pieces in parts of
+/// at most [`CHUNK`] lemmas and a row file with the row's cover lemma, and
+/// `<prefix>_<base>.v` with the domain theorem over all rows. With a sample: one file with the sampled cells of
 /// every row, and, for `full_row`, that row in full (parts, cover) and the domain theorem
 /// over that row alone.
 pub fn files(
