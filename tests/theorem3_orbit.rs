@@ -2,8 +2,11 @@
 //! product's period-2 orbit. A committed piece is accepted; coarsened cells (a cycle), a
 //! strip missing p = 1 or too wide to repel, targets that do not map into each other, a bad
 //! dcap, K pieces short of the range, a slab short of the region's p range, and region rows
-//! with λ = 1 or a strip too wide are each rejected. (The committed proof itself is re-proved
-//! by `committed_certificates_are_proved`.)
+//! with λ = 1 or a strip too wide are each rejected. P3.orbit-near: its piece with a near
+//! range N is accepted; N too narrow to hold the orbit, N not mapped into itself, N reaching
+//! where F does not decrease, coarsened cells outside N, a piece with both targets and N, and
+//! a strip width beyond K − 1 are each rejected. (The committed proof itself is re-proved by
+//! `committed_certificates_are_proved`.)
 
 mod common;
 use common::{k_domain, proof_of, proof_of_mut};
@@ -66,14 +69,15 @@ fn coarse_cells_leave_a_cycle() {
     let keep: Vec<usize> = (0..p.cuts.len())
         .filter(|&i| {
             let i32_ = i as u32;
-            let special = (p.strip[0]..=p.strip[1]).contains(&i32_)
-                || p.targets.iter().any(|t| (t[0]..=t[1]).contains(&i32_));
+            let (s, t) = (p.strip.unwrap(), p.targets.unwrap());
+            let special = (s[0]..=s[1]).contains(&i32_)
+                || t.iter().any(|t| (t[0]..=t[1]).contains(&i32_));
             special || i % 40 == 0 || i + 1 == p.cuts.len()
         })
         .collect();
     let at = |old: u32| keep.iter().position(|&i| i == old as usize).unwrap() as u32;
-    p.strip = [at(p.strip[0]), at(p.strip[1])];
-    p.targets = p.targets.map(|t| [at(t[0]), at(t[1])]);
+    p.strip = p.strip.map(|s| [at(s[0]), at(s[1])]);
+    p.targets = p.targets.map(|t| t.map(|t| [at(t[0]), at(t[1])]));
     p.cuts = keep.iter().map(|&i| p.cuts[i].clone()).collect();
     let a = analyse(&p);
     assert!(!a.cycles.is_empty(), "no cycle in the coarse graph");
@@ -84,7 +88,7 @@ fn coarse_cells_leave_a_cycle() {
 fn a_strip_without_p_equal_one_is_rejected() {
     let mut p = committed_piece();
     let below = cell_at(&p, 0.9);
-    p.strip = [below, below + 1];
+    p.strip = Some([below, below + 1]);
     assert!(failures(&p).contains("hold p = 1"), "{}", failures(&p));
 }
 
@@ -92,7 +96,7 @@ fn a_strip_without_p_equal_one_is_rejected() {
 fn a_strip_too_wide_to_repel_is_rejected() {
     let mut p = committed_piece();
     // p ∈ [0.8, 1.2]: at p = 0.8, m = (p' − 1)/(p − 1) ≈ −0.95 > −1.
-    p.strip = [cell_at(&p, 0.8), cell_at(&p, 1.2)];
+    p.strip = Some([cell_at(&p, 0.8), cell_at(&p, 1.2)]);
     let f = failures(&p);
     assert!(f.contains("not < −1"), "{f}");
 }
@@ -102,7 +106,7 @@ fn targets_that_do_not_map_into_each_other_are_rejected() {
     let mut p = committed_piece();
     // Move target 0 to cells near p = 0.3, which map to p ≈ 0.9, outside target 1.
     let at = cell_at(&p, 0.3);
-    p.targets[0] = [at, at + 2];
+    p.targets.as_mut().unwrap()[0] = [at, at + 2];
     let f = failures(&p);
     assert!(f.contains("leaves target 1"), "{f}");
 }
@@ -114,7 +118,7 @@ fn a_target_above_one_plus_one_over_k_is_rejected() {
     // and a period-2 point of F need not be one of g.
     p.cuts.extend(["1.95".to_string(), "2".to_string()]);
     let top = p.cuts.len() as u32 - 1;
-    p.targets[1] = [top - 1, top];
+    p.targets.as_mut().unwrap()[1] = [top - 1, top];
     let f = failures(&p);
     assert!(f.contains("below p = 1 + 1/K"), "{f}");
 }
@@ -177,4 +181,99 @@ fn region_rows_with_lambda_one_or_a_wide_strip_are_rejected() {
     let mut wide = good;
     wide.constants.insert("s".into(), "0.2".into());
     assert!(!region::prove_row(&rule, &wide).is_empty());
+}
+
+/// The committed piece of P3.orbit-near (K ∈ [1, 201/200]).
+fn near_piece() -> AttractPiece {
+    let c = committed();
+    let Proof::Attract { pieces } = proof_of(&c, "P3.orbit-near/slab-graph") else {
+        panic!("not an attract proof")
+    };
+    assert_eq!(pieces.len(), 1);
+    pieces[0].clone()
+}
+
+#[test]
+fn the_near_piece_is_proved_down_to_k_one() {
+    let p = near_piece();
+    assert_eq!(p.k, ["1".to_string(), "1.005".to_string()]);
+    let a = analyse(&p);
+    assert!(a.proved(), "{:?} {:?} {:?}", a.general, a.cells, a.cycles);
+    assert!(failures(&p).is_empty());
+    let n = p.near.unwrap();
+    let (lo, hi) = (
+        parse(&p.cuts[n[0] as usize]).unwrap().to_f64(),
+        parse(&p.cuts[n[1] as usize]).unwrap().to_f64(),
+    );
+    assert!(lo < 1.0 && 1.0 < hi, "N = [{lo}, {hi}]");
+}
+
+#[test]
+fn a_near_range_too_narrow_to_hold_the_orbit_is_rejected() {
+    let mut p = near_piece();
+    // N = [0.99, 1.01]: at K = 1.005 the orbit's products are about 1 ± 0.07.
+    p.cuts.extend(["0.99".into(), "1.01".into()]);
+    p.cuts.sort_by(|a, b| parse(a).unwrap().cmp(&parse(b).unwrap()));
+    p.cuts.dedup();
+    p.near = Some([cell_at(&p, 0.99), cell_at(&p, 1.01)]);
+    let f = failures(&p);
+    assert!(f.contains("may not hold the orbit"), "{f}");
+}
+
+#[test]
+fn a_near_range_not_mapped_into_itself_is_rejected() {
+    let mut p = near_piece();
+    // N = [0.9, 1.2]: F(1.2) ≈ 0.76 lies below it.
+    p.near = Some([cell_at(&p, 0.9), p.near.unwrap()[1]]);
+    let f = failures(&p);
+    assert!(f.contains("leaves the near range"), "{f}");
+}
+
+#[test]
+fn a_near_range_where_f_does_not_decrease_is_rejected() {
+    let mut p = near_piece();
+    // N from p = 0.5: F increases below p = (1 + K)/(3K) ≈ 2/3.
+    p.near = Some([cell_at(&p, 0.5), p.near.unwrap()[1]]);
+    let f = failures(&p);
+    assert!(f.contains("slope D < 0 is not proved"), "{f}");
+}
+
+#[test]
+fn coarse_cells_outside_the_near_range_leave_a_cycle() {
+    let mut p = near_piece();
+    let n = p.near.unwrap();
+    let keep: Vec<usize> = (0..p.cuts.len())
+        .filter(|&i| (n[0] as usize..=n[1] as usize).contains(&i) || i % 8 == 0 || i + 1 == p.cuts.len())
+        .collect();
+    let at = |old: u32| keep.iter().position(|&i| i == old as usize).unwrap() as u32;
+    p.near = Some([at(n[0]), at(n[1])]);
+    p.cuts = keep.iter().map(|&i| p.cuts[i].clone()).collect();
+    let f = failures(&p);
+    assert!(f.contains("cycle"), "{f}");
+}
+
+#[test]
+fn a_piece_with_targets_and_a_near_range_is_malformed() {
+    let mut p = near_piece();
+    p.strip = committed_piece().strip;
+    p.targets = committed_piece().targets;
+    let f = failures(&p);
+    assert!(f.contains("either strip and targets, or near"), "{f}");
+}
+
+#[test]
+fn the_near_strip_is_false_beyond_width_k_minus_one() {
+    use twostep::arith::exact::QI;
+    use twostep::arith::Field;
+    use twostep::check::spec::theorem3::near_strip_h;
+    // On |w| ≤ 1, −h > 0 (the obligation); at w = −2 (|p − 1| = 2(K − 1)) and K = 1, h > 0:
+    // m ≤ −1 − (K − 1)/2 is not implied there.
+    let h = |k: &str, w: &str| near_strip_h(&QI::point(parse(k).unwrap()), &QI::point(parse(w).unwrap()));
+    assert!(h("1", "-1").hi().unwrap() < &parse("0").unwrap());
+    assert!(h("1", "-2").lo().unwrap() > &parse("0").unwrap());
+    // And the exact m there is above −1 − (K − 1)/2: K = 1.005, p = 1 − 2(K − 1), d = 0.
+    let k = QI::point(parse("1.005").unwrap());
+    let p = QI::point(parse("0.99").unwrap());
+    let m = twostep::models::product::m_factor(&k, &p, &QI::int(0));
+    assert!(m.lo().unwrap() > &parse("-1.0025").unwrap(), "m = {:?}", m.lo());
 }

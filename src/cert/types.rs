@@ -189,10 +189,17 @@ pub struct AttractPiece {
     pub dcap: String,
     /// The cells' end points p₀ < p₁ < … ; cell i is [pᵢ, pᵢ₊₁].
     pub cuts: Vec<String>,
-    /// The cells [i, j) of the strip around p = 1, where the map pushes p away from 1.
-    pub strip: [u32; 2],
+    /// The cells [i, j) of the strip around p = 1, where the map pushes p away from 1
+    /// (pieces with targets).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strip: Option<[u32; 2]>,
     /// The cells [i, j) of the targets around δ₁² and δ₂², each mapped into the other.
-    pub targets: [[u32; 2]; 2],
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub targets: Option<[[u32; 2]; 2]>,
+    /// The cells [i, j) of the neighbourhood N of p = 1 that replaces strip and targets on
+    /// the pieces that reach K = 1 (see `check::attract`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub near: Option<[u32; 2]>,
 }
 
 /// Stage 2 for one K piece.
@@ -488,11 +495,20 @@ impl Certificate {
                             q::parse(v).map_err(|e| Malformed::new(format!("{p}.cuts[{i}]"), e))?;
                         }
                         let n = piece.cuts.len().saturating_sub(1) as u32;
-                        for (name, r) in [
-                            ("strip", piece.strip),
-                            ("targets[0]", piece.targets[0]),
-                            ("targets[1]", piece.targets[1]),
-                        ] {
+                        let ranges: Vec<(&str, [u32; 2])> =
+                            match (piece.strip, piece.targets, piece.near) {
+                                (Some(s), Some(t), None) => {
+                                    vec![("strip", s), ("targets[0]", t[0]), ("targets[1]", t[1])]
+                                }
+                                (None, None, Some(near)) => vec![("near", near)],
+                                _ => {
+                                    return Err(Malformed::new(
+                                        p,
+                                        "expected either strip and targets, or near".to_string(),
+                                    ))
+                                }
+                            };
+                        for (name, r) in ranges {
                             if r[0] >= r[1] || r[1] > n {
                                 return Err(Malformed::new(
                                     format!("{p}.{name}"),

@@ -18,6 +18,18 @@
 //!    cycle except the strip's own loop and a loop on cell 0 when cell 0 lies in p ≤ 1 with
 //!    (1 − K(p − 1))² > 1 (there p' ≥ γp with γ > 1, so p leaves it).
 //!
+//! A piece that reaches K = 1, where the orbit and the strip shrink onto p = 1, has instead
+//! of strip and targets one range N of cells around p = 1 (the near range). The checker
+//! proves, besides condition 1 on every cell:
+//!
+//! 5. N is mapped into itself (with the cells' d ranges) and m < 0 on N (the side of p = 1
+//!    alternates); on N × N the slope D of F(p) = p'(p, 0) is negative, so F decreases and
+//!    F∘F increases on N; on N: p > 0, K p − K − 2 < 0 and R(p) > 0, the factors of
+//!    F(F(p)) − p = K p (p − 1)(K p − K − 2)(K²p² − K(K + 1)p + 1) R(p) (obligation
+//!    P3.orbit-global/two-step-factored), and K²p² − K(K + 1)p + 1 > 0 at both ends of N,
+//!    so N holds both points δ₁², δ₂² of the orbit for every K > 1 of the piece;
+//! 6. the graph of the cells outside N has no cycle except cell 0's loop (as in 4).
+//!
 //! Together with the region obligation (whose rows' p ranges the slabs must hold, see
 //! [`region_link`]) this gives the claim; the derivation is in proofs/product.md.
 
@@ -27,7 +39,9 @@ use crate::arith::exact::QI;
 use crate::arith::q::{self, Q};
 use crate::arith::Field;
 use crate::cert::{AttractPiece, Certificate, Proof};
-use crate::models::product::{m_factor, p_next, slope, sum_factor};
+use crate::models::product::{
+    cycle_quadratic, m_factor, p_next, slope, sum_factor, two_step_rest,
+};
 use rayon::prelude::*;
 use std::ops::Range;
 
@@ -41,10 +55,12 @@ pub struct Slab {
     pub dcap: Q,
     /// The cuts.
     pub cuts: Vec<Q>,
-    /// The strip's cells.
+    /// The strip's cells (empty on a piece with a near range).
     pub strip: Range<usize>,
-    /// The targets' cells.
+    /// The targets' cells (empty on a piece with a near range).
     pub targets: [Range<usize>; 2],
+    /// The near range N around p = 1, on the pieces that reach K = 1.
+    pub near: Option<Range<usize>>,
 }
 
 /// What the checker found on a slab: the cells at fault, with the reason.
@@ -81,13 +97,19 @@ impl Slab {
             .map(|c| num(c, "cut"))
             .collect::<Result<Vec<_>, _>>()?;
         let r = |r: [u32; 2]| r[0] as usize..r[1] as usize;
+        let (strip, targets, near) = match (p.strip, p.targets, p.near) {
+            (Some(s), Some(t), None) => (r(s), [r(t[0]), r(t[1])], None),
+            (None, None, Some(n)) => (0..0, [0..0, 0..0], Some(r(n))),
+            _ => return Err("expected either strip and targets, or near".into()),
+        };
         Ok(Slab {
             k: k.clone(),
             omega,
             dcap,
             cuts,
-            strip: r(p.strip),
-            targets: [r(p.targets[0]), r(p.targets[1])],
+            strip,
+            targets,
+            near,
         })
     }
 
@@ -145,6 +167,11 @@ impl Slab {
         self.targets.iter().any(|t| t.contains(&i))
     }
 
+    /// Whether cell i lies in the near range.
+    pub fn in_near(&self, i: usize) -> bool {
+        self.near.as_ref().is_some_and(|r| r.contains(&i))
+    }
+
     fn shape_failures(&self) -> Vec<String> {
         let mut out = Vec::new();
         let n = self.len();
@@ -162,6 +189,20 @@ impl Slab {
         }
         if self.cuts.windows(2).any(|w| w[0] >= w[1]) {
             out.push("the cuts must increase strictly".into());
+        }
+        if let Some(near) = &self.near {
+            if near.start >= near.end || near.end > n {
+                out.push(format!("the near range must be a non-empty range of the {n} cells"));
+                return out;
+            }
+            let one = Q::from(1);
+            if !(self.cuts[near.start] < one && one < self.cuts[near.end]) {
+                out.push("the near range must hold p = 1 inside".into());
+            }
+            if self.cuts[near.start] <= 0 {
+                out.push("the near range must lie in p > 0".into());
+            }
+            return out;
         }
         let ranges = [&self.strip, &self.targets[0], &self.targets[1]];
         if ranges.iter().any(|r| r.start >= r.end || r.end > n) {
@@ -267,6 +308,11 @@ impl Slab {
             a.cells.extend(errs.into_iter().map(|e| (i, e)));
             succ.push(s);
         }
+        if let Some(near) = self.near.clone() {
+            self.near_checks(&near, &succ, &mut a);
+            a.cycles = self.cycles(&succ);
+            return a;
+        }
         // 3: the targets.
         for t in 0..2 {
             let other = &self.targets[1 - t];
@@ -317,6 +363,48 @@ impl Slab {
         a
     }
 
+    /// Condition 5 on the near range N (cells at fault go to `a.cells`).
+    fn near_checks(&self, near: &Range<usize>, succ: &[Range<usize>], a: &mut Analysis) {
+        let k = self.kq();
+        let fails: Vec<Vec<(usize, String)>> = near
+            .clone()
+            .into_par_iter()
+            .map(|i| {
+                let mut out = Vec::new();
+                let p = self.p(i);
+                if succ[i].start < near.start || succ[i].end > near.end {
+                    out.push((i, "near cell: its image leaves the near range".to_string()));
+                }
+                if !m_factor(&k, &p, &self.d(i)).hi().is_some_and(|h| *h < 0) {
+                    out.push((i, "near cell: m < 0 is not proved".to_string()));
+                }
+                let kp = k.clone() * p.clone() - k.clone() - QI::int(2);
+                if !kp.hi().is_some_and(|h| *h < 0) {
+                    out.push((i, "near cell: K p − K − 2 < 0 is not proved".to_string()));
+                }
+                if !two_step_rest(&k, &p).lo().is_some_and(|l| *l > 0) {
+                    out.push((i, "near cell: R(p) > 0 is not proved".to_string()));
+                }
+                for j in i..near.end {
+                    if !slope(&k, &p, &self.p(j)).hi().is_some_and(|h| *h < 0) {
+                        out.push((i, format!("near cells {i}, {j}: the slope D < 0 is not proved")));
+                    }
+                }
+                out
+            })
+            .collect();
+        a.cells.extend(fails.into_iter().flatten());
+        for end in [&self.cuts[near.start], &self.cuts[near.end]] {
+            let q2 = cycle_quadratic(&k, &QI::point(end.clone()));
+            if !q2.lo().is_some_and(|l| *l > 0) {
+                a.general.push(format!(
+                    "K²p² − K(K + 1)p + 1 > 0 is not proved at the end p = {} of the near range (it may not hold the orbit)",
+                    q::fmt(end)
+                ));
+            }
+        }
+    }
+
     /// The strongly connected sets of the graph of step 4 that are cycles.
     fn cycles(&self, succ: &[Range<usize>]) -> Vec<Vec<usize>> {
         let n = self.len();
@@ -327,7 +415,7 @@ impl Slab {
                 i
             }
         };
-        let live = |i: usize| !self.in_target(i);
+        let live = |i: usize| !self.in_target(i) && !self.in_near(i);
         let mut adj: Vec<Vec<usize>> = vec![Vec::new(); n];
         let mut self_loop = vec![false; n];
         for i in (0..n).filter(|&i| live(i)) {
@@ -335,7 +423,7 @@ impl Slab {
             for j in succ[i].clone().filter(|&j| live(j)) {
                 let v = node(j);
                 if u == v {
-                    let allowed = u == self.strip.start || self.escapes(u);
+                    let allowed = self.strip.contains(&u) || self.escapes(u);
                     self_loop[u] |= !allowed;
                 } else if adj[u].last() != Some(&v) {
                     adj[u].push(v);
@@ -347,7 +435,7 @@ impl Slab {
             .filter(|c| c.len() > 1 || self_loop[c[0]])
             .map(|mut c| {
                 // A merged strip node stands for all strip cells.
-                if c.contains(&self.strip.start) {
+                if !self.strip.is_empty() && c.contains(&self.strip.start) {
                     c.extend(self.strip.clone().skip(1));
                 }
                 c.sort();

@@ -8,7 +8,7 @@ use super::product_region::row;
 use crate::arith::q::{ceil_dec, floor_dec, fmt, from_f64, parse, Q};
 use crate::cert::{AttractPiece, Proof, RegionRow};
 use crate::check::attract::Slab;
-use crate::check::spec::theorem3::{orbit_region_rule, ORBIT_K_LO};
+use crate::check::spec::theorem3::{near_region_rule, orbit_region_rule, NEAR_K_HI, ORBIT_K_LO};
 use crate::models::product::slope;
 use rayon::prelude::*;
 
@@ -72,14 +72,9 @@ pub fn region_rows() -> Result<Vec<RegionRow>, String> {
             };
             let mut consts = base.clone();
             let (a, b) = (a0.to_f64(), a1.to_f64());
-            let (p, plo) = (consts["P"].to_f64(), consts["plo"].to_f64());
-            let worst = b * b * (p - 1.0).powi(2).max((1.0 - plo).powi(2));
             let s = (a - 1.0) / 4.0;
             let m_top = 1.0 - 2.0 * a + s + b * b * s * s;
-            consts.insert(
-                "margin".into(),
-                floor_dec(&from_f64(0.9 * (2.0 - worst)), 3),
-            );
+            consts.insert("margin".into(), margin(b, &consts));
             consts.insert("s".into(), floor_dec(&(Q::from(&a0 - 1u32) / 4u32), 5));
             consts.insert(
                 "lambda".into(),
@@ -90,6 +85,139 @@ pub fn region_rows() -> Result<Vec<RegionRow>, String> {
         }
     }
     Ok(out)
+}
+
+/// The margin μ of a row over K ≤ b with the region's constants: 0.9 (2 − K²(p − 1)²)
+/// at the worst p of [plo, P].
+fn margin(b: f64, consts: &std::collections::BTreeMap<String, Q>) -> Q {
+    let (p, plo) = (consts["P"].to_f64(), consts["plo"].to_f64());
+    let worst = b * b * (p - 1.0).powi(2).max((1.0 - plo).powi(2));
+    floor_dec(&from_f64(0.9 * (2.0 - worst)), 3)
+}
+
+/// The rows of P3.orbit-near/region: L2.positive's rows cut at K = NEAR_K_HI, with the
+/// margin μ.
+pub fn near_region_rows() -> Result<Vec<RegionRow>, String> {
+    let rule = near_region_rule();
+    let hi = parse(NEAR_K_HI).unwrap();
+    let mut out = Vec::new();
+    for (k0, k1, mut consts) in positivity_rows()? {
+        if k0 >= hi {
+            continue;
+        }
+        let k1 = if k1 < hi { k1 } else { hi.clone() };
+        let m = margin(k1.to_f64(), &consts);
+        consts.insert("margin".into(), m);
+        out.push(row(&rule, &(k0, k1), &consts)?);
+    }
+    Ok(out)
+}
+
+/// The near range of the piece that reaches K = 1: p ∈ [1 − NEAR_BELOW, 1 + NEAR_ABOVE]
+/// (F maps it into itself for K ∈ [1, 201/200]: F(1.2) ≈ 0.765, F(0.755) ≈ 1.175).
+pub const NEAR_BELOW: &str = "0.245";
+/// See [`NEAR_BELOW`].
+pub const NEAR_ABOVE: &str = "0.2";
+/// Cells of the near range in the first cover.
+pub const NEAR_CELLS: u32 = 40;
+
+/// The first cover of the slab of the piece that reaches K = 1: uniform cells outside the
+/// near range N, N cut into `NEAR_CELLS` cells, ω = 1/20000.
+fn first_near_piece(k: &(Q, Q), plo: &Q, pmax: &Q) -> AttractPiece {
+    let omega = parse("0.00005").unwrap();
+    let dcap = ceil_dec(&from_f64(omega.to_f64().sqrt() * 1.001), 6);
+    let one = Q::from(1);
+    let n = (
+        Q::from(&one - parse(NEAR_BELOW).unwrap()),
+        Q::from(&one + parse(NEAR_ABOVE).unwrap()),
+    );
+    let mut cuts: Vec<Q> = (0..=START_CELLS)
+        .map(|i| Q::from(plo + Q::from(pmax - plo) * Q::from((i, START_CELLS))))
+        .filter(|x| !(n.0 < *x && *x < n.1))
+        .collect();
+    cuts.extend(
+        (0..=NEAR_CELLS).map(|i| Q::from(&n.0 + Q::from(&n.1 - &n.0) * Q::from((i, NEAR_CELLS)))),
+    );
+    cuts.sort();
+    cuts.dedup();
+    pack_near(k, &omega, &dcap, &cuts, &n)
+}
+
+fn pack_near(k: &(Q, Q), omega: &Q, dcap: &Q, cuts: &[Q], n: &(Q, Q)) -> AttractPiece {
+    let at = |x: &Q| cuts.iter().position(|c| c == x).unwrap() as u32;
+    AttractPiece {
+        k: [fmt(&k.0), fmt(&k.1)],
+        omega: fmt(omega),
+        dcap: fmt(dcap),
+        cuts: cuts.iter().map(fmt).collect(),
+        strip: None,
+        targets: None,
+        near: Some([at(&n.0), at(&n.1)]),
+    }
+}
+
+/// Refines the first cover of the piece that reaches K = 1 until the checker's analysis
+/// passes: cells on cycles and near cells at fault are halved.
+pub fn near_piece(k: &(Q, Q), plo: &Q, pmax: &Q) -> Result<AttractPiece, String> {
+    let mut p = first_near_piece(k, plo, pmax);
+    for round in 0..MAX_ROUNDS {
+        let slab = Slab::parse(&p, k)?;
+        if slab.len() > MAX_CELLS {
+            return Err(format!(
+                "K ∈ [{}, {}]: more than {MAX_CELLS} cells after {round} rounds",
+                fmt(&k.0),
+                fmt(&k.1)
+            ));
+        }
+        let a = slab.analyse();
+        if a.proved() {
+            return Ok(p);
+        }
+        if let Some(g) = a.general.first() {
+            return Err(format!("K ∈ [{}, {}]: {g}", fmt(&k.0), fmt(&k.1)));
+        }
+        let mut split = vec![false; slab.len()];
+        for c in &a.cycles {
+            for &i in c {
+                split[i] = true;
+            }
+        }
+        for (i, why) in &a.cells {
+            if !slab.in_near(*i) {
+                return Err(format!("K ∈ [{}, {}], cell {i}: {why}", fmt(&k.0), fmt(&k.1)));
+            }
+            split[*i] = true;
+        }
+        let mut cuts = vec![slab.cuts[0].clone()];
+        for i in 0..slab.len() {
+            if split[i] {
+                cuts.push(Q::from(&slab.cuts[i] + &slab.cuts[i + 1]) / 2u32);
+            }
+            cuts.push(slab.cuts[i + 1].clone());
+        }
+        let r = slab.near.clone().unwrap();
+        let n = (slab.cuts[r.start].clone(), slab.cuts[r.end].clone());
+        p = pack_near(k, &slab.omega, &slab.dcap, &cuts, &n);
+    }
+    Err(format!(
+        "K ∈ [{}, {}]: cycles remain after {MAX_ROUNDS} rounds",
+        fmt(&k.0),
+        fmt(&k.1)
+    ))
+}
+
+/// The slab-graph proof of P3.orbit-near: one piece K ∈ [1, NEAR_K_HI] with a near range.
+pub fn near_search(rows: &[RegionRow]) -> Result<Proof, String> {
+    let k = (Q::from(1), parse(NEAR_K_HI).unwrap());
+    let r = rows
+        .iter()
+        .find(|r| parse(&r.k[0]).unwrap() <= k.0 && k.1 <= parse(&r.k[1]).unwrap())
+        .ok_or("no region row holds K ∈ [1, 201/200]")?;
+    let plo = parse(&r.constants["plo"]).unwrap();
+    let pmax = parse(&r.constants["P"]).unwrap();
+    Ok(Proof::Attract {
+        pieces: vec![near_piece(&k, &plo, &pmax)?],
+    })
 }
 
 /// A first cover of the slab over [plo, P]: uniform cells, the strip [1 − s, 1 + s] as one
@@ -139,8 +267,9 @@ fn pack(k: &(Q, Q), omega: &Q, dcap: &Q, cuts: &[Q], strip: &(Q, Q), t: &[(Q, Q)
         omega: fmt(omega),
         dcap: fmt(dcap),
         cuts: cuts.iter().map(fmt).collect(),
-        strip: [at(&strip.0), at(&strip.1)],
-        targets: [[at(&t[0].0), at(&t[0].1)], [at(&t[1].0), at(&t[1].1)]],
+        strip: Some([at(&strip.0), at(&strip.1)]),
+        targets: Some([[at(&t[0].0), at(&t[0].1)], [at(&t[1].0), at(&t[1].1)]]),
+        near: None,
     }
 }
 

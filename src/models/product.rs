@@ -76,6 +76,24 @@ pub fn slope<T: Field>(k: &T, p: &T, q: &T) -> T {
         + k.sqr() * (p.sqr() + p.clone() * q.clone() + q.sqr())
 }
 
+/// The period-2 factor of F(F(p)) − p: K²p² − K(K + 1)p + 1, zero at δ₁² and δ₂².
+pub fn cycle_quadratic<T: Field>(k: &T, p: &T) -> T {
+    k.sqr() * p.sqr() - k.clone() * (k.clone() + T::int(1)) * p.clone() + T::int(1)
+}
+
+/// The remaining factor R(p) of F(F(p)) − p = K p (p − 1)(K p − K − 2)(K²p² − K(K + 1)p + 1) R(p):
+/// R = K⁴p⁴ − (3K⁴ + 3K³)p³ + (3K⁴ + 6K³ + 3K²)p² − (K⁴ + 3K³ + 4K² + 2K)p + K² + 2K + 2.
+pub fn two_step_rest<T: Field>(k: &T, p: &T) -> T {
+    let (k2, k3, k4) = (k.sqr(), k.sqr() * k.clone(), k.sqr().sqr());
+    k4.clone() * p.sqr().sqr()
+        - (T::int(3) * k4.clone() + T::int(3) * k3.clone()) * p.sqr() * p.clone()
+        + (T::int(3) * k4.clone() + T::int(6) * k3.clone() + T::int(3) * k2.clone()) * p.sqr()
+        - (k4 + T::int(3) * k3 + T::int(4) * k2.clone() + T::int(2) * k.clone()) * p.clone()
+        + k2
+        + T::int(2) * k.clone()
+        + T::int(2)
+}
+
 /// (p, d) ↦ (p', d'): the map in the coordinates p = xy, d = (x − y)².
 pub fn step_pd<T: Field>(k: &T, p: &T, d: &T) -> (T, T) {
     (p_next(k, p, d), d_next(k, p, d))

@@ -80,13 +80,7 @@ pub const ORBIT_K_LO: &str = "201/200";
 pub fn orbit_region_rule() -> RegionRule {
     let mut conditions = positivity_conditions();
     conditions.extend([
-        Condition {
-            quantity: quantity!("2 − K²(p − 1)² − μ", |v| T::int(2)
-                - (v[0].clone() * (v[1].clone() - T::int(1))).sqr()
-                - v[7].clone()),
-            rel: Rel::NonNeg,
-            applies: None,
-        },
+        margin_condition(),
         Condition {
             quantity: quantity!("−m − λ", |v| -product::m_factor(&v[0], &v[1], &v[2])
                 - v[8].clone()),
@@ -103,6 +97,50 @@ pub fn orbit_region_rule() -> RegionRule {
         derived: None,
         conditions,
     }
+}
+
+/// The region rule of P3.orbit-near: the positivity conditions and the margin in the
+/// Lyapunov factor (the strip is P3.orbit-near/strip, with s and λ that shrink to K = 1).
+pub fn near_region_rule() -> RegionRule {
+    let mut conditions = positivity_conditions();
+    conditions.push(margin_condition());
+    RegionRule {
+        constants: &["c", "P", "plo", "dcap", "margin"],
+        vars: &["K", "p", "d"],
+        bounds: near_bounds,
+        guard: guard(),
+        derived: None,
+        conditions,
+    }
+}
+
+fn near_bounds(c: &[Q]) -> Result<Vec<(Q, Q)>, String> {
+    if c[4] <= 0 {
+        return Err("need margin > 0".into());
+    }
+    positivity_bounds(c)
+}
+
+/// 2 − K²(p − 1)² − μ ≥ 0: the margin of the Lyapunov factor (constant 4 is μ).
+fn margin_condition() -> Condition {
+    Condition {
+        quantity: quantity!("2 − K²(p − 1)² − μ", |v| T::int(2)
+            - (v[0].clone() * (v[1].clone() - T::int(1))).sqr()
+            - v[7].clone()),
+        rel: Rel::NonNeg,
+        applies: None,
+    }
+}
+
+/// Upper end of the K range of P3.orbit-near (the lower end of P3.orbit-global).
+pub const NEAR_K_HI: &str = ORBIT_K_LO;
+
+/// h(K, w) = −3/2 + w(K² − 2K) + K²(K − 1)w²: with p = 1 + (K − 1)w,
+/// m + 1 + (K − 1)/2 = (K − 1)h − K d (P3.orbit-near/strip-form).
+pub fn near_strip_h<T: Field>(k: &T, w: &T) -> T {
+    T::ratio(-3, 2)
+        + w.clone() * (k.sqr() - T::int(2) * k.clone())
+        + k.sqr() * (k.clone() - T::int(1)) * w.sqr()
 }
 
 fn orbit_bounds(c: &[Q]) -> Result<Vec<(Q, Q)>, String> {
@@ -151,6 +189,13 @@ pub fn spec() -> FamilySpec {
             paper: "Prop 3; Theorem 3; Lemma 2",
             statement: "every positive start in the region of L2.positive (the rows of P3.orbit-global/region) either lands exactly on xy = 1 after finitely many steps (and stays there, fixed) or converges to the orbit {(δ₁, δ₁), (δ₂, δ₂)}: W = (x² − y²)² decreases, the strip around xy = 1 repels, and in each slab {W ≤ ω} every path of the transition graph leads to the two targets, where p alternates and contracts and W → 0",
             domain: vec![("K", ORBIT_K_LO, true, "sqrt(9/2)-1", true)],
+            beyond: None,
+        },
+        ClaimSpec {
+            id: "P3.orbit-near",
+            paper: "Prop 3; Theorem 3; Lemma 2",
+            statement: "P3.orbit-global's conclusion for K ∈ (1, 201/200]: every positive start in the region (the rows of P3.orbit-near/region) either lands exactly on xy = 1 after finitely many steps or converges to the orbit {(δ₁, δ₁), (δ₂, δ₂)}: W decreases, the strip |p − 1| ≤ K − 1 repels with |m| ≥ 1 + (K − 1)/2, the slab graph leads into a range N around p = 1 that is mapped into itself, on which F decreases and F∘F − id has the sign of (p − 1)(δ₂² − p)(p − δ₁²), and W → 0 unless the path lands",
+            domain: vec![("K", "1", false, NEAR_K_HI, true)],
             beyond: None,
         },
     ];
@@ -235,6 +280,53 @@ pub fn spec() -> FamilySpec {
             claim: "P3.orbit-global",
             statement: "per K piece, on the slab S = {p₀ ≤ p ≤ p_N, d(d + 4p) ≤ ω}, which holds the p range of a row of P3.orbit-global/region: S is mapped into itself and W does not grow on it; strip cells around p = 1 have m < −1; the two targets are mapped each into the other, with slope bounds L₀L₁ < 1 and (1 − K²(p − 1)²)² < 1; the transition graph of the other cells has no cycle but the strip's loop and cell 0's loop where p' ≥ γp, γ > 1",
             rule: Rule::Attract { region: "P3.orbit-global/region" },
+        },
+        ObligationSpec {
+            id: "P3.orbit-near/region",
+            claim: "P3.orbit-near",
+            statement: "on each K row, on R = {plo ≤ p ≤ P, 0 ≤ d, d(d + 4p) ≤ c}: the five positivity conditions of L2.positive/region (R is mapped into itself); 2 − K²(p − 1)² − μ ≥ 0 (W' ≤ W(1 − K²μ(p − 1)²))",
+            rule: Rule::Region(near_region_rule()),
+        },
+        ident("P3.orbit-near/w-recursion", "P3.orbit-near", "W(p', d') = W(p, d)(1 − K²(p − 1)²)², W = d(d + 4p)", &[("K", true), ("p", false), ("d", false)], |v| {
+            let (k, p, d) = (&v[0], &v[1], &v[2]);
+            let (p1, d1) = product::step_pd(k, p, d);
+            product::w(&p1, &d1) - product::w(p, d) * (n(1) - k.sqr() * (p.clone() - n(1)).sqr()).sqr()
+        }),
+        ident("P3.orbit-near/strip-form", "P3.orbit-near", "at p = 1 + (K − 1)w: m + 1 + (K − 1)/2 = (K − 1)h(K, w) − K d, h = −3/2 + w(K² − 2K) + K²(K − 1)w², m = (p' − 1)/(p − 1) as in T3.balance/next-below-one", &[("K", true), ("w", false), ("d", false)], |v| {
+            let (k, w, d) = (&v[0], &v[1], &v[2]);
+            let e = k.clone() - n(1);
+            let p = n(1) + e.clone() * w.clone();
+            product::m_factor(k, &p, d) + n(1) + e.clone() * <crate::arith::sym::Sym as Field>::ratio(1, 2) - e * near_strip_h(k, w) + k.clone() * d.clone()
+        }),
+        ObligationSpec {
+            id: "P3.orbit-near/strip",
+            claim: "P3.orbit-near",
+            statement: "−h(K, w) > 0 for |w| ≤ 1: so where |p − 1| ≤ K − 1 (and d ≥ 0), m ≤ −1 − (K − 1)/2 < −1, and |p' − 1| ≥ (1 + (K − 1)/2)|p − 1|",
+            rule: Rule::Sign {
+                vars: &["K", "w"],
+                rel: Rel::Pos,
+                quantity: quantity!("−h(K, w) = 3/2 − w(K² − 2K) − K²(K − 1)w²", |v| -near_strip_h(&v[0], &v[1])),
+                extra: &[("w", "-1", "1")],
+            },
+        },
+        ident("P3.orbit-near/two-step-factored", "P3.orbit-near", "F(F(p)) − p = K p (p − 1)(K p − K − 2)(K²p² − K(K + 1)p + 1) R(p), F(p) = p'(p, 0), R = K⁴p⁴ − (3K⁴ + 3K³)p³ + (3K⁴ + 6K³ + 3K²)p² − (K⁴ + 3K³ + 4K² + 2K)p + K² + 2K + 2", &[("K", true), ("p", false)], |v| {
+            let (k, p) = (&v[0], &v[1]);
+            let f = product::p_next(k, p, &n(0));
+            product::p_next(k, &f, &n(0)) - p.clone() - k.clone() * p.clone() * (p.clone() - n(1)) * (k.clone() * p.clone() - k.clone() - n(2)) * product::cycle_quadratic(k, p) * product::two_step_rest(k, p)
+        }),
+        ident("P3.orbit-near/cycle-roots", "P3.orbit-near", "K²δ₁⁴ − K(K + 1)δ₁² + 1 = 0 and the same for δ₂: the zeros of K²p² − K(K + 1)p + 1 are the orbit's products δ₁², δ₂²", &[("K", true)], |v| {
+            let k = &v[0];
+            product::cycle_quadratic(k, &quartic::delta1(k).sqr()).sqr() + product::cycle_quadratic(k, &quartic::delta2(k).sqr()).sqr()
+        }),
+        ident("P3.orbit-near/slope", "P3.orbit-near", "F(q) − F(p) = (q − p) D(p, q) for F(p) = p'(p, 0), D = (1 + K)² − 2K(1 + K)(p + q) + K²(p² + pq + q²)", &[("K", true), ("p", false), ("q", false)], |v| {
+            let (k, p, q) = (&v[0], &v[1], &v[2]);
+            product::p_next(k, q, &n(0)) - product::p_next(k, p, &n(0)) - (q.clone() - p.clone()) * product::slope(k, p, q)
+        }),
+        ObligationSpec {
+            id: "P3.orbit-near/slab-graph",
+            claim: "P3.orbit-near",
+            statement: "per K piece, on the slab S = {p₀ ≤ p ≤ p_N, d(d + 4p) ≤ ω}, which holds the p range of a row of P3.orbit-near/region: S is mapped into itself and W does not grow on it; the near range N around p = 1 is mapped into itself, m < 0 and the slope D < 0 on it, p > 0, K p − K − 2 < 0 and R(p) > 0 on it, K²p² − K(K + 1)p + 1 > 0 at its ends; the transition graph of the other cells has no cycle but cell 0's loop where p' ≥ γp, γ > 1",
+            rule: Rule::Attract { region: "P3.orbit-near/region" },
         },
         ident("P3.orbit/diagonal", "P3.orbit", "on x = y the map (13) is (y, y) ↦ (g_K(y), g_K(y))", &[("K", true), ("y", false)], |v| {
             let (k, y) = (&v[0], &v[1]);
