@@ -97,6 +97,71 @@ pub fn theorem3(c: &Certificate) -> Result<String, String> {
         ));
     }
     out.push_str(&orbit_table(c)?);
+    out.push_str(&near_table(c)?);
+    Ok(out)
+}
+
+/// The slab-graph pieces of the obligation `id`.
+fn slab_pieces<'a>(
+    c: &'a Certificate,
+    id: &str,
+) -> Result<&'a [crate::cert::AttractPiece], String> {
+    c.obligations
+        .iter()
+        .find(|o| o.id == id)
+        .and_then(|o| match &o.proof {
+            Proof::Attract { pieces } => Some(pieces.as_slice()),
+            _ => None,
+        })
+        .ok_or_else(|| format!("the certificate has no slab graph {id}"))
+}
+
+/// The P3.orbit-near part of `twostep table theorem3`: per region row its margin, and the
+/// slab graph with its near range N, as the checker re-proves it.
+fn near_table(c: &Certificate) -> Result<String, String> {
+    use crate::check::attract::Slab;
+    let rows = region_rows(c, "P3.orbit-near/region")?;
+    let pieces = slab_pieces(c, "P3.orbit-near/slab-graph")?;
+    let mut out = String::new();
+    out.push_str("\nP3.orbit-near: the same conclusion for K ∈ (1, 201/200]. On the row's region W' ≤ W(1 − K²μ(p − 1)²)\n");
+    out.push_str("and |p' − 1| ≥ (1 + (K − 1)/2)|p − 1| where |p − 1| ≤ K − 1; the slab {W ≤ ω} leads into the near range N,\n");
+    out.push_str("which is mapped into itself, where F decreases and F∘F − id has the sign of (p − 1)(δ₂² − p)(p − δ₁²).\n\n");
+    out.push_str(
+        "| K row | μ | K piece | cells | ω | N | cells of N |\n|---|---|---|---|---|---|---|\n",
+    );
+    for r in rows {
+        let (k0, k1) = (parse(&r.k[0])?, parse(&r.k[1])?);
+        for p in pieces {
+            let k = (parse(&p.k[0])?, parse(&p.k[1])?);
+            if !(k0 <= k.0 && k.1 <= k1) {
+                continue;
+            }
+            let slab = Slab::parse(p, &k)?;
+            if !slab.analyse().proved() {
+                return Err(format!(
+                    "the slab graph of K ∈ [{}, {}] is not proved",
+                    p.k[0], p.k[1]
+                ));
+            }
+            let n = slab
+                .near
+                .clone()
+                .ok_or("a P3.orbit-near piece without a near range")?;
+            out.push_str(&format!(
+                "| [{}, {}] | {} | [{}, {}] | {} | {} | [{}, {}] | {} |\n",
+                r.k[0],
+                r.k[1],
+                fmt(&q(r, "margin")?),
+                p.k[0],
+                p.k[1],
+                slab.len(),
+                fmt(&slab.omega),
+                fmt(&slab.cuts[n.start]),
+                fmt(&slab.cuts[n.end]),
+                n.len()
+            ));
+        }
+    }
     Ok(out)
 }
 
@@ -106,14 +171,7 @@ pub fn theorem3(c: &Certificate) -> Result<String, String> {
 fn orbit_table(c: &Certificate) -> Result<String, String> {
     use crate::check::attract::Slab;
     let rows = region_rows(c, "P3.orbit-global/region")?;
-    let pieces = c
-        .obligations
-        .iter()
-        .find_map(|o| match &o.proof {
-            Proof::Attract { pieces } => Some(pieces),
-            _ => None,
-        })
-        .ok_or("the certificate has no slab graphs")?;
+    let pieces = slab_pieces(c, "P3.orbit-global/slab-graph")?;
     let mut out = String::new();
     out.push_str("\nP3.orbit-global: every positive start of the region lands on xy = 1 or converges to the orbit.\n");
     out.push_str("On the row's region W' ≤ W(1 − K²μ(p − 1)²) and |p' − 1| ≥ λ|p − 1| where |p − 1| ≤ s; each K piece\n");

@@ -70,8 +70,8 @@ fn coarse_cells_leave_a_cycle() {
         .filter(|&i| {
             let i32_ = i as u32;
             let (s, t) = (p.strip.unwrap(), p.targets.unwrap());
-            let special = (s[0]..=s[1]).contains(&i32_)
-                || t.iter().any(|t| (t[0]..=t[1]).contains(&i32_));
+            let special =
+                (s[0]..=s[1]).contains(&i32_) || t.iter().any(|t| (t[0]..=t[1]).contains(&i32_));
             special || i % 40 == 0 || i + 1 == p.cuts.len()
         })
         .collect();
@@ -213,7 +213,8 @@ fn a_near_range_too_narrow_to_hold_the_orbit_is_rejected() {
     let mut p = near_piece();
     // N = [0.99, 1.01]: at K = 1.005 the orbit's products are about 1 ± 0.07.
     p.cuts.extend(["0.99".into(), "1.01".into()]);
-    p.cuts.sort_by(|a, b| parse(a).unwrap().cmp(&parse(b).unwrap()));
+    p.cuts
+        .sort_by(|a, b| parse(a).unwrap().cmp(&parse(b).unwrap()));
     p.cuts.dedup();
     p.near = Some([cell_at(&p, 0.99), cell_at(&p, 1.01)]);
     let f = failures(&p);
@@ -243,7 +244,9 @@ fn coarse_cells_outside_the_near_range_leave_a_cycle() {
     let mut p = near_piece();
     let n = p.near.unwrap();
     let keep: Vec<usize> = (0..p.cuts.len())
-        .filter(|&i| (n[0] as usize..=n[1] as usize).contains(&i) || i % 8 == 0 || i + 1 == p.cuts.len())
+        .filter(|&i| {
+            (n[0] as usize..=n[1] as usize).contains(&i) || i % 8 == 0 || i + 1 == p.cuts.len()
+        })
         .collect();
     let at = |old: u32| keep.iter().position(|&i| i == old as usize).unwrap() as u32;
     p.near = Some([at(n[0]), at(n[1])]);
@@ -268,12 +271,18 @@ fn the_near_strip_is_false_beyond_width_k_minus_one() {
     use twostep::check::spec::theorem3::near_strip_h;
     // On |w| ≤ 1, −h > 0 (the obligation); at w = −2 (|p − 1| = 2(K − 1)) and K = 1, h > 0:
     // m ≤ −1 − (K − 1)/2 is not implied there.
-    let h = |k: &str, w: &str| near_strip_h(&QI::point(parse(k).unwrap()), &QI::point(parse(w).unwrap()));
+    let h = |k: &str, w: &str| {
+        near_strip_h(&QI::point(parse(k).unwrap()), &QI::point(parse(w).unwrap()))
+    };
     assert!(h("1", "-1").hi().unwrap() < &parse("0").unwrap());
     assert!(h("1", "-2").lo().unwrap() > &parse("0").unwrap());
     // And the exact m there is above −1 − (K − 1)/2: K = 1.005, p = 1 − 2(K − 1), d = 0.
     let k = QI::point(parse("1.005").unwrap());
     let p = QI::point(parse("0.99").unwrap());
     let m = twostep::models::product::m_factor(&k, &p, &QI::int(0));
-    assert!(m.lo().unwrap() > &parse("-1.0025").unwrap(), "m = {:?}", m.lo());
+    assert!(
+        m.lo().unwrap() > &parse("-1.0025").unwrap(),
+        "m = {:?}",
+        m.lo()
+    );
 }

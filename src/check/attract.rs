@@ -39,9 +39,7 @@ use crate::arith::exact::QI;
 use crate::arith::q::{self, Q};
 use crate::arith::Field;
 use crate::cert::{AttractPiece, Certificate, Proof};
-use crate::models::product::{
-    cycle_quadratic, m_factor, p_next, slope, sum_factor, two_step_rest,
-};
+use crate::models::product::{cycle_quadratic, m_factor, p_next, slope, sum_factor, two_step_rest};
 use rayon::prelude::*;
 use std::ops::Range;
 
@@ -192,7 +190,9 @@ impl Slab {
         }
         if let Some(near) = &self.near {
             if near.start >= near.end || near.end > n {
-                out.push(format!("the near range must be a non-empty range of the {n} cells"));
+                out.push(format!(
+                    "the near range must be a non-empty range of the {n} cells"
+                ));
                 return out;
             }
             let one = Q::from(1);
@@ -387,7 +387,10 @@ impl Slab {
                 }
                 for j in i..near.end {
                     if !slope(&k, &p, &self.p(j)).hi().is_some_and(|h| *h < 0) {
-                        out.push((i, format!("near cells {i}, {j}: the slope D < 0 is not proved")));
+                        out.push((
+                            i,
+                            format!("near cells {i}, {j}: the slope D < 0 is not proved"),
+                        ));
                     }
                 }
                 out

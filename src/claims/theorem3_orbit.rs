@@ -184,7 +184,11 @@ pub fn near_piece(k: &(Q, Q), plo: &Q, pmax: &Q) -> Result<AttractPiece, String>
         }
         for (i, why) in &a.cells {
             if !slab.in_near(*i) {
-                return Err(format!("K ∈ [{}, {}], cell {i}: {why}", fmt(&k.0), fmt(&k.1)));
+                return Err(format!(
+                    "K ∈ [{}, {}], cell {i}: {why}",
+                    fmt(&k.0),
+                    fmt(&k.1)
+                ));
             }
             split[*i] = true;
         }

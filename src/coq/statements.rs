@@ -222,21 +222,24 @@ fn theorem3_region() -> Statement {
 }
 
 /// The region of P3.orbit-global: the positivity conditions, the margin of the Lyapunov
-/// factor and the repelling strip around xy = 1.
-fn orbit_region() -> Statement {
+/// factor and the repelling strip around xy = 1; without the strip, the region of
+/// P3.orbit-near.
+fn orbit_region(strip: bool) -> Statement {
     let mut conditions = positivity();
-    conditions.extend([
-        cond("2 - (K * (p - 1)) ^ 2 - $margin", ">=0", None),
-        cond(
+    conditions.push(cond("2 - (K * (p - 1)) ^ 2 - $margin", ">=0", None));
+    let mut facts = [PRODUCT_FACTS, &["0 < $margin"]].concat();
+    if strip {
+        conditions.push(cond(
             "- prod_m K p d - $lambda",
             ">=0",
             Some("$s ^ 2 - (p - 1) ^ 2"),
-        ),
-    ]);
+        ));
+        facts.extend(["1 < $lambda", "0 < $s"]);
+    }
     Statement::Region(RegionStatement {
         vars: &["K", "p", "d"],
         ranges: PRODUCT_RANGES.to_vec(),
-        facts: [PRODUCT_FACTS, &["0 < $margin", "1 < $lambda", "0 < $s"]].concat(),
+        facts,
         guard: "$c - prod_w p d",
         conditions,
         claim: None,
@@ -689,9 +692,19 @@ pub fn statement(obligation: &str) -> Option<Statement> {
         "T3.balance/region" => theorem3_region(),
         "T3.exception/lands-on-minimum" => id("", NONE, "458 / 1375 = (1 / 5 * (1 - 11 / 10 * (1 / 5 - 1)) ^ 2 - 1) / (11 / 10 * (1 / 5 - 1)) /\\ prod_p (11 / 10) (1 / 5) (458 / 1375) = 1", &[]),
         "T3.exception/fixed-line" => id("K d", NONE, "prod_p K 1 d = 1 /\\ prod_d K 1 d = d", &[]),
-        "P3.orbit-global/region" => orbit_region(),
-        "P3.orbit-global/w-recursion" => id("K p d", NONE, "prod_w (prod_p K p d) (prod_d K p d) = prod_w p d * (1 - K ^ 2 * (p - 1) ^ 2) ^ 2", &[]),
-        "P3.orbit-global/slope" => id("K p q", NONE, "prod_p K q 0 - prod_p K p 0 = (q - p) * ((1 + K) ^ 2 - 2 * K * (1 + K) * (p + q) + K ^ 2 * (p ^ 2 + p * q + q ^ 2))", &[]),
+        "P3.orbit-global/region" => orbit_region(true),
+        "P3.orbit-near/region" => orbit_region(false),
+        "P3.orbit-near/strip-form" => id("K w d", NONE, "prod_m K (1 + (K - 1) * w) d + 1 + (K - 1) / 2 = (K - 1) * (- 3 / 2 + w * (K ^ 2 - 2 * K) + K ^ 2 * (K - 1) * w ^ 2) - K * d", &[]),
+        "P3.orbit-near/strip" => Statement::Box(BoxQuantity {
+            vars: &["K", "w"],
+            term: "3 / 2 - w * (K ^ 2 - 2 * K) - K ^ 2 * (K - 1) * w ^ 2",
+            rel: Some(">0"),
+        }),
+        "P3.orbit-near/two-step-factored" => id("K p", NONE, "prod_p K (prod_p K p 0) 0 - p = K * p * (p - 1) * (K * p - K - 2) * (K ^ 2 * p ^ 2 - K * (K + 1) * p + 1) * (K ^ 4 * p ^ 4 - (3 * K ^ 4 + 3 * K ^ 3) * p ^ 3 + (3 * K ^ 4 + 6 * K ^ 3 + 3 * K ^ 2) * p ^ 2 - (K ^ 4 + 3 * K ^ 3 + 4 * K ^ 2 + 2 * K) * p + K ^ 2 + 2 * K + 2)", &[]),
+        "P3.orbit-near/cycle-roots" => id("K", K1, "K ^ 2 * delta1 K ^ 4 - K * (K + 1) * delta1 K ^ 2 + 1 = 0 /\\ K ^ 2 * delta2 K ^ 4 - K * (K + 1) * delta2 K ^ 2 + 1 = 0", AB),
+        "P3.orbit-near/slab-graph" => Statement::Gap("the slab graph with its near range (cell images, the near range's invariance, signs and slopes, the acyclicity of the transition graph) has no Coq statement yet; the Rust checker re-proves it"),
+        "P3.orbit-global/w-recursion" | "P3.orbit-near/w-recursion" => id("K p d", NONE, "prod_w (prod_p K p d) (prod_d K p d) = prod_w p d * (1 - K ^ 2 * (p - 1) ^ 2) ^ 2", &[]),
+        "P3.orbit-global/slope" | "P3.orbit-near/slope" => id("K p q", NONE, "prod_p K q 0 - prod_p K p 0 = (q - p) * ((1 + K) ^ 2 - 2 * K * (1 + K) * (p + q) + K ^ 2 * (p ^ 2 + p * q + q ^ 2))", &[]),
         "P3.orbit-global/slab-graph" => Statement::Gap("the slab graph (cell images, the repelling strip, the targets' slope bounds, the acyclicity of the transition graph) has no Coq statement yet; the Rust checker re-proves it"),
         "T3.exception/positive-imbalance" => point(&["d0"], "prod_d (11 / 10) (1 / 5) d0"),
         "P3.orbit/diagonal" => id("K y", NONE, "prod_x K y y = g K y /\\ prod_y K y y = g K y", &[]),
