@@ -26,7 +26,7 @@
 //!    alternates); on N × N the slope D of F(p) = p'(p, 0) is negative, so F decreases and
 //!    F∘F increases on N; on N: p > 0, K p − K − 2 < 0 and R(p) > 0, the factors of
 //!    F(F(p)) − p = K p (p − 1)(K p − K − 2)(K²p² − K(K + 1)p + 1) R(p) (obligation
-//!    P3.orbit-global/two-step-factored), and K²p² − K(K + 1)p + 1 > 0 at both ends of N,
+//!    P3.orbit-near/two-step-factored), and K²p² − K(K + 1)p + 1 > 0 at both ends of N,
 //!    so N holds both points δ₁², δ₂² of the orbit for every K > 1 of the piece;
 //! 6. the graph of the cells outside N has no cycle except cell 0's loop (as in 4).
 //!

@@ -121,7 +121,7 @@ fn near_bounds(c: &[Q]) -> Result<Vec<(Q, Q)>, String> {
     positivity_bounds(c)
 }
 
-/// 2 − K²(p − 1)² − μ ≥ 0: the margin of the Lyapunov factor (constant 4 is μ).
+/// 2 − K²(p − 1)² − μ ≥ 0: the margin of the Lyapunov factor (μ is the constant `margin`).
 fn margin_condition() -> Condition {
     Condition {
         quantity: quantity!("2 − K²(p − 1)² − μ", |v| T::int(2)
