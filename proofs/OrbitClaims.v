@@ -8,10 +8,14 @@
     - [repelled_forever_lands]: a sequence with |p_(t+1) - 1| >= lambda |p_t - 1|,
       lambda > 1, that stays within s of 1 for ever starts on p = 1 (steps 2 and 4);
     - [slope_form]: F(q) - F(p) = (q - p) D(p, q) for the diagonal p-map F (step 5);
-    - [cell0_grows]: for p <= 1, p' >= p (1 - K (p - 1))^2 (cell 0's loop, step 4).
-    The gap: the region conditions and the slab graph themselves are proved by the Rust
-    checker (the region cells also cell by cell in the generated files); no Coq lemma joins
-    them into the claim. *)
+    - [cell0_grows]: for p <= 1, p' >= p (1 - K (p - 1))^2 (cell 0's loop, step 4);
+    - [slab_d_bounds]: a point of the slab {W <= omega} with p >= a has d <= dcap and
+      4 a d <= omega, the d range of a slab cell (the generated slab-graph files join their
+      cell lemmas with it into "the slab is mapped into itself" and, for P3.orbit-near,
+      "the near range is mapped into itself").
+    The gap: the acyclicity of the slab's transition graph and the targets' slope bound
+    L0 L1 < 1 are proved by the Rust checker only, and no Coq lemma joins the region and
+    slab facts into the claim (the convergence argument of proofs/product.md). *)
 
 From Coq Require Import Reals Lra.
 From Twostep Require Import Model.
@@ -77,6 +81,21 @@ Proof.
   apply (Rmult_ge_compat_r (Rabs (q 0%nat - 1))) in HN; [| lra].
   unfold Rdiv in HN. rewrite Rmult_assoc, Rinv_l in HN by lra.
   lra.
+Qed.
+
+(** A point of the slab {W <= omega} (omega <= dcap^2) with p >= a >= 0 has d <= dcap and
+    4 a d <= omega: the d range [0, min(dcap, omega / (4 a))] of a slab cell whose p range
+    starts at a (check::attract). *)
+Theorem slab_d_bounds a p d omega dcap :
+  0 <= a <= p -> 0 <= d -> 0 <= dcap -> omega <= dcap * dcap -> prod_w p d <= omega ->
+  d <= dcap /\ 4 * a * d <= omega.
+Proof.
+  unfold prod_w. intros Ha Hd Hc Ho Hw.
+  assert (Hp : 4 * a * d <= 4 * p * d) by nra.
+  split; [| nra].
+  destruct (Rle_lt_dec d dcap) as [H | H]; [exact H | exfalso].
+  assert (dcap * dcap < d * d) by nra.
+  nra.
 Qed.
 
 (** The divided difference of F(p) = p'(p, 0): F(q) - F(p) = (q - p) D(p, q). *)

@@ -20,12 +20,12 @@
 #                                   (15 519 start and 39 376 invariance cells) are stated;
 #                                   the grid basin and stage 2 are not (the generated
 #                                   Theorem4_all.v says so)
-#   FULL_ROW="lemma2:0 theorem3:T3.balance/region:0 theorem4:T4.basin/region:0"
+#   FULL_ROW="lemma2:0 theorem3:T3.balance/region:0 theorem3:P3.orbit-near/slab-graph:0 theorem4:T4.basin/region:0"
 #                                   with SAMPLE: FAMILY:R generates K row R of the family's
-#                                   region obligations in full, FAMILY:ID:R row R of
-#                                   obligation ID only, with the lemma joining its cells and
-#                                   the region's theorem over that row (one entry per
-#                                   family). Default: lemma2's row 0, K in [1, 1.02],
+#                                   region obligations (and K piece R of its slab graphs)
+#                                   in full, FAMILY:ID:R row R of obligation ID only, with
+#                                   the lemmas joining its cells (several entries per family
+#                                   allowed). Default: lemma2's row 0, K in [1, 1.02],
 #                                   3 881 cells in 1 924 lemmas, from which
 #                                   ProductClaims.positive_from_region gives L2.positive on
 #                                   that row (Lemma2_L2_positive_region.L2_positive_from_cells),
@@ -38,6 +38,10 @@
 #                                   which BasinClaims.basin_from_region gives T4.basin on the
 #                                   paper's whole range
 #                                   (Theorem4_T4_basin_region.T4_basin_from_cells)
+#                                   and P3.orbit-near's slab graph (one piece, K in
+#                                   [1, 1.005], 327 cells) with the theorems that the slab
+#                                   and the near range are mapped into themselves
+#                                   (Theorem3_P3_orbit_near_slab_graph_s00.*_from_cells)
 #   TWOSTEP=path/to/twostep         the binary (default: target/release/twostep)
 #   JOBS=2                          parallel coqc jobs
 #
@@ -54,7 +58,7 @@ CERTS=${CERTS:-$root/certificates}
 JOBS=${JOBS:-2}
 FULL=${FULL:-theorem2 appendix-l}
 COQ_FAMILIES=${COQ_FAMILIES:-theorem2 appendix-l lemma2 theorem3 theorem4}
-FULL_ROW=${FULL_ROW-lemma2:0 theorem3:T3.balance/region:0 theorem4:T4.basin/region:0}
+FULL_ROW=${FULL_ROW-lemma2:0 theorem3:T3.balance/region:0 theorem3:P3.orbit-near/slab-graph:0 theorem4:T4.basin/region:0}
 gen=$here/generated
 
 if ! command -v coqc >/dev/null 2>&1; then
@@ -81,12 +85,13 @@ for f in "$CERTS"/*.json; do
     *) echo "build.sh: $family has no Coq statements; not checked in Coq" >&2; continue ;;
   esac
   case " $FULL " in *" $family "*) full=yes ;; *) full=no ;; esac
-  row=
+  rows=
   for fr in $FULL_ROW; do
-    [ "${fr%%:*}" = "$family" ] && row=${fr#*:}
+    [ "${fr%%:*}" = "$family" ] && rows="$rows --full-row ${fr#*:}"
   done
-  if [ -n "${SAMPLE:-}" ] && [ "$full" = no ] && [ -n "$row" ]; then
-    "$TWOSTEP" coq "$f" --out "$gen" --sample "$SAMPLE" --full-row "$row"
+  if [ -n "${SAMPLE:-}" ] && [ "$full" = no ] && [ -n "$rows" ]; then
+    # shellcheck disable=SC2086
+    "$TWOSTEP" coq "$f" --out "$gen" --sample "$SAMPLE" $rows
   elif [ -n "${SAMPLE:-}" ] && [ "$full" = no ]; then
     "$TWOSTEP" coq "$f" --out "$gen" --sample "$SAMPLE"
   else

@@ -490,3 +490,74 @@ fn a_cover_that_does_not_match_its_cells_does_not_compile_in_coq() {
     assert!(out.contains("r_c000002"), "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_false_slab_cell_does_not_compile_in_coq() {
+    if !have_coqc() {
+        eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
+        return;
+    }
+    let dir = scratch_with("slab", &["OrbitClaims.v"]);
+    let file = "Theorem3_P3_orbit_global_slab_graph.v";
+    let cert = dir.join("theorem3.json");
+    let mut v: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("certificates/theorem3.json")).unwrap(),
+    )
+    .unwrap();
+    // The last slab piece alone (K ∈ [1.12, 1.122]); the generator reads pieces one by one.
+    let mut whole = v.clone();
+    let ob = common::obligation(&mut v, "P3.orbit-global/slab-graph");
+    let pieces = ob["proof"]["pieces"].as_array_mut().unwrap();
+    let last = pieces.pop().unwrap();
+    pieces.clear();
+    pieces.push(last);
+    let generate = |v: &serde_json::Value, out: &str| {
+        std::fs::write(&cert, serde_json::to_string(v).unwrap()).unwrap();
+        let out = dir.join(out);
+        let (ok, msg) = coq_sample(&cert, &out, "1");
+        assert!(ok, "{msg}");
+        out
+    };
+
+    // The sampled cells of the true piece (cell 0 and the first cells of the strip and of
+    // both targets) compile ...
+    let good = generate(&v, "good");
+    let (ok, out) = coqc_generated(&dir, &good, file);
+    assert!(ok, "the true slab cells should compile:\n{out}");
+
+    // ... and with the strip stretched down to the end of target 0 (p ≈ 0.66, where
+    // m = (p' − 1)/(p − 1) ≈ −0.76), the first strip cell's lemma m < −1 is false: the
+    // checker and Coq both reject it.
+    let stretch = |v: &mut serde_json::Value| {
+        let ob = common::obligation(v, "P3.orbit-global/slab-graph");
+        let pieces = ob["proof"]["pieces"].as_array_mut().unwrap();
+        let piece = pieces.last_mut().unwrap();
+        let t0_end = piece["targets"][0][1].as_u64().unwrap();
+        piece["strip"][0] = serde_json::json!(t0_end);
+        t0_end
+    };
+    let t0_end = stretch(&mut v);
+    stretch(&mut whole);
+    let whole_path = dir.join("theorem3-stretched.json");
+    std::fs::write(&whole_path, serde_json::to_string(&whole).unwrap()).unwrap();
+    let (ok, msg) = twostep(&["rehash", whole_path.to_str().unwrap()]);
+    assert!(ok, "{msg}");
+    let (ok, msg) = twostep(&["check", whole_path.to_str().unwrap()]);
+    assert!(!ok, "the checker should reject the stretched strip");
+    assert!(msg.contains("not < −1"), "{msg}");
+    let bad = generate(&v, "bad");
+    let text = std::fs::read_to_string(bad.join(file)).unwrap();
+    let lemma = format!("Lemma P3_orbit_global_slab_graph_s00_c{t0_end:05}");
+    let at = text
+        .find(&lemma)
+        .expect("the first strip cell is in the sample");
+    assert!(text[at..]
+        .split("Qed.")
+        .next()
+        .unwrap()
+        .contains("prod_m K p d < -1"));
+    let (ok, out) = coqc_generated(&dir, &bad, file);
+    assert!(!ok, "Coq accepted a false slab cell:\n{text}");
+    assert!(out.contains("Error"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -60,11 +60,11 @@ enum Cmd {
         /// Keep only this many cells per box obligation (a fixed, evenly spaced sample).
         #[arg(long)]
         sample: Option<usize>,
-        /// With --sample: generate K row R of every region obligation (`R`) or of one
-        /// (`OBLIGATION:R`) in full, with the lemma joining its cells and the region's
-        /// theorem over that row.
+        /// With --sample: generate K row R of every region obligation and K piece R of every
+        /// slab graph (`R`), or of one (`OBLIGATION:R`), in full, with the lemmas joining
+        /// its cells (repeatable).
         #[arg(long, requires = "sample")]
-        full_row: Option<coq::FullRow>,
+        full_row: Vec<coq::FullRow>,
     },
     /// Answer a point query with rigorous enclosures (JSON).
     Query {
@@ -229,7 +229,13 @@ fn main() -> ExitCode {
                 Ok((c, _)) => c,
                 Err(m) => return fail(2, format!("{}: {m}", file.display())),
             };
-            let files = match coq::generate(&c, &coq::Options { sample, full_row }) {
+            let files = match coq::generate(
+                &c,
+                &coq::Options {
+                    sample,
+                    full_rows: full_row,
+                },
+            ) {
                 Ok(f) => f,
                 Err(e) => return fail(1, format!("{}: {e}", file.display())),
             };

@@ -17,6 +17,7 @@ pub mod number;
 pub mod orbits;
 pub mod pieces;
 pub mod regions;
+pub mod slabs;
 pub mod statements;
 
 use crate::cert::Certificate;
@@ -39,9 +40,17 @@ pub struct Options {
     /// Keep only this many cells per box obligation, evenly spaced and always the same
     /// ones (for a CI sample of large certificates); covering lemmas are then omitted.
     pub sample: Option<usize>,
-    /// With a sample: generate this K row of the region obligations it names in full, with
-    /// its cover lemma and the domain theorem over that row.
-    pub full_row: Option<FullRow>,
+    /// With a sample: generate these K rows (of a region obligation) or K pieces (of a slab
+    /// graph) in full, with the lemmas joining their cells; the first entry that names an
+    /// obligation counts.
+    pub full_rows: Vec<FullRow>,
+}
+
+impl Options {
+    /// The row or piece of obligation `id` to generate in full, if one is named.
+    pub fn full_row_of(&self, id: &str) -> Option<usize> {
+        self.full_rows.iter().find_map(|f| f.row_of(id))
+    }
 }
 
 /// A K row to generate in full: `R` (row R of every region obligation) or `ID:R` (row R of
@@ -99,13 +108,17 @@ pub fn header(c: &Certificate, what: &str, iterate: bool) -> String {
 /// All Coq files of a certificate, the last one (`<Family>_all.v`) exporting the others.
 pub fn generate(c: &Certificate, opts: &Options) -> Result<Vec<CoqFile>, String> {
     let prefix = number::module_prefix(&c.family);
-    if let Some(id) = opts.full_row.as_ref().and_then(|f| f.obligation.as_ref()) {
-        let region = c.obligations.iter().any(|o| {
-            &o.id == id && matches!(statements::statement(&o.id), Some(Statement::Region(_)))
+    for id in opts.full_rows.iter().filter_map(|f| f.obligation.as_ref()) {
+        let rows = c.obligations.iter().any(|o| {
+            &o.id == id
+                && matches!(
+                    statements::statement(&o.id),
+                    Some(Statement::Region(_) | Statement::Slab)
+                )
         });
-        if !region {
+        if !rows {
             return Err(format!(
-                "--full-row {id}:...: the certificate has no region obligation {id}"
+                "--full-row {id}:...: the certificate has no region obligation or slab graph {id}"
             ));
         }
     }
@@ -120,6 +133,7 @@ pub fn generate(c: &Certificate, opts: &Options) -> Result<Vec<CoqFile>, String>
             Some(Statement::Box(q)) => files.push(boxes::file(c, o, &q, &prefix, opts)?),
             Some(Statement::Orbit) => files.push(orbits::file(c, o, &prefix)?),
             Some(Statement::Region(r)) => files.extend(regions::files(c, o, &r, &prefix, opts)?),
+            Some(Statement::Slab) => files.extend(slabs::files(c, o, &prefix, opts)?),
             Some(Statement::Gap(why)) => gaps.push(format!(
                 "(** Not stated in Coq: {}: {}. *)\n",
                 o.id,
@@ -214,7 +228,7 @@ mod tests {
         let (c, _) = crate::cert::parse(&text).unwrap();
         let opts = |row: &str| Options {
             sample: Some(1),
-            full_row: Some(row.parse().unwrap()),
+            full_rows: vec![row.parse().unwrap()],
         };
         let fs = generate(&c, &opts("T4.basin/region:0")).unwrap();
         let names: Vec<&str> = fs.iter().map(|f| f.name.as_str()).collect();
@@ -237,7 +251,7 @@ mod tests {
             .contains("Theorem T4_basin_from_cells : basin_on 1 (11 / 10)."));
         for bad in ["T4.grid-basin/invariant-contracting:0", "T4.nope:0"] {
             let e = generate(&c, &opts(bad)).err().unwrap();
-            assert!(e.contains("no region obligation"), "{e}");
+            assert!(e.contains("no region obligation or slab graph"), "{e}");
         }
     }
 

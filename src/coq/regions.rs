@@ -496,7 +496,7 @@ pub fn files(
         t.push_str(&format!("(** {}: {} *)\n\n", o.id, comment(&o.statement)));
         t
     };
-    let full_row = opts.full_row.as_ref().and_then(|f| f.row_of(&o.id));
+    let full_row = opts.full_row_of(&o.id);
     let full: Vec<usize> = match (opts.sample, full_row) {
         (None, _) => (0..rows.len()).collect(),
         (Some(_), Some(n)) if n < rows.len() => vec![n],
@@ -758,7 +758,7 @@ mod tests {
             .contains("Definition L2_positive_region_on (lo hi : R)"));
         let opts = Options {
             sample: Some(1),
-            full_row: Some("29".parse().unwrap()),
+            full_rows: vec!["29".parse().unwrap()],
         };
         let e = files(&c, o, &st, "Lemma2", &opts).err().unwrap();
         assert!(e.contains("29 rows"), "{e}");

@@ -58,6 +58,24 @@ pub const R5: Root = Root {
     sign: "ltac:(lra)",
 };
 
+/// R(p), the last factor of F(F(p)) − p = K p (p − 1)(K p − K − 2)(K²p² − K(K + 1)p + 1) R(p)
+/// (P3.orbit-near), as a Coq term in K and p.
+#[macro_export]
+macro_rules! two_step_rest {
+    () => {
+        "K ^ 4 * p ^ 4 - (3 * K ^ 4 + 3 * K ^ 3) * p ^ 3 + (3 * K ^ 4 + 6 * K ^ 3 + 3 * K ^ 2) * p ^ 2 - (K ^ 4 + 3 * K ^ 3 + 4 * K ^ 2 + 2 * K) * p + K ^ 2 + 2 * K + 2"
+    };
+}
+
+/// D(p, q), the divided difference of F(p) = p'(p, 0): F(q) − F(p) = (q − p) D(p, q), as a
+/// Coq term in K, p and q.
+#[macro_export]
+macro_rules! slope_d {
+    () => {
+        "(1 + K) ^ 2 - 2 * K * (1 + K) * (p + q) + K ^ 2 * (p ^ 2 + p * q + q ^ 2)"
+    };
+}
+
 /// An identity: `forall binders, hyps -> goal`.
 pub struct Identity {
     /// Binders, space separated.
@@ -91,6 +109,9 @@ pub enum Statement {
     /// A region proof: per cell of each K row, the guard is negative or every condition
     /// that applies holds (see [`RegionStatement`]).
     Region(RegionStatement),
+    /// A slab graph of P3.orbit-global or P3.orbit-near: per cell, what the checker proves on
+    /// it (see [`super::slabs`]).
+    Slab,
     /// Not stated in Coq; the reason is written into the generated files.
     Gap(&'static str),
 }
@@ -700,12 +721,12 @@ pub fn statement(obligation: &str) -> Option<Statement> {
             term: "3 / 2 - w * (K ^ 2 - 2 * K) - K ^ 2 * (K - 1) * w ^ 2",
             rel: Some(">0"),
         }),
-        "P3.orbit-near/two-step-factored" => id("K p", NONE, "prod_p K (prod_p K p 0) 0 - p = K * p * (p - 1) * (K * p - K - 2) * (K ^ 2 * p ^ 2 - K * (K + 1) * p + 1) * (K ^ 4 * p ^ 4 - (3 * K ^ 4 + 3 * K ^ 3) * p ^ 3 + (3 * K ^ 4 + 6 * K ^ 3 + 3 * K ^ 2) * p ^ 2 - (K ^ 4 + 3 * K ^ 3 + 4 * K ^ 2 + 2 * K) * p + K ^ 2 + 2 * K + 2)", &[]),
+        "P3.orbit-near/two-step-factored" => id("K p", NONE, concat!("prod_p K (prod_p K p 0) 0 - p = K * p * (p - 1) * (K * p - K - 2) * (K ^ 2 * p ^ 2 - K * (K + 1) * p + 1) * (", two_step_rest!(), ")"), &[]),
         "P3.orbit-near/cycle-roots" => id("K", K1, "K ^ 2 * delta1 K ^ 4 - K * (K + 1) * delta1 K ^ 2 + 1 = 0 /\\ K ^ 2 * delta2 K ^ 4 - K * (K + 1) * delta2 K ^ 2 + 1 = 0", AB),
-        "P3.orbit-near/slab-graph" => Statement::Gap("the slab graph with its near range (cell images, the near range's invariance, signs and slopes, the acyclicity of the transition graph) has no Coq statement yet; the Rust checker re-proves it"),
+        "P3.orbit-near/slab-graph" => Statement::Slab,
         "P3.orbit-global/w-recursion" | "P3.orbit-near/w-recursion" => id("K p d", NONE, "prod_w (prod_p K p d) (prod_d K p d) = prod_w p d * (1 - K ^ 2 * (p - 1) ^ 2) ^ 2", &[]),
-        "P3.orbit-global/slope" | "P3.orbit-near/slope" => id("K p q", NONE, "prod_p K q 0 - prod_p K p 0 = (q - p) * ((1 + K) ^ 2 - 2 * K * (1 + K) * (p + q) + K ^ 2 * (p ^ 2 + p * q + q ^ 2))", &[]),
-        "P3.orbit-global/slab-graph" => Statement::Gap("the slab graph (cell images, the repelling strip, the targets' slope bounds, the acyclicity of the transition graph) has no Coq statement yet; the Rust checker re-proves it"),
+        "P3.orbit-global/slope" | "P3.orbit-near/slope" => id("K p q", NONE, concat!("prod_p K q 0 - prod_p K p 0 = (q - p) * (", slope_d!(), ")"), &[]),
+        "P3.orbit-global/slab-graph" => Statement::Slab,
         "T3.exception/positive-imbalance" => point(&["d0"], "prod_d (11 / 10) (1 / 5) d0"),
         "P3.orbit/diagonal" => id("K y", NONE, "prod_x K y y = g K y /\\ prod_y K y y = g K y", &[]),
         "P3.orbit/product-conjugacy" => id("K y", NONE, "prod_p K (y ^ 2) 0 = g K y ^ 2", &[]),

@@ -1,0 +1,442 @@
+//! The slab graphs of P3.orbit-global and P3.orbit-near (see [`crate::check::attract`]) in
+//! Coq.
+//!
+//! Every cell i of a K piece becomes an `interval` lemma of what the checker proves on it:
+//! for all K of the piece, p ∈ [pᵢ, pᵢ₊₁] and d in the cell's range [0, min(dcap, ω/(4pᵢ))],
+//! 2 − K²(p − 1)² ≥ 0 (W does not grow) and p' lies in the cells its enclosure meets, the
+//! cell's successors; a strip cell adds m < −1 (`prod_m`), a target cell
+//! (1 − K²(p − 1)²)² < 1, a cell of the near range m < 0, K p − K − 2 < 0, R(p) > 0 and
+//! p > 0. A piece with a near range N adds one lemma for D(p, q) < 0 on N × N (F decreases
+//! on N) and one for K²p² − K(K + 1)p + 1 > 0 at both ends of N. The successor ranges are
+//! computed from the certificate (the checker's cell enclosures); Coq proves them.
+//!
+//! A piece generated in full also gets the theorems that join its cells, from
+//! `OrbitClaims.slab_d_bounds` (a point of the slab {W ≤ ω} with p in cell i has d in the
+//! cell's range): the slab is mapped into itself with W not growing
+//! (`…_s<j>_invariant_from_cells`), and on a piece with a near range, N is mapped into
+//! itself with the signs of condition 5 at every point (`…_s<j>_near_from_cells`).
+//! Not stated in Coq: the acyclicity of the transition graph and the targets' slope bound
+//! L₀L₁ < 1 (the Rust checker proves them; the generated file says so).
+
+use super::boxes::{sample_indices, tactic, BOX_TIERS};
+use super::number::{ident, lit};
+use super::{comment, header, CoqFile, Options};
+use crate::arith::q::Q;
+use crate::cert::{parse_interval, AttractPiece, Certificate, Obligation, Proof};
+use crate::check::attract::Slab;
+use std::ops::Range;
+
+/// Cell lemmas per generated part file of a piece in full.
+const CHUNK: usize = 500;
+
+/// The variables of a cell lemma.
+const VARS: &[&str] = &["K", "p", "d"];
+
+/// What is not stated in Coq, written into the generated file.
+const UNSTATED: &str = "the acyclicity of the transition graph (checker condition 4 and 6) and the targets' slope bound L0 L1 < 1 (condition 3) are proved by the Rust checker only; the cell facts below are the checker's conditions 1, 2, 5 and the targets' decay, cell by cell";
+
+/// What a cell lemma asserts beyond W not growing and the successor range.
+fn extras(s: &Slab, i: usize) -> Vec<String> {
+    if s.in_near(i) {
+        vec![
+            "prod_m K p d < 0".into(),
+            "K * p - K - 2 < 0".into(),
+            concat!("0 < ", crate::two_step_rest!()).into(),
+            "0 < p".into(),
+        ]
+    } else if s.strip.contains(&i) {
+        vec!["prod_m K p d < -1".into()]
+    } else if s.in_target(i) {
+        vec!["(1 - (K * (p - 1)) ^ 2) ^ 2 < 1".into()]
+    } else {
+        vec![]
+    }
+}
+
+/// `A /\ B /\ …` of the facts.
+fn conj(facts: &[String]) -> String {
+    facts
+        .iter()
+        .map(|f| format!("({f})"))
+        .collect::<Vec<_>>()
+        .join(" /\\ ")
+}
+
+/// The successor range of cell i as the p range [p_a, p_b] of the cells its image meets.
+fn successors(s: &Slab, i: usize) -> (Q, Q) {
+    let r: Range<usize> = s.meets(&s.image(i));
+    (s.cuts[r.start].clone(), s.cuts[r.end].clone())
+}
+
+/// The upper end of cell i's d range.
+fn d_top(s: &Slab, i: usize) -> Q {
+    s.d(i).hi().cloned().expect("a cell's d range is bounded")
+}
+
+/// The facts of cell i: W does not grow, p' in the successor range, the extras.
+fn cell_facts(s: &Slab, i: usize) -> Vec<String> {
+    let (lo, hi) = successors(s, i);
+    let mut f = vec![
+        "0 <= 2 - (K * (p - 1)) ^ 2".to_string(),
+        format!("{} <= prod_p K p d <= {}", lit(&lo), lit(&hi)),
+    ];
+    f.extend(extras(s, i));
+    f
+}
+
+fn k_range(s: &Slab) -> String {
+    format!("{} <= K <= {}", lit(&s.k.0), lit(&s.k.1))
+}
+
+fn cell_name(base: &str, j: usize, i: usize) -> String {
+    format!("{base}_s{j:02}_c{i:05}")
+}
+
+/// The lemma of cell i of piece j.
+fn cell_lemma(base: &str, j: usize, s: &Slab, i: usize) -> String {
+    format!(
+        "Lemma {} : forall K p d,\n  {} -> {} <= p <= {} -> 0 <= d <= {} ->\n  {}.\nProof.\n  intros K p d HK Hp Hd; unfold_model; repeat split; {}.\nQed.\n\n",
+        cell_name(base, j, i),
+        k_range(s),
+        lit(&s.cuts[i]),
+        lit(&s.cuts[i + 1]),
+        lit(&d_top(s, i)),
+        conj(&cell_facts(s, i)),
+        tactic(VARS, BOX_TIERS)
+    )
+}
+
+/// The near range's two lemmas: D < 0 on N × N, and the cycle quadratic positive at N's ends.
+fn near_lemmas(base: &str, j: usize, s: &Slab, n: &Range<usize>) -> String {
+    let (a, b) = (lit(&s.cuts[n.start]), lit(&s.cuts[n.end]));
+    let quad = |x: &str| format!("0 < K ^ 2 * {x} ^ 2 - K * (K + 1) * {x} + 1");
+    format!(
+        "(** On N × N the slope of F(p) = p'(p, 0) is negative: F decreases, F∘F increases. *)\nLemma {base}_s{j:02}_near_slope : forall K p q,\n  {} -> {a} <= p <= {b} -> {a} <= q <= {b} ->\n  {} < 0.\nProof.\n  intros K p q HK Hp Hq; {}.\nQed.\n\n\
+         (** K²p² − K(K + 1)p + 1 > 0 at both ends of N: N holds δ₁² and δ₂². *)\nLemma {base}_s{j:02}_near_ends : forall K, {} ->\n  {} /\\ {}.\nProof.\n  intros K HK; split; {}.\nQed.\n\n",
+        k_range(s),
+        crate::slope_d!(),
+        tactic(&["K", "p", "q"], BOX_TIERS),
+        k_range(s),
+        quad(&a),
+        quad(&b),
+        tactic(&["K"], BOX_TIERS),
+    )
+}
+
+/// The theorem joining the cells `r` of piece j: for every point of the slab with p in
+/// their range, the facts `shared` (the leading facts every cell lemma of `r` states, with
+/// p' in [lo, hi]) hold.
+fn join_theorem(
+    name: &str,
+    what: &str,
+    base: &str,
+    j: usize,
+    s: &Slab,
+    r: Range<usize>,
+    (lo, hi): (&Q, &Q),
+    keep_extras: bool,
+) -> String {
+    let mut facts = vec![
+        "0 <= 2 - (K * (p - 1)) ^ 2".to_string(),
+        format!("{} <= prod_p K p d <= {}", lit(lo), lit(hi)),
+    ];
+    if keep_extras {
+        facts.extend(extras(s, r.start));
+    }
+    let mut t = format!(
+        "(** {what} *)\nTheorem {name} : forall K p d,\n  {} -> {} <= p <= {} -> 0 <= d -> prod_w p d <= {} ->\n  {}.\nProof.\n  intros K p d HK Hp Hd Hw.\n  assert (Hc0 : 0 <= {}) by lra.\n  assert (Hc1 : {} <= {} * {}) by lra.\n",
+        k_range(s),
+        lit(&s.cuts[r.start]),
+        lit(&s.cuts[r.end]),
+        lit(&s.omega),
+        conj(&facts),
+        lit(&s.dcap),
+        lit(&s.omega),
+        lit(&s.dcap),
+        lit(&s.dcap),
+    );
+    for i in r.clone() {
+        let leaf = {
+            let a = if s.cuts[i] > 0 {
+                s.cuts[i].clone()
+            } else {
+                Q::from(0)
+            };
+            let has_extras = !extras(s, i).is_empty();
+            let pattern = if has_extras {
+                "[H1 [H2 H3]]"
+            } else {
+                "[H1 H2]"
+            };
+            let finish = if keep_extras {
+                "split; [exact H1 | split; [clear H1 H3; lra | exact H3]]"
+            } else {
+                "split; [exact H1 | clear H1; lra]"
+            };
+            format!(
+                "destruct (slab_d_bounds {} p d {} {} ltac:(lra) Hd Hc0 Hc1 Hw) as [Hc Hq];\n    destruct ({} K p d HK ltac:(lra) ltac:(lra)) as {pattern};\n    {finish}",
+                lit(&a),
+                lit(&s.omega),
+                lit(&s.dcap),
+                cell_name(base, j, i),
+            )
+        };
+        if i + 1 == r.end {
+            t.push_str(&format!("  {leaf}.\nQed.\n\n"));
+        } else {
+            t.push_str(&format!(
+                "  destruct (Rle_lt_dec p {}) as [P{i}|P{i}].\n  {{ {leaf}. }}\n",
+                lit(&s.cuts[i + 1])
+            ));
+            // The lower end of the next cell is P{i}; the one before is no longer needed
+            // (so the context, and each lra, stays small).
+            if i > r.start {
+                t.push_str(&format!("  clear P{}.\n", i - 1));
+            }
+        }
+    }
+    t
+}
+
+/// The pieces of an attract proof, parsed.
+fn slabs(o: &Obligation) -> Result<Vec<Slab>, String> {
+    let Proof::Attract { pieces } = &o.proof else {
+        return Err(format!("{}: expected an attract proof", o.id));
+    };
+    pieces
+        .iter()
+        .enumerate()
+        .map(|(j, p): (usize, &AttractPiece)| {
+            let k = parse_interval(&p.k, "k").map_err(|e| format!("{}: piece {j}: {e}", o.id))?;
+            let s = Slab::parse(p, &k).map_err(|e| format!("{}: piece {j}: {e}", o.id))?;
+            if s.is_empty() {
+                return Err(format!("{}: piece {j} has no cells", o.id));
+            }
+            Ok(s)
+        })
+        .collect()
+}
+
+/// The cells of a sampled piece: `n` evenly spaced, and the first cell of the strip, of each
+/// target and of the near range, so that every kind of cell lemma is in the sample.
+pub fn sampled_cells(s: &Slab, n: usize) -> Vec<usize> {
+    let mut v = sample_indices(s.len(), n);
+    let starts = [&s.strip, &s.targets[0], &s.targets[1]]
+        .into_iter()
+        .chain(s.near.as_ref())
+        .filter(|r| !r.is_empty())
+        .map(|r| r.start);
+    v.extend(starts);
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The files of one slab-graph obligation: with a sample, one file with the sampled cells
+/// of every piece and the near range's lemmas; each piece in full (every piece without a
+/// sample, the one `--full-row` names with it) gets its cells in parts of [`CHUNK`] lemmas
+/// and a file with the theorems joining them.
+pub fn files(
+    c: &Certificate,
+    o: &Obligation,
+    prefix: &str,
+    opts: &Options,
+) -> Result<Vec<CoqFile>, String> {
+    let slabs = slabs(o)?;
+    let base = ident(&o.id);
+    let full: Vec<usize> = match (opts.sample, opts.full_row_of(&o.id)) {
+        (None, _) => (0..slabs.len()).collect(),
+        (Some(_), Some(j)) if j < slabs.len() => vec![j],
+        (Some(_), Some(j)) => {
+            return Err(format!(
+                "{}: --full-row {j}, but the proof has {} pieces",
+                o.id,
+                slabs.len()
+            ))
+        }
+        (Some(_), None) => vec![],
+    };
+    let intro = |what: &str| {
+        let mut t = header(c, &format!("obligation {}, {what}", o.id), false);
+        t.push_str("From Twostep Require Import OrbitClaims.\n\n");
+        t.push_str(&format!("(** {}: {} *)\n\n", o.id, comment(&o.statement)));
+        t
+    };
+    let mut out = Vec::new();
+    let mut main = intro("the cells of its K pieces");
+    main.push_str(&format!("(** Not stated in Coq: {UNSTATED}. *)\n\n"));
+    let mut main_lemmas = 0;
+    let (mut kept, mut total) = (0usize, 0usize);
+    for (j, s) in slabs.iter().enumerate() {
+        total += s.len();
+        main.push_str(&format!(
+            "(** Piece {j}: K in [{}, {}], omega = {}, {} cells. *)\n\n",
+            lit(&s.k.0),
+            lit(&s.k.1),
+            lit(&s.omega),
+            s.len()
+        ));
+        if let Some(n) = &s.near {
+            main.push_str(&near_lemmas(&base, j, s, n));
+            main_lemmas += 2;
+        }
+        if full.contains(&j) {
+            kept += s.len();
+            let piece = format!("{prefix}_{base}_s{j:02}");
+            let mut parts = Vec::new();
+            for (k, chunk) in (0..s.len()).collect::<Vec<_>>().chunks(CHUNK).enumerate() {
+                let name = format!("{piece}_part{k}");
+                let mut t = intro(&format!(
+                    "piece {j}, cells {} to {}",
+                    chunk[0],
+                    chunk[chunk.len() - 1]
+                ));
+                for &i in chunk {
+                    t.push_str(&cell_lemma(&base, j, s, i));
+                }
+                out.push(CoqFile {
+                    name: format!("{name}.v"),
+                    text: t,
+                    lemmas: chunk.len(),
+                });
+                parts.push(name);
+            }
+            let mut t = intro(&format!("piece {j}, the theorems joining its cells"));
+            for p in &parts {
+                t.push_str(&format!("From Twostep.generated Require Import {p}.\n"));
+            }
+            t.push('\n');
+            let n = s.len();
+            t.push_str(&join_theorem(
+                &format!("{base}_s{j:02}_invariant_from_cells"),
+                "The slab {W <= omega} of the piece is mapped into itself, and W does not grow.",
+                &base,
+                j,
+                s,
+                0..n,
+                (&s.cuts[0], &s.cuts[n]),
+                false,
+            ));
+            let mut lemmas = 1;
+            if let Some(r) = &s.near {
+                t.push_str(&join_theorem(
+                    &format!("{base}_s{j:02}_near_from_cells"),
+                    "The near range N is mapped into itself, with m < 0, K p - K - 2 < 0, R(p) > 0 and p > 0 on it.",
+                    &base,
+                    j,
+                    s,
+                    r.clone(),
+                    (&s.cuts[r.start], &s.cuts[r.end]),
+                    true,
+                ));
+                lemmas += 1;
+            }
+            out.push(CoqFile {
+                name: format!("{piece}.v"),
+                text: t,
+                lemmas,
+            });
+        } else if let Some(n) = opts.sample {
+            let cells = sampled_cells(s, n);
+            kept += cells.len();
+            for i in cells {
+                main.push_str(&cell_lemma(&base, j, s, i));
+                main_lemmas += 1;
+            }
+        }
+    }
+    if opts.sample.is_some() {
+        main.push_str(&format!(
+            "(* Sample: {kept} of {total} cells{}. *)\n",
+            match full.first() {
+                Some(j) => format!("; piece {j} in full with the theorems joining its cells"),
+                None => String::new(),
+            }
+        ));
+    }
+    out.push(CoqFile {
+        name: format!("{prefix}_{base}.v"),
+        text: main,
+        lemmas: main_lemmas,
+    });
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cert::parse;
+
+    fn theorem3() -> Certificate {
+        let text = std::fs::read_to_string("certificates/theorem3.json").unwrap();
+        parse(&text).unwrap().0
+    }
+
+    fn obligation<'a>(c: &'a Certificate, id: &str) -> &'a Obligation {
+        c.obligations.iter().find(|o| o.id == id).unwrap()
+    }
+
+    #[test]
+    fn a_sample_holds_every_kind_of_cell() {
+        let c = theorem3();
+        let s = &slabs(obligation(&c, "P3.orbit-global/slab-graph")).unwrap()[0];
+        let cells = sampled_cells(s, 4);
+        assert!(cells.contains(&0) && cells.contains(&(s.len() - 1)));
+        assert!(cells.contains(&s.strip.start));
+        assert!(cells.contains(&s.targets[0].start) && cells.contains(&s.targets[1].start));
+        let lemma = cell_lemma("X", 0, s, s.strip.start);
+        assert!(lemma.contains("prod_m K p d < -1"), "{lemma}");
+        let lemma = cell_lemma("X", 0, s, s.targets[1].start);
+        assert!(lemma.contains("(1 - (K * (p - 1)) ^ 2) ^ 2 < 1"), "{lemma}");
+    }
+
+    #[test]
+    fn a_successor_range_holds_the_cell_image() {
+        let c = theorem3();
+        for s in slabs(obligation(&c, "P3.orbit-near/slab-graph")).unwrap() {
+            for i in 0..s.len() {
+                let (lo, hi) = successors(&s, i);
+                let img = s.image(i);
+                assert!(img.within(&lo, &hi), "cell {i}");
+                assert!(lo < hi, "cell {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_piece_in_full_has_its_joining_theorems() {
+        let c = theorem3();
+        let o = obligation(&c, "P3.orbit-near/slab-graph");
+        let opts = Options {
+            sample: Some(1),
+            full_rows: vec!["P3.orbit-near/slab-graph:0".parse().unwrap()],
+        };
+        let fs = files(&c, o, "Theorem3", &opts).unwrap();
+        let names: Vec<&str> = fs.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Theorem3_P3_orbit_near_slab_graph_s00_part0.v",
+                "Theorem3_P3_orbit_near_slab_graph_s00.v",
+                "Theorem3_P3_orbit_near_slab_graph.v"
+            ]
+        );
+        assert_eq!(fs[0].lemmas, 327);
+        assert!(fs[1]
+            .text
+            .contains("Theorem P3_orbit_near_slab_graph_s00_invariant_from_cells"));
+        assert!(fs[1]
+            .text
+            .contains("Theorem P3_orbit_near_slab_graph_s00_near_from_cells"));
+        assert!(fs[2]
+            .text
+            .contains("Lemma P3_orbit_near_slab_graph_s00_near_slope"));
+        assert!(fs[2].text.contains("Not stated in Coq: the acyclicity"));
+        let opts = Options {
+            sample: Some(1),
+            full_rows: vec!["P3.orbit-near/slab-graph:1".parse().unwrap()],
+        };
+        let e = files(&c, o, "Theorem3", &opts).err().unwrap();
+        assert!(e.contains("1 pieces"), "{e}");
+    }
+}
