@@ -13,9 +13,9 @@
       4 a d <= omega, the d range of a slab cell (the generated slab-graph files join their
       cell lemmas with it into "the slab is mapped into itself" and, for P3.orbit-near,
       "the near range is mapped into itself").
-    The gap: the acyclicity of the slab's transition graph and the targets' slope bound
-    L0 L1 < 1 are proved by the Rust checker only, and no Coq lemma joins the region and
-    slab facts into the claim (the convergence argument of proofs/product.md). *)
+    The gap: the acyclicity of the slab's transition graph is proved by the Rust checker
+    only, and no Coq lemma joins the region and slab facts into the claim (the convergence
+    argument of proofs/product.md). *)
 
 From Coq Require Import Reals Lra.
 From Twostep Require Import Model.

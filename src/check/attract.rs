@@ -275,7 +275,7 @@ impl Slab {
     }
 
     /// The largest |D| on Tₐ × Tₐ.
-    fn slope_bound(&self, a: usize) -> Option<Q> {
+    pub fn slope_bound(&self, a: usize) -> Option<Q> {
         let k = self.kq();
         let r = self.targets[a].clone();
         let mut best: Option<Q> = None;

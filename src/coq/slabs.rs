@@ -7,21 +7,23 @@
 //! cell's successors; a strip cell adds m < −1 (`prod_m`), a target cell
 //! (1 − K²(p − 1)²)² < 1, a cell of the near range m < 0, K p − K − 2 < 0, R(p) > 0 and
 //! p > 0. A piece with a near range N adds one lemma for D(p, q) < 0 on N × N (F decreases
-//! on N) and one for K²p² − K(K + 1)p + 1 > 0 at both ends of N. The successor ranges are
-//! computed from the certificate (the checker's cell enclosures); Coq proves them.
+//! on N) and one for K²p² − K(K + 1)p + 1 > 0 at both ends of N; a piece with targets adds
+//! |D(p, q)| ≤ Lₐ on Tₐ × Tₐ for both targets and L₀L₁ < 1 (condition 3's contraction). The
+//! successor ranges and the bounds Lₐ are computed from the certificate (the checker's
+//! enclosures); Coq proves them.
 //!
 //! A piece generated in full also gets the theorems that join its cells, from
 //! `OrbitClaims.slab_d_bounds` (a point of the slab {W ≤ ω} with p in cell i has d in the
 //! cell's range): the slab is mapped into itself with W not growing
 //! (`…_s<j>_invariant_from_cells`), and on a piece with a near range, N is mapped into
 //! itself with the signs of condition 5 at every point (`…_s<j>_near_from_cells`).
-//! Not stated in Coq: the acyclicity of the transition graph and the targets' slope bound
-//! L₀L₁ < 1 (the Rust checker proves them; the generated file says so).
+//! Not stated in Coq: the acyclicity of the transition graph (the Rust checker proves it; the
+//! generated file says so).
 
 use super::boxes::{sample_indices, tactic, BOX_TIERS};
 use super::number::{ident, lit};
 use super::{comment, header, CoqFile, Options};
-use crate::arith::q::Q;
+use crate::arith::q::{self, Q};
 use crate::cert::{parse_interval, AttractPiece, Certificate, Obligation, Proof};
 use crate::check::attract::Slab;
 use std::ops::Range;
@@ -33,7 +35,7 @@ const CHUNK: usize = 500;
 const VARS: &[&str] = &["K", "p", "d"];
 
 /// What is not stated in Coq, written into the generated file.
-const UNSTATED: &str = "the acyclicity of the transition graph (checker condition 4 and 6) and the targets' slope bound L0 L1 < 1 (condition 3) are proved by the Rust checker only; the cell facts below are the checker's conditions 1, 2, 5 and the targets' decay, cell by cell";
+const UNSTATED: &str = "the acyclicity of the transition graph (checker conditions 4 and 6) is proved by the Rust checker only; the lemmas below are the checker's conditions 1, 2, 3 and 5, cell by cell, with the targets' slope bounds and the near range's slope over whole ranges";
 
 /// What a cell lemma asserts beyond W not growing and the successor range.
 fn extras(s: &Slab, i: usize) -> Vec<String> {
@@ -121,6 +123,44 @@ fn near_lemmas(base: &str, j: usize, s: &Slab, n: &Range<usize>) -> String {
         quad(&b),
         tactic(&["K"], BOX_TIERS),
     )
+}
+
+/// The targets' slope bounds L₀, L₁ (the checker's, rounded up to 6 decimals where the
+/// product stays below 1).
+fn target_bounds(s: &Slab) -> Result<[Q; 2], String> {
+    let exact = [s.slope_bound(0), s.slope_bound(1)];
+    let [Some(l0), Some(l1)] = exact else {
+        return Err("the targets' slope bounds are unbounded".into());
+    };
+    let round = [q::ceil_dec(&l0, 6), q::ceil_dec(&l1, 6)];
+    Ok(if Q::from(&round[0] * &round[1]) < 1 {
+        round
+    } else {
+        [l0, l1]
+    })
+}
+
+/// Condition 3's contraction: |D| ≤ Lₐ on Tₐ × Tₐ for both targets, and L₀L₁ < 1.
+fn target_lemmas(base: &str, j: usize, s: &Slab) -> Result<String, String> {
+    let l = target_bounds(s)?;
+    let mut t = String::new();
+    for (a, la) in l.iter().enumerate() {
+        let r = &s.targets[a];
+        let (lo, hi) = (lit(&s.cuts[r.start]), lit(&s.cuts[r.end]));
+        t.push_str(&format!(
+            "(** On target {a} the slope of F(p) = p'(p, 0) is at most L{a} in size. *)\nLemma {base}_s{j:02}_target{a}_slope : forall K p q,\n  {} -> {lo} <= p <= {hi} -> {lo} <= q <= {hi} ->\n  Rabs ({}) <= {}.\nProof.\n  intros K p q HK Hp Hq; {}.\nQed.\n\n",
+            k_range(s),
+            crate::slope_d!(),
+            lit(la),
+            tactic(&["K", "p", "q"], BOX_TIERS),
+        ));
+    }
+    t.push_str(&format!(
+        "(** The two-step factor on the targets: L0 L1 < 1. *)\nLemma {base}_s{j:02}_targets_contract : {} * {} < 1.\nProof. lra. Qed.\n\n",
+        lit(&l[0]),
+        lit(&l[1])
+    ));
+    Ok(t)
 }
 
 /// The theorem joining the cells `r` of piece j: for every point of the slab with p in
@@ -279,6 +319,11 @@ pub fn files(
         if let Some(n) = &s.near {
             main.push_str(&near_lemmas(&base, j, s, n));
             main_lemmas += 2;
+        } else {
+            main.push_str(
+                &target_lemmas(&base, j, s).map_err(|e| format!("{}: piece {j}: {e}", o.id))?,
+            );
+            main_lemmas += 3;
         }
         if full.contains(&j) {
             kept += s.len();
@@ -388,6 +433,14 @@ mod tests {
         assert!(lemma.contains("prod_m K p d < -1"), "{lemma}");
         let lemma = cell_lemma("X", 0, s, s.targets[1].start);
         assert!(lemma.contains("(1 - (K * (p - 1)) ^ 2) ^ 2 < 1"), "{lemma}");
+        // The targets' bounds are the checker's, rounded up, with a product below 1.
+        let l = target_bounds(s).unwrap();
+        assert!(l[0] >= s.slope_bound(0).unwrap() && l[1] >= s.slope_bound(1).unwrap());
+        assert!(Q::from(&l[0] * &l[1]) < 1);
+        let t = target_lemmas("X", 0, s).unwrap();
+        assert!(
+            t.contains("Lemma X_s00_target1_slope") && t.contains("Lemma X_s00_targets_contract")
+        );
     }
 
     #[test]
