@@ -14,7 +14,7 @@
 //!
 //! A piece generated in full also gets the theorems that join its cells, from
 //! `OrbitClaims.slab_d_bounds` (a point of the slab {W ≤ ω} with p in cell i has d in the
-//! cell's range): the slab is mapped into itself with W not growing
+//! cell's range) by a balanced case split on p: the slab is mapped into itself with W not growing
 //! (`…_s<j>_invariant_from_cells`), and on a piece with a near range, N is mapped into
 //! itself with the signs of condition 5 at every point (`…_s<j>_near_from_cells`).
 //! Not stated in Coq: the acyclicity of the transition graph (the Rust checker proves it; the
@@ -195,47 +195,56 @@ fn join_theorem(
         lit(&s.dcap),
         lit(&s.dcap),
     );
-    for i in r.clone() {
-        let leaf = {
-            let a = if s.cuts[i] > 0 {
-                s.cuts[i].clone()
-            } else {
-                Q::from(0)
-            };
-            let has_extras = !extras(s, i).is_empty();
-            let pattern = if has_extras {
-                "[H1 [H2 H3]]"
-            } else {
-                "[H1 H2]"
-            };
-            let finish = if keep_extras {
-                "split; [exact H1 | split; [clear H1 H3; lra | exact H3]]"
-            } else {
-                "split; [exact H1 | clear H1; lra]"
-            };
-            format!(
-                "destruct (slab_d_bounds {} p d {} {} ltac:(lra) Hd Hc0 Hc1 Hw) as [Hc Hq];\n    destruct ({} K p d HK ltac:(lra) ltac:(lra)) as {pattern};\n    {finish}",
-                lit(&a),
-                lit(&s.omega),
-                lit(&s.dcap),
-                cell_name(base, j, i),
-            )
-        };
-        if i + 1 == r.end {
-            t.push_str(&format!("  {leaf}.\nQed.\n\n"));
+    let leaf = |i: usize| {
+        let a = if s.cuts[i] > 0 {
+            s.cuts[i].clone()
         } else {
-            t.push_str(&format!(
-                "  destruct (Rle_lt_dec p {}) as [P{i}|P{i}].\n  {{ {leaf}. }}\n",
-                lit(&s.cuts[i + 1])
-            ));
-            // The lower end of the next cell is P{i}; the one before is no longer needed
-            // (so the context, and each lra, stays small).
-            if i > r.start {
-                t.push_str(&format!("  clear P{}.\n", i - 1));
-            }
-        }
-    }
+            Q::from(0)
+        };
+        let pattern = if extras(s, i).is_empty() {
+            "[H1 H2]"
+        } else {
+            "[H1 [H2 H3]]"
+        };
+        let finish = if keep_extras {
+            "split; [exact H1 | split; [clear H1 H3; lra | exact H3]]"
+        } else {
+            "split; [exact H1 | clear H1; lra]"
+        };
+        format!(
+            "destruct (slab_d_bounds {} p d {} {} ltac:(lra) Hd Hc0 Hc1 Hw) as [Hc Hq];\n  destruct ({} K p d HK ltac:(lra) ltac:(lra)) as {pattern};\n  {finish}.",
+            lit(&a),
+            lit(&s.omega),
+            lit(&s.dcap),
+            cell_name(base, j, i),
+        )
+    };
+    t.push_str(&format!(
+        "  {}\nQed.\n\n",
+        split_cells(&s.cuts, r, 0, &leaf)
+    ));
     t
+}
+
+/// A balanced case split of p over the cells `r` (split at the middle cut, the lower half
+/// first; `P<depth>` names the split's hypothesis), with `leaf(i)` (sentences) proving the goal on cell i
+/// from the bounds on p the splits above it give. Its depth is log₂ of the number of cells.
+fn split_cells(
+    cuts: &[Q],
+    r: Range<usize>,
+    depth: usize,
+    leaf: &dyn Fn(usize) -> String,
+) -> String {
+    if r.len() == 1 {
+        return leaf(r.start);
+    }
+    let mid = (r.start + r.end) / 2;
+    format!(
+        "destruct (Rle_lt_dec p {}) as [P{depth}|P{depth}].\n  {{ {} }}\n  {{ {} }}",
+        lit(&cuts[mid]),
+        split_cells(cuts, r.start..mid, depth + 1, leaf),
+        split_cells(cuts, mid..r.end, depth + 1, leaf)
+    )
 }
 
 /// The pieces of an attract proof, parsed.
@@ -481,6 +490,8 @@ mod tests {
         assert!(fs[1]
             .text
             .contains("Theorem P3_orbit_near_slab_graph_s00_near_from_cells"));
+        // The case split over 327 cells is balanced: 9 levels (2⁹ = 512 ≥ 327).
+        assert!(fs[1].text.contains("as [P8|P8]") && !fs[1].text.contains("as [P9|P9]"));
         assert!(fs[2]
             .text
             .contains("Lemma P3_orbit_near_slab_graph_s00_near_slope"));
