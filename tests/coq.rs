@@ -123,6 +123,15 @@ fn coq_sample(cert: &Path, out: &Path, n: &str) -> (bool, String) {
     ])
 }
 
+/// Writes `v` to `cert` and generates its Coq files into `dir/out` with `--sample n`.
+fn write_and_sample(cert: &Path, v: &serde_json::Value, dir: &Path, out: &str, n: &str) -> PathBuf {
+    std::fs::write(cert, serde_json::to_string(v).unwrap()).unwrap();
+    let out = dir.join(out);
+    let (ok, msg) = coq_sample(cert, &out, n);
+    assert!(ok, "{msg}");
+    out
+}
+
 /// Shifts the claimed enclosure of cell `cell` of obligation `id` by `shift`.
 fn tamper_enclosure(path: &Path, id: &str, cell: usize, shift: f64) {
     let mut v: serde_json::Value =
@@ -357,13 +366,7 @@ fn a_wrong_stage1_cell_does_not_compile_in_coq() {
         &std::fs::read_to_string(root().join("certificates/theorem4.json")).unwrap(),
     )
     .unwrap();
-    let generate = |v: &serde_json::Value, out: &str| {
-        std::fs::write(&cert, serde_json::to_string(v).unwrap()).unwrap();
-        let out = dir.join(out);
-        let (ok, msg) = coq_sample(&cert, &out, "2");
-        assert!(ok, "{msg}");
-        out
-    };
+    let generate = |v: &serde_json::Value, out: &str| write_and_sample(&cert, v, &dir, out, "2");
 
     // The sampled cells of the true invariance row compile ...
     let good = generate(&v, "good");
@@ -511,13 +514,7 @@ fn a_false_slab_cell_does_not_compile_in_coq() {
     let last = pieces.pop().unwrap();
     pieces.clear();
     pieces.push(last);
-    let generate = |v: &serde_json::Value, out: &str| {
-        std::fs::write(&cert, serde_json::to_string(v).unwrap()).unwrap();
-        let out = dir.join(out);
-        let (ok, msg) = coq_sample(&cert, &out, "1");
-        assert!(ok, "{msg}");
-        out
-    };
+    let generate = |v: &serde_json::Value, out: &str| write_and_sample(&cert, v, &dir, out, "1");
 
     // The sampled cells of the true piece (cell 0 and the first cells of the strip and of
     // both targets) compile ...

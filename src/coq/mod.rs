@@ -51,6 +51,30 @@ impl Options {
     pub fn full_row_of(&self, id: &str) -> Option<usize> {
         self.full_rows.iter().find_map(|f| f.row_of(id))
     }
+
+    /// Which of the `len` rows (or pieces, `unit`) of obligation `id` are generated in full:
+    /// all without a sample, the one `--full-row` names with it (an index past the end is
+    /// an error).
+    pub fn in_full(&self, id: &str, len: usize, unit: &str) -> Result<Vec<usize>, String> {
+        Ok(match (self.sample, self.full_row_of(id)) {
+            (None, _) => (0..len).collect(),
+            (Some(_), Some(n)) if n < len => vec![n],
+            (Some(_), Some(n)) => {
+                return Err(format!(
+                    "{id}: --full-row {n}, but the proof has {len} {unit}"
+                ))
+            }
+            (Some(_), None) => vec![],
+        })
+    }
+}
+
+/// The closing comment of a sampled file: how many cells were kept, and what is in full.
+pub fn sample_note(kept: usize, total: usize, in_full: Option<String>) -> String {
+    format!(
+        "(* Sample: {kept} of {total} cells{}. *)\n",
+        in_full.map(|f| format!("; {f}")).unwrap_or_default()
+    )
 }
 
 /// A K row to generate in full: `R` (row R of every region obligation) or `ID:R` (row R of

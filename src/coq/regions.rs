@@ -19,7 +19,7 @@ use super::boxes::{relation, sample_indices, tactic};
 use super::number::{ident, lit};
 use super::pieces::group;
 use super::statements::RegionStatement;
-use super::{comment, header, CoqFile, Options};
+use super::{comment, header, sample_note, CoqFile, Options};
 use crate::arith::q::Q;
 use crate::cert::{parse_interval, Certificate, Obligation, Proof};
 use crate::check::region::{
@@ -496,19 +496,7 @@ pub fn files(
         t.push_str(&format!("(** {}: {} *)\n\n", o.id, comment(&o.statement)));
         t
     };
-    let full_row = opts.full_row_of(&o.id);
-    let full: Vec<usize> = match (opts.sample, full_row) {
-        (None, _) => (0..rows.len()).collect(),
-        (Some(_), Some(n)) if n < rows.len() => vec![n],
-        (Some(_), Some(n)) => {
-            return Err(format!(
-                "{}: --full-row {n}, but the proof has {} rows",
-                o.id,
-                rows.len()
-            ))
-        }
-        (Some(_), None) => vec![],
-    };
+    let full = opts.in_full(&o.id, rows.len(), "rows")?;
     let mut out = Vec::new();
     let mut main = intro(if opts.sample.is_some() {
         "a sample of cells of every K row"
@@ -661,12 +649,11 @@ pub fn files(
         main_lemmas += 1;
     }
     if opts.sample.is_some() {
-        main.push_str(&format!(
-            "(* Sample: {kept} of {total} cells{}. *)\n",
-            match full_row {
-                Some(n) => format!("; row {n} in full with its cover lemma"),
-                None => String::new(),
-            }
+        main.push_str(&sample_note(
+            kept,
+            total,
+            full.first()
+                .map(|n| format!("row {n} in full with its cover lemma")),
         ));
     }
     out.push(CoqFile {

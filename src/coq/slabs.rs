@@ -22,7 +22,7 @@
 
 use super::boxes::{sample_indices, tactic, BOX_TIERS};
 use super::number::{ident, lit};
-use super::{comment, header, CoqFile, Options};
+use super::{comment, header, sample_note, CoqFile, Options};
 use crate::arith::q::{self, Q};
 use crate::cert::{parse_interval, AttractPiece, Certificate, Obligation, Proof};
 use crate::check::attract::Slab;
@@ -75,15 +75,21 @@ fn d_top(s: &Slab, i: usize) -> Q {
     s.d(i).hi().cloned().expect("a cell's d range is bounded")
 }
 
+/// The facts a cell lemma or a joining theorem states: W does not grow, p' ∈ [lo, hi], then
+/// `extras`.
+fn facts(lo: &Q, hi: &Q, extras: Vec<String>) -> Vec<String> {
+    let mut f = vec![
+        "0 <= 2 - (K * (p - 1)) ^ 2".to_string(),
+        format!("{} <= prod_p K p d <= {}", lit(lo), lit(hi)),
+    ];
+    f.extend(extras);
+    f
+}
+
 /// The facts of cell i: W does not grow, p' in the successor range, the extras.
 fn cell_facts(s: &Slab, i: usize) -> Vec<String> {
     let (lo, hi) = successors(s, i);
-    let mut f = vec![
-        "0 <= 2 - (K * (p - 1)) ^ 2".to_string(),
-        format!("{} <= prod_p K p d <= {}", lit(&lo), lit(&hi)),
-    ];
-    f.extend(extras(s, i));
-    f
+    facts(&lo, &hi, extras(s, i))
 }
 
 fn k_range(s: &Slab) -> String {
@@ -176,20 +182,22 @@ fn join_theorem(
     (lo, hi): (&Q, &Q),
     keep_extras: bool,
 ) -> String {
-    let mut facts = vec![
-        "0 <= 2 - (K * (p - 1)) ^ 2".to_string(),
-        format!("{} <= prod_p K p d <= {}", lit(lo), lit(hi)),
-    ];
-    if keep_extras {
-        facts.extend(extras(s, r.start));
-    }
+    let shared = facts(
+        lo,
+        hi,
+        if keep_extras {
+            extras(s, r.start)
+        } else {
+            vec![]
+        },
+    );
     let mut t = format!(
         "(** {what} *)\nTheorem {name} : forall K p d,\n  {} -> {} <= p <= {} -> 0 <= d -> prod_w p d <= {} ->\n  {}.\nProof.\n  intros K p d HK Hp Hd Hw.\n  assert (Hc0 : 0 <= {}) by lra.\n  assert (Hc1 : {} <= {} * {}) by lra.\n",
         k_range(s),
         lit(&s.cuts[r.start]),
         lit(&s.cuts[r.end]),
         lit(&s.omega),
-        conj(&facts),
+        conj(&shared),
         lit(&s.dcap),
         lit(&s.omega),
         lit(&s.dcap),
@@ -293,18 +301,7 @@ pub fn files(
 ) -> Result<Vec<CoqFile>, String> {
     let slabs = slabs(o)?;
     let base = ident(&o.id);
-    let full: Vec<usize> = match (opts.sample, opts.full_row_of(&o.id)) {
-        (None, _) => (0..slabs.len()).collect(),
-        (Some(_), Some(j)) if j < slabs.len() => vec![j],
-        (Some(_), Some(j)) => {
-            return Err(format!(
-                "{}: --full-row {j}, but the proof has {} pieces",
-                o.id,
-                slabs.len()
-            ))
-        }
-        (Some(_), None) => vec![],
-    };
+    let full = opts.in_full(&o.id, slabs.len(), "pieces")?;
     let intro = |what: &str| {
         let mut t = header(c, &format!("obligation {}, {what}", o.id), false);
         t.push_str("From Twostep Require Import OrbitClaims.\n\n");
@@ -400,12 +397,11 @@ pub fn files(
         }
     }
     if opts.sample.is_some() {
-        main.push_str(&format!(
-            "(* Sample: {kept} of {total} cells{}. *)\n",
-            match full.first() {
-                Some(j) => format!("; piece {j} in full with the theorems joining its cells"),
-                None => String::new(),
-            }
+        main.push_str(&sample_note(
+            kept,
+            total,
+            full.first()
+                .map(|j| format!("piece {j} in full with the theorems joining its cells")),
         ));
     }
     out.push(CoqFile {
