@@ -1,7 +1,7 @@
 (** The axioms the main theorems rest on (printed at build time; proofs/build.sh fails if
     anything beyond the standard library's axioms of the reals and classical logic appears). *)
 From Twostep Require Import Theorem2Claims AppendixLClaims ProductClaims Angle Theorem4Claims
-  OrbitClaims BalanceClaims BasinClaims Stage1Claims.
+  OrbitClaims BalanceClaims BasinClaims Stage1Claims SlabReach.
 From Twostep.generated Require Import AppendixL_all.
 Print Assumptions Theorem2Claims.T2_xm.
 Print Assumptions Theorem2Claims.T2_roots.
@@ -32,3 +32,4 @@ Print Assumptions OrbitClaims.strip_repels.
 Print Assumptions OrbitClaims.repelled_forever_lands.
 Print Assumptions OrbitClaims.slope_form.
 Print Assumptions OrbitClaims.cell0_grows.
+Print Assumptions SlabReach.slab_reach.

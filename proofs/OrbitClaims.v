@@ -13,9 +13,12 @@
       4 a d <= omega, the d range of a slab cell (the generated slab-graph files join their
       cell lemmas with it into "the slab is mapped into itself" and, for P3.orbit-near,
       "the near range is mapped into itself").
-    The gap: the acyclicity of the slab's transition graph is proved by the Rust checker
-    only, and no Coq lemma joins the region and slab facts into the claim (the convergence
-    argument of proofs/product.md). *)
+    The acyclicity of the slab's transition graph is used through [SlabReach.slab_reach]:
+    each slab piece generated in full has the theorem that every orbit of its slab reaches
+    the goal (the targets, or the near range N), lands on p = 1, or is the origin. The gap:
+    no Coq lemma joins the region and slab facts into the claim (the region's part and the
+    convergence inside the targets and N, proofs/product.md), and a sampled piece has only
+    its sampled cells. *)
 
 From Coq Require Import Reals Lra.
 From Twostep Require Import Model.

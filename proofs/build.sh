@@ -20,7 +20,7 @@
 #                                   (15 519 start and 39 376 invariance cells) are stated;
 #                                   the grid basin and stage 2 are not (the generated
 #                                   Theorem4_all.v says so)
-#   FULL_ROW="lemma2:0 theorem3:T3.balance/region:0 theorem3:P3.orbit-near/slab-graph:0 theorem4:T4.basin/region:0"
+#   FULL_ROW="lemma2:0 theorem3:T3.balance/region:0 theorem3:P3.orbit-near/slab-graph:0 theorem3:P3.orbit-global/slab-graph:66 theorem4:T4.basin/region:0"
 #                                   with SAMPLE: FAMILY:R generates K row R of the family's
 #                                   region obligations (and K piece R of its slab graphs)
 #                                   in full, FAMILY:ID:R row R of obligation ID only, with
@@ -42,6 +42,11 @@
 #                                   [1, 1.005], 327 cells) with the theorems that the slab
 #                                   and the near range are mapped into themselves
 #                                   (Theorem3_P3_orbit_near_slab_graph_s00.*_from_cells)
+#                                   and that every orbit of the slab reaches N, p = 1 or
+#                                   the origin (..._s00_reach.*_reach_from_cells), and
+#                                   P3.orbit-global's last piece (K in [1.12, 1.122], 433
+#                                   cells) with the same two theorems, the goal there being
+#                                   the two targets
 #   TWOSTEP=path/to/twostep         the binary (default: target/release/twostep)
 #   JOBS=2                          parallel coqc jobs
 #
@@ -58,7 +63,7 @@ CERTS=${CERTS:-$root/certificates}
 JOBS=${JOBS:-2}
 FULL=${FULL:-theorem2 appendix-l}
 COQ_FAMILIES=${COQ_FAMILIES:-theorem2 appendix-l lemma2 theorem3 theorem4}
-FULL_ROW=${FULL_ROW-lemma2:0 theorem3:T3.balance/region:0 theorem3:P3.orbit-near/slab-graph:0 theorem4:T4.basin/region:0}
+FULL_ROW=${FULL_ROW-lemma2:0 theorem3:T3.balance/region:0 theorem3:P3.orbit-near/slab-graph:0 theorem3:P3.orbit-global/slab-graph:66 theorem4:T4.basin/region:0}
 gen=$here/generated
 
 if ! command -v coqc >/dev/null 2>&1; then
@@ -108,6 +113,7 @@ cd "$here"
   echo Iterate.v
   echo Angle.v
   echo ModelChecks.v
+  echo SlabReach.v
   ls generated/*.v
   for f in *Claims.v; do [ -f "$f" ] && echo "$f"; done
 } > _CoqProject

@@ -552,9 +552,52 @@ fn a_false_slab_cell_does_not_compile_in_coq() {
         .split("Qed.")
         .next()
         .unwrap()
-        .contains("prod_m K p d < -1"));
+        .contains("prod_m K p d <= (-1000001 / 1000000)"));
     let (ok, out) = coqc_generated(&dir, &bad, file);
     assert!(!ok, "Coq accepted a false slab cell:\n{text}");
+    assert!(out.contains("Error"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_rank_that_does_not_fall_does_not_compile_in_coq() {
+    if !have_coqc() {
+        eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
+        return;
+    }
+    let dir = scratch_with("reach", &["OrbitClaims.v", "SlabReach.v"]);
+    let gen = dir.join("gen");
+    let cert = root().join("certificates/theorem3.json");
+    let (ok, msg) = twostep(&[
+        "coq",
+        cert.to_str().unwrap(),
+        "--out",
+        gen.to_str().unwrap(),
+        "--sample",
+        "1",
+        "--full-row",
+        "P3.orbit-near/slab-graph:0",
+    ]);
+    assert!(ok, "{msg}");
+    let (ok, out) = coqc_generated(&dir, &gen, "Theorem3_P3_orbit_near_slab_graph_s00_part0.v");
+    assert!(ok, "the near piece's cells should compile:\n{out}");
+    // The first leaf of the rank disjunction is cell 0, which leads to cells of smaller rank
+    // (and loops on itself as p grows). Ranked 0, its steps cannot go down: Coq rejects the
+    // step theorem.
+    let file = "Theorem3_P3_orbit_near_slab_graph_s00_reach.v";
+    let text = std::fs::read_to_string(gen.join(file)).unwrap();
+    let at = text.find("((r = ").expect("a leaf") + "((r = ".len();
+    let rank: usize = text[at..].split(')').next().unwrap().parse().unwrap();
+    assert!(rank > 0, "cell 0 has successors of smaller rank");
+    let bad = format!("{}0{}", &text[..at], &text[at + rank.to_string().len()..]);
+    assert!(
+        bad[at - 20..at + 40].contains("0 <= p <="),
+        "{}",
+        &bad[at - 20..at + 40]
+    );
+    std::fs::write(gen.join(file), &bad).unwrap();
+    let (ok, out) = coqc_generated(&dir, &gen, file);
+    assert!(!ok, "Coq accepted a rank that does not fall");
     assert!(out.contains("Error"), "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }

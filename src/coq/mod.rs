@@ -16,6 +16,7 @@ pub mod identities;
 pub mod number;
 pub mod orbits;
 pub mod pieces;
+pub mod reach;
 pub mod regions;
 pub mod slabs;
 pub mod statements;

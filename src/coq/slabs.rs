@@ -35,10 +35,10 @@ const CHUNK: usize = 500;
 const VARS: &[&str] = &["K", "p", "d"];
 
 /// What is not stated in Coq, written into the generated file.
-const UNSTATED: &str = "the acyclicity of the transition graph (checker conditions 4 and 6) is proved by the Rust checker only; the lemmas below are the checker's conditions 1, 2, 3 and 5, cell by cell, with the targets' slope bounds and the near range's slope over whole ranges";
+const UNSTATED: &str = "the acyclicity of the transition graph (checker conditions 4 and 6) of a sampled piece; a piece in full has it as the theorem that every orbit of its slab reaches the goal (file ..._reach.v); the lemmas below are the checker's conditions 1, 2, 3 and 5, cell by cell, with the targets' slope bounds and the near range's slope over whole ranges";
 
 /// What a cell lemma asserts beyond W not growing and the successor range.
-fn extras(s: &Slab, i: usize) -> Vec<String> {
+pub(super) fn extras(s: &Slab, i: usize) -> Vec<String> {
     if s.in_near(i) {
         vec![
             "prod_m K p d < 0".into(),
@@ -47,7 +47,10 @@ fn extras(s: &Slab, i: usize) -> Vec<String> {
             "0 < p".into(),
         ]
     } else if s.strip.contains(&i) {
-        vec!["prod_m K p d < -1".into()]
+        vec![format!(
+            "prod_m K p d <= {}",
+            lit(&super::reach::strip_bound(s))
+        )]
     } else if s.in_target(i) {
         vec!["(1 - (K * (p - 1)) ^ 2) ^ 2 < 1".into()]
     } else {
@@ -65,13 +68,13 @@ fn conj(facts: &[String]) -> String {
 }
 
 /// The successor range of cell i as the p range [p_a, p_b] of the cells its image meets.
-fn successors(s: &Slab, i: usize) -> (Q, Q) {
+pub(super) fn successors(s: &Slab, i: usize) -> (Q, Q) {
     let r: Range<usize> = s.meets(&s.image(i));
     (s.cuts[r.start].clone(), s.cuts[r.end].clone())
 }
 
 /// The upper end of cell i's d range.
-fn d_top(s: &Slab, i: usize) -> Q {
+pub(super) fn d_top(s: &Slab, i: usize) -> Q {
     s.d(i).hi().cloned().expect("a cell's d range is bounded")
 }
 
@@ -92,11 +95,11 @@ fn cell_facts(s: &Slab, i: usize) -> Vec<String> {
     facts(&lo, &hi, extras(s, i))
 }
 
-fn k_range(s: &Slab) -> String {
+pub(super) fn k_range(s: &Slab) -> String {
     format!("{} <= K <= {}", lit(&s.k.0), lit(&s.k.1))
 }
 
-fn cell_name(base: &str, j: usize, i: usize) -> String {
+pub(super) fn cell_name(base: &str, j: usize, i: usize) -> String {
     format!("{base}_s{j:02}_c{i:05}")
 }
 
@@ -237,7 +240,19 @@ fn join_theorem(
 /// A balanced case split of p over the cells `r` (split at the middle cut, the lower half
 /// first; `P<depth>` names the split's hypothesis), with `leaf(i)` (sentences) proving the goal on cell i
 /// from the bounds on p the splits above it give. Its depth is log₂ of the number of cells.
-fn split_cells(
+pub(super) fn split_cells(
+    cuts: &[Q],
+    r: Range<usize>,
+    depth: usize,
+    leaf: &dyn Fn(usize) -> String,
+) -> String {
+    split_on("p", "P", cuts, r, depth, leaf)
+}
+
+/// [`split_cells`] on the term `var`, its hypotheses named `hyp<depth>`.
+pub(super) fn split_on(
+    var: &str,
+    hyp: &str,
     cuts: &[Q],
     r: Range<usize>,
     depth: usize,
@@ -248,15 +263,15 @@ fn split_cells(
     }
     let mid = (r.start + r.end) / 2;
     format!(
-        "destruct (Rle_lt_dec p {}) as [P{depth}|P{depth}].\n  {{ {} }}\n  {{ {} }}",
+        "destruct (Rle_lt_dec {var} {}) as [{hyp}{depth}|{hyp}{depth}].\n  {{ {} }}\n  {{ {} }}",
         lit(&cuts[mid]),
-        split_cells(cuts, r.start..mid, depth + 1, leaf),
-        split_cells(cuts, mid..r.end, depth + 1, leaf)
+        split_on(var, hyp, cuts, r.start..mid, depth + 1, leaf),
+        split_on(var, hyp, cuts, mid..r.end, depth + 1, leaf)
     )
 }
 
 /// The pieces of an attract proof, parsed.
-fn slabs(o: &Obligation) -> Result<Vec<Slab>, String> {
+pub(super) fn slabs(o: &Obligation) -> Result<Vec<Slab>, String> {
     let Proof::Attract { pieces } = &o.proof else {
         return Err(format!("{}: expected an attract proof", o.id));
     };
@@ -387,6 +402,23 @@ pub fn files(
                 text: t,
                 lemmas,
             });
+            let mut t = intro(&format!(
+                "piece {j}, every orbit of its slab reaches the goal (the graph's acyclicity)"
+            ));
+            t.push_str("From Coq Require Import Lia.\nFrom Twostep Require Import SlabReach.\n");
+            for p in &parts {
+                t.push_str(&format!("From Twostep.generated Require Import {p}.\n"));
+            }
+            t.push('\n');
+            t.push_str(
+                &super::reach::reach_text(&base, j, s)
+                    .map_err(|e| format!("{}: piece {j}: {e}", o.id))?,
+            );
+            out.push(CoqFile {
+                name: format!("{piece}_reach.v"),
+                text: t,
+                lemmas: 7,
+            });
         } else if let Some(n) = opts.sample {
             let cells = sampled_cells(s, n);
             kept += cells.len();
@@ -435,7 +467,8 @@ mod tests {
         assert!(cells.contains(&s.strip.start));
         assert!(cells.contains(&s.targets[0].start) && cells.contains(&s.targets[1].start));
         let lemma = cell_lemma("X", 0, s, s.strip.start);
-        assert!(lemma.contains("prod_m K p d < -1"), "{lemma}");
+        assert!(lemma.contains("prod_m K p d <= (-"), "{lemma}");
+        assert!(super::super::reach::strip_bound(s) < -1);
         let lemma = cell_lemma("X", 0, s, s.targets[1].start);
         assert!(lemma.contains("(1 - (K * (p - 1)) ^ 2) ^ 2 < 1"), "{lemma}");
         // The targets' bounds are the checker's, rounded up, with a product below 1.
@@ -476,6 +509,7 @@ mod tests {
             [
                 "Theorem3_P3_orbit_near_slab_graph_s00_part0.v",
                 "Theorem3_P3_orbit_near_slab_graph_s00.v",
+                "Theorem3_P3_orbit_near_slab_graph_s00_reach.v",
                 "Theorem3_P3_orbit_near_slab_graph.v"
             ]
         );
@@ -490,8 +524,11 @@ mod tests {
         assert!(fs[1].text.contains("as [P8|P8]") && !fs[1].text.contains("as [P9|P9]"));
         assert!(fs[2]
             .text
+            .contains("Theorem P3_orbit_near_slab_graph_s00_reach_from_cells"));
+        assert!(fs[3]
+            .text
             .contains("Lemma P3_orbit_near_slab_graph_s00_near_slope"));
-        assert!(fs[2].text.contains("Not stated in Coq: the acyclicity"));
+        assert!(fs[3].text.contains("Not stated in Coq: the acyclicity"));
         let opts = Options {
             sample: Some(1),
             full_rows: vec!["P3.orbit-near/slab-graph:1".parse().unwrap()],

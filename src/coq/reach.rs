@@ -1,0 +1,666 @@
+//! The acyclicity of a slab graph (checker conditions 4 and 6, see [`crate::check::attract`])
+//! in Coq: the theorem that every orbit of the slab reaches the goal (the targets, or the
+//! near range), lands on p = 1, or is the origin, from `SlabReach.slab_reach`.
+//!
+//! The generator ranks the cells outside the goal (the strip's cells as one node) so that
+//! every edge of the transition graph, other than the strip's loop and cell 0's loop,
+//! leads to a smaller rank; a cycle makes it fail. For a piece in full it writes:
+//! - `…_cell r p`: p lies in a cell of rank r outside the goal (a balanced disjunction of
+//!   one leaf per cell, the strip one leaf); `…_goal p`: p lies in a target or in N;
+//! - `…_step`: from every point of the slab in a cell of rank r, p' lies in the slab and in
+//!   the goal, or in a cell of smaller rank, or the step stays in the strip or in cell 0
+//!   (each cell's lemma gives p' in its successor range, a case split on p' finds the cell);
+//! - `…_cover`, `…_strip` (m ≤ −λ on the strip, λ > 1, from the strip cells' lemmas),
+//!   `…_strip_cell`, `…_esc` ((1 − K(p − 1))² ≥ γ > 1 on cell 0, by `interval`) and
+//!   `…_esc_cell`;
+//! - `…_reach_from_cells`, `SlabReach.slab_reach` applied to them.
+//!
+//! The ranks, λ and γ are the generator's; Coq checks every fact they enter.
+
+use super::boxes::{tactic, BOX_TIERS};
+use super::number::lit;
+use super::slabs::{cell_name, extras, k_range, split_cells, split_on, successors};
+use crate::arith::exact::QI;
+use crate::arith::q::{self, Q};
+use crate::arith::Field;
+use crate::check::attract::Slab;
+use crate::models::product::{m_factor, sum_factor};
+use std::ops::Range;
+
+/// The upper bound μ < −1 of m on the strip that the strip cells' lemmas state: the largest
+/// of the checker's enclosures, rounded up to 6 decimals where that stays below −1 (always
+/// below −1, so that a strip the checker rejects is stated falsely and Coq rejects it too).
+pub fn strip_bound(s: &Slab) -> Q {
+    let k = QI::new(s.k.0.clone(), s.k.1.clone());
+    let mut worst: Option<Q> = None;
+    for i in s.strip.clone() {
+        let m = m_factor(&k, &s.p(i), &s.d(i));
+        let h = m.hi().cloned().unwrap_or_else(|| Q::from(0));
+        if worst.as_ref().map_or(true, |w| h > *w) {
+            worst = Some(h);
+        }
+    }
+    let exact = worst.unwrap_or_else(|| Q::from(-2));
+    let round = q::ceil_dec(&exact, 6);
+    if round < -1 {
+        round
+    } else if exact < -1 {
+        exact
+    } else {
+        // The checker's enclosures do not give m < −1: state a bound below −1 anyway, so
+        // that Coq judges the strip (and rejects it).
+        Q::from(-1) - Q::from((1, 1_000_000))
+    }
+}
+
+/// Cell 0's growth factor γ > 1, when cell 0 lies outside the goal and the strip, in p ≤ 1,
+/// with (1 − K(p − 1))² > 1 on it (the checker's enclosure rounded down to 6 decimals).
+pub fn escape_bound(s: &Slab) -> Option<Q> {
+    if s.in_target(0) || s.in_near(0) || s.strip.contains(&0) || s.cuts[1] > 1 {
+        return None;
+    }
+    let k = QI::new(s.k.0.clone(), s.k.1.clone());
+    let lo = sum_factor(&k, &s.p(0)).sqr().lo().cloned()?;
+    let round = q::floor_dec(&lo, 6);
+    if round > 1 {
+        Some(round)
+    } else if lo > 1 {
+        Some(lo)
+    } else {
+        None
+    }
+}
+
+/// Whether cell i is in the goal.
+fn in_goal(s: &Slab, i: usize) -> bool {
+    s.in_target(i) || s.in_near(i)
+}
+
+/// The ranks of the cells outside the goal (the strip's cells share one): every edge of the
+/// transition graph but the strip's loop and cell 0's loop (when it grows) goes to a smaller
+/// rank. `None` for goal cells.
+pub fn ranks(s: &Slab) -> Result<Vec<Option<usize>>, String> {
+    let n = s.len();
+    let node = |i: usize| {
+        if s.strip.contains(&i) {
+            s.strip.start
+        } else {
+            i
+        }
+    };
+    let escape = escape_bound(s).is_some();
+    let mut adj: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for i in (0..n).filter(|&i| !in_goal(s, i)) {
+        let u = node(i);
+        let succ = s.meets(&s.image(i));
+        for j in succ.filter(|&j| !in_goal(s, j)) {
+            let v = node(j);
+            if u == v {
+                if !(s.strip.contains(&u) || (u == 0 && escape)) {
+                    return Err(format!("cell {u} maps into itself"));
+                }
+            } else if !adj[u].contains(&v) {
+                adj[u].push(v);
+            }
+        }
+    }
+    // Kahn's order on the reversed graph: a node's rank is fixed once its successors' are.
+    let live: Vec<usize> = (0..n).filter(|&i| !in_goal(s, i) && node(i) == i).collect();
+    let mut pending = vec![0usize; n];
+    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &u in &live {
+        pending[u] = adj[u].len();
+        for &v in &adj[u] {
+            preds[v].push(u);
+        }
+    }
+    let mut rank: Vec<Option<usize>> = vec![None; n];
+    let mut ready: Vec<usize> = live.iter().copied().filter(|&u| pending[u] == 0).collect();
+    let mut done = 0;
+    while let Some(u) = ready.pop() {
+        let r = adj[u]
+            .iter()
+            .map(|&v| rank[v].expect("successors are ranked first") + 1)
+            .max()
+            .unwrap_or(0);
+        rank[u] = Some(r);
+        done += 1;
+        for &w in &preds[u] {
+            pending[w] -= 1;
+            if pending[w] == 0 {
+                ready.push(w);
+            }
+        }
+    }
+    if done < live.len() {
+        return Err("the transition graph has a cycle".into());
+    }
+    for i in s.strip.clone() {
+        rank[i] = rank[s.strip.start];
+    }
+    Ok(rank)
+}
+
+/// One leaf of the cell disjunction: the cells `cells` (one cell, or the whole strip) with
+/// their rank.
+struct Leaf {
+    rank: usize,
+    cells: Range<usize>,
+}
+
+fn leaves(s: &Slab, rank: &[Option<usize>]) -> Vec<Leaf> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if let Some(r) = rank[i] {
+            let cells = if s.strip.contains(&i) {
+                s.strip.clone()
+            } else {
+                i..i + 1
+            };
+            i = cells.end;
+            out.push(Leaf { rank: r, cells });
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The leaf text of `leaves[k]`.
+fn leaf_text(s: &Slab, l: &Leaf) -> String {
+    format!(
+        "((r = {})%nat /\\ {} <= p <= {})",
+        l.rank,
+        lit(&s.cuts[l.cells.start]),
+        lit(&s.cuts[l.cells.end])
+    )
+}
+
+/// The name of the disjunction over the leaves `r` (two or more).
+fn node_name(x: &str, r: &Range<usize>) -> String {
+    format!("{x}_t{}_{}", r.start, r.end)
+}
+
+/// The balanced disjunction over `leaves[r]`, one definition per inner node (children
+/// first, so that unfolding a node shows only its two children); returns the term for `r`.
+fn tree(s: &Slab, x: &str, leaves: &[Leaf], r: Range<usize>, defs: &mut String) -> String {
+    if r.len() == 1 {
+        return leaf_text(s, &leaves[r.start]);
+    }
+    let mid = r.start + r.len() / 2;
+    let a = tree(s, x, leaves, r.start..mid, defs);
+    let b = tree(s, x, leaves, mid..r.end, defs);
+    let name = node_name(x, &r);
+    defs.push_str(&format!(
+        "Definition {name} (r : nat) (p : R) : Prop := {a} \\/ {b}.\n"
+    ));
+    format!("{name} r p")
+}
+
+/// `unfold node; left.`/`right.` down the disjunction of `n` leaves to leaf k.
+fn path(x: &str, n: usize, k: usize) -> String {
+    let mut r = 0..n;
+    let mut out = String::new();
+    while r.len() > 1 {
+        let mid = r.start + r.len() / 2;
+        out.push_str(&format!("unfold {}; ", node_name(x, &r)));
+        if k < mid {
+            out.push_str("left; ");
+            r = r.start..mid;
+        } else {
+            out.push_str("right; ");
+            r = mid..r.end;
+        }
+    }
+    out
+}
+
+/// A piece's names and the constants of `SlabReach.slab_reach`.
+struct Piece<'a> {
+    s: &'a Slab,
+    base: String,
+    j: usize,
+    x: String,
+    rank: Vec<Option<usize>>,
+    leaves: Vec<Leaf>,
+    /// Leaf index of each cell outside the goal.
+    leaf_of: Vec<Option<usize>>,
+    rs: usize,
+    slo: String,
+    shi: String,
+    lambda: String,
+    r0: usize,
+    ehi: String,
+    gamma: Option<Q>,
+}
+
+impl Piece<'_> {
+    fn lo(&self) -> String {
+        lit(&self.s.cuts[0])
+    }
+
+    fn hi(&self) -> String {
+        lit(&self.s.cuts[self.s.len()])
+    }
+
+    fn slab(&self, z: &str) -> String {
+        format!(
+            "in_slab {} {} {} {z}",
+            lit(&self.s.omega),
+            self.lo(),
+            self.hi()
+        )
+    }
+
+    /// Proves `…_cell R p` (R the rank of cell i's leaf) from bounds on p.
+    fn into_cell(&self, i: usize) -> String {
+        let k = self.leaf_of[i].expect("a ranked cell");
+        format!(
+            "unfold {}_cell; {}split; [reflexivity | lra]",
+            self.x,
+            path(&self.x, self.leaves.len(), k)
+        )
+    }
+
+    /// Proves `…_goal q` for q in goal cell j (from bounds on q).
+    fn into_goal(&self, j: usize) -> String {
+        let side = if self.s.near.is_some() {
+            ""
+        } else if self.s.targets[0].contains(&j) {
+            "left; "
+        } else {
+            "right; "
+        };
+        format!("unfold {}_goal; {side}lra", self.x)
+    }
+
+    /// The goal's definition.
+    fn goal_def(&self) -> String {
+        let s = self.s;
+        let range =
+            |r: &Range<usize>| format!("{} <= p <= {}", lit(&s.cuts[r.start]), lit(&s.cuts[r.end]));
+        let body = match &s.near {
+            Some(n) => range(n),
+            None => format!("({}) \\/ ({})", range(&s.targets[0]), range(&s.targets[1])),
+        };
+        format!(
+            "(** The goal of the piece: {}. *)\nDefinition {}_goal (p : R) : Prop := {body}.\n\n",
+            if s.near.is_some() {
+                "the near range N"
+            } else {
+                "the two targets"
+            },
+            self.x
+        )
+    }
+
+    fn cell_def(&self) -> String {
+        let mut defs = String::new();
+        let top = tree(
+            self.s,
+            &self.x,
+            &self.leaves,
+            0..self.leaves.len(),
+            &mut defs,
+        );
+        format!(
+            "(** The disjunction of the leaves, one definition per inner node. *)\n{defs}\n(** p lies in a cell of rank r outside the goal (the strip's cells are one leaf). *)\nDefinition {}_cell (r : nat) (p : R) : Prop := {top}.\n\n",
+            self.x,
+        )
+    }
+
+    /// The bounds on d in cell i, then cell i's lemma as `H1`, `H2` (and `H3`).
+    fn use_cell(&self, i: usize) -> String {
+        let s = self.s;
+        let a = if s.cuts[i] > 0 {
+            s.cuts[i].clone()
+        } else {
+            Q::from(0)
+        };
+        let pattern = if extras(s, i).is_empty() {
+            "[H1 H2]"
+        } else {
+            "[H1 [H2 H3]]"
+        };
+        format!(
+            "destruct (slab_d_bounds {} p d {} {} ltac:(lra) Hd Hc0 Hc1 Hw) as [Hq1 Hq2];\n  destruct ({} K p d HK ltac:(lra) ltac:(lra)) as {pattern};",
+            lit(&a),
+            lit(&s.omega),
+            lit(&s.dcap),
+            cell_name(&self.base, self.j, i),
+        )
+    }
+
+    /// The step from cell i (of the leaf with rank `r`): the cell of p'.
+    fn step_leaf(&self, i: usize, r: usize) -> String {
+        let s = self.s;
+        let (lo, hi) = successors(s, i);
+        let a = s.cuts.iter().position(|c| *c == lo).expect("a cut");
+        let b = s.cuts.iter().position(|c| *c == hi).expect("a cut");
+        let target = |j: usize| -> String {
+            if in_goal(s, j) {
+                format!("left; {}", self.into_goal(j))
+            } else if s.strip.contains(&i) && s.strip.contains(&j) {
+                "right; right; left; split; [reflexivity | split; lra]".into()
+            } else if i == 0 && j == 0 && self.gamma.is_some() {
+                "right; right; right; split; [reflexivity | split; lra]".into()
+            } else {
+                let rj = self.rank[j].expect("a ranked cell");
+                debug_assert!(rj < r);
+                format!(
+                    "right; left; exists {rj}%nat; split; [lia | {}]",
+                    self.into_cell(j)
+                )
+            }
+        };
+        let (bounds, firsts) = self.segments(a..b);
+        format!(
+            "{}\n  split; [lra | split; [exact H1 | ]].\n  clear - H2 Hpc.\n  {}",
+            self.use_cell(i),
+            split_on(
+                "(prod_p K p d)",
+                "Q",
+                &bounds,
+                0..firsts.len(),
+                0,
+                &|k| format!("{}.", target(firsts[k]))
+            )
+        )
+    }
+
+    /// The cells `r` in segments that one tactic handles: a run of cells of one target (or
+    /// of N), the strip, or one other cell. Their bounds, and the first cell of each.
+    fn segments(&self, r: Range<usize>) -> (Vec<Q>, Vec<usize>) {
+        let s = self.s;
+        let group = |i: usize| -> Option<usize> {
+            if s.near.as_ref().is_some_and(|n| n.contains(&i)) {
+                Some(0)
+            } else if s.targets[0].contains(&i) {
+                Some(1)
+            } else if s.targets[1].contains(&i) {
+                Some(2)
+            } else if s.strip.contains(&i) {
+                Some(3)
+            } else {
+                None
+            }
+        };
+        let mut bounds = vec![s.cuts[r.start].clone()];
+        let mut firsts: Vec<usize> = Vec::new();
+        for i in r.clone() {
+            let joins = firsts
+                .last()
+                .is_some_and(|&f| group(f).is_some() && group(f) == group(i));
+            if joins {
+                *bounds.last_mut().expect("a bound") = s.cuts[i + 1].clone();
+            } else {
+                firsts.push(i);
+                bounds.push(s.cuts[i + 1].clone());
+            }
+        }
+        (bounds, firsts)
+    }
+
+    /// The step theorem.
+    fn step_theorem(&self) -> String {
+        let s = self.s;
+        let x = &self.x;
+        let leaf = |k: usize| -> String {
+            let l = &self.leaves[k];
+            format!(
+                "destruct Hc as [Hr Hpc]; subst r.\n  {}",
+                split_cells(&s.cuts, l.cells.clone(), 0, &|i| self.step_leaf(i, l.rank))
+            )
+        };
+        format!(
+            "(** From a cell of rank r: p' lies in the slab, and in the goal, or in a cell of smaller\n    rank, or the step stays in the strip, or in cell 0. *)\nTheorem {x}_step : forall K, {} -> forall r p d,\n  {} -> {x}_cell r p ->\n  ({} <= prod_p K p d <= {}) /\\ 0 <= 2 - (K * (p - 1)) ^ 2 /\\\n  ({x}_goal (prod_p K p d)\n   \\/ (exists r', (r' < r)%nat /\\ {x}_cell r' (prod_p K p d))\n   \\/ (r = {}%nat /\\ {slo} <= p <= {shi} /\\ {slo} <= prod_p K p d <= {shi})\n   \\/ (r = {}%nat /\\ {lo} <= p <= {ehi} /\\ {lo} <= prod_p K p d <= {ehi})).\nProof.\n  intros K HK r p d [Hp [Hd Hw]] Hc. cbn [fst snd] in Hp, Hd, Hw.\n  {}\n  unfold {x}_cell in Hc.\n  {}\nQed.\n\n",
+            k_range(s),
+            self.slab("(p, d)"),
+            self.lo(),
+            self.hi(),
+            self.rs,
+            self.r0,
+            self.d_caps(),
+            self.destruct_tree(0..self.leaves.len(), &leaf),
+            slo = self.slo,
+            shi = self.shi,
+            lo = self.lo(),
+            ehi = self.ehi,
+        )
+    }
+
+    fn d_caps(&self) -> String {
+        format!(
+            "assert (Hc0 : 0 <= {}) by lra.\n  assert (Hc1 : {} <= {} * {}) by lra.",
+            lit(&self.s.dcap),
+            lit(&self.s.omega),
+            lit(&self.s.dcap),
+            lit(&self.s.dcap)
+        )
+    }
+
+    /// Case analysis of `Hc` along the disjunction of `leaves[r]`.
+    fn destruct_tree(&self, r: Range<usize>, leaf: &dyn Fn(usize) -> String) -> String {
+        if r.len() == 1 {
+            return leaf(r.start);
+        }
+        let mid = r.start + r.len() / 2;
+        format!(
+            "unfold {} in Hc; destruct Hc as [Hc|Hc].\n  {{ {} }}\n  {{ {} }}",
+            node_name(&self.x, &r),
+            self.destruct_tree(r.start..mid, leaf),
+            self.destruct_tree(mid..r.end, leaf)
+        )
+    }
+
+    /// Every p of the slab lies in the goal or in a ranked cell.
+    fn cover(&self) -> String {
+        let s = self.s;
+        let x = &self.x;
+        let leaf = |i: usize| -> String {
+            if in_goal(s, i) {
+                format!("left; {}.", self.into_goal(i))
+            } else {
+                format!(
+                    "right; exists {}%nat; {}.",
+                    self.rank[i].expect("a ranked cell"),
+                    self.into_cell(i)
+                )
+            }
+        };
+        let (bounds, firsts) = self.segments(0..s.len());
+        format!(
+            "(** Every p of the slab lies in the goal or in a cell of some rank. *)\nLemma {x}_cover : forall p, {} <= p <= {} -> {x}_goal p \\/ exists r, {x}_cell r p.\nProof.\n  intros p Hp.\n  {}\nQed.\n\n",
+            self.lo(),
+            self.hi(),
+            split_cells(&bounds, 0..firsts.len(), 0, &|k| leaf(firsts[k]))
+        )
+    }
+
+    /// m ≤ −λ on the strip, and the strip's cells have rank rs.
+    fn strip_lemmas(&self) -> String {
+        let s = self.s;
+        let x = &self.x;
+        let (proof, in_cell) = if s.strip.is_empty() {
+            (
+                "intros p d _ Hs; lra.".to_string(),
+                "intros p Hs; lra.".to_string(),
+            )
+        } else {
+            let leaf = |i: usize| format!("{}\n  lra.", self.use_cell(i));
+            (
+                format!(
+                    "intros p d [Hp [Hd Hw]] Hs. cbn [fst snd] in Hp, Hd, Hw.\n  {}\n  {}",
+                    self.d_caps(),
+                    split_cells(&s.cuts, s.strip.clone(), 0, &leaf)
+                ),
+                format!("intros p Hs; {}.", self.into_cell(s.strip.start)),
+            )
+        };
+        format!(
+            "(** On the strip m <= -lambda: the strip repels from p = 1. *)\nLemma {x}_strip : forall K, {} -> forall p d,\n  {} -> {slo} <= p <= {shi} -> prod_m K p d <= - {}.\nProof.\n  intros K HK. {proof}\nQed.\n\nLemma {x}_strip_cell : forall p, {slo} <= p <= {shi} -> {x}_cell {}%nat p.\nProof. {in_cell} Qed.\n\n",
+            k_range(s),
+            self.slab("(p, d)"),
+            self.lambda,
+            self.rs,
+            slo = self.slo,
+            shi = self.shi,
+        )
+    }
+
+    /// (1 − K(p − 1))² ≥ γ on cell 0, and cell 0's rank.
+    fn escape_lemmas(&self) -> String {
+        let s = self.s;
+        let x = &self.x;
+        let (gamma, proof, in_cell) = match &self.gamma {
+            Some(g) => (
+                lit(g),
+                format!("intros K HK p Hp; {}.", tactic(&["K", "p"], BOX_TIERS)),
+                format!("intros p Hp; {}.", self.into_cell(0)),
+            ),
+            None => (
+                "2".to_string(),
+                "intros K HK p Hp; lra.".to_string(),
+                "intros p Hp; lra.".to_string(),
+            ),
+        };
+        format!(
+            "(** On cell 0, p' >= gamma p: p grows there. *)\nLemma {x}_esc : forall K, {} -> forall p, {} <= p <= {} -> {gamma} <= (1 - K * (p - 1)) ^ 2.\nProof. {proof} Qed.\n\nLemma {x}_esc_cell : forall p, {} <= p <= {} -> {x}_cell {}%nat p.\nProof. {in_cell} Qed.\n\n",
+            k_range(s),
+            self.lo(),
+            self.ehi,
+            self.lo(),
+            self.ehi,
+            self.r0,
+        )
+    }
+
+    fn reach_theorem(&self) -> String {
+        let s = self.s;
+        let x = &self.x;
+        let gamma = self.gamma.as_ref().map_or("2".to_string(), lit);
+        format!(
+            "(** Every orbit of the slab {{W <= omega}} reaches the goal, lands on p = 1 (and stays\n    there), or is the origin. *)\nTheorem {x}_reach_from_cells : forall K, {} -> forall z, {} ->\n  exists n, reached {x}_goal (pd_orbit K n z).\nProof.\n  intros K HK.\n  apply (slab_reach K {} {} {} {x}_goal {x}_cell {}%nat {} {} {} {}%nat {} {gamma}).\n  - lra.\n  - lra.\n  - exact ({x}_step K HK).\n  - exact {x}_cover.\n  - lra.\n  - exact ({x}_strip K HK).\n  - exact {x}_strip_cell.\n  - lra.\n  - exact ({x}_esc K HK).\n  - exact {x}_esc_cell.\n  - lra.\n  - lra.\nQed.\n\n",
+            k_range(s),
+            self.slab("z"),
+            lit(&s.omega),
+            self.lo(),
+            self.hi(),
+            self.rs,
+            self.slo,
+            self.shi,
+            self.lambda,
+            self.r0,
+            self.ehi,
+        )
+    }
+}
+
+/// The text of a piece's reach file (after its header and imports): the theorem that every
+/// orbit of the slab reaches the goal, with the definitions and lemmas it rests on.
+pub fn reach_text(base: &str, j: usize, s: &Slab) -> Result<String, String> {
+    let rank = ranks(s)?;
+    let leaves = leaves(s, &rank);
+    let mut leaf_of = vec![None; s.len()];
+    for (k, l) in leaves.iter().enumerate() {
+        for i in l.cells.clone() {
+            leaf_of[i] = Some(k);
+        }
+    }
+    let (rs, slo, shi, lambda) = if s.strip.is_empty() {
+        (0, "2".into(), "1".into(), "2".into())
+    } else {
+        (
+            rank[s.strip.start].expect("the strip is ranked"),
+            lit(&s.cuts[s.strip.start]),
+            lit(&s.cuts[s.strip.end]),
+            lit(&(-strip_bound(s))),
+        )
+    };
+    let gamma = escape_bound(s);
+    let (r0, ehi) = match &gamma {
+        Some(_) => (rank[0].expect("cell 0 is ranked"), lit(&s.cuts[1])),
+        None => (0, lit(&(s.cuts[0].clone() - Q::from(1)))),
+    };
+    if gamma.is_some() && !s.strip.is_empty() && s.cuts[1] >= s.cuts[s.strip.start] {
+        return Err("cell 0 touches the strip".into());
+    }
+    let p = Piece {
+        s,
+        base: base.to_string(),
+        j,
+        x: format!("{base}_s{j:02}"),
+        rank,
+        leaves,
+        leaf_of,
+        rs,
+        slo,
+        shi,
+        lambda,
+        r0,
+        ehi,
+        gamma,
+    };
+    let mut t = String::new();
+    t.push_str(&p.goal_def());
+    t.push_str(&p.cell_def());
+    t.push_str(&p.step_theorem());
+    t.push_str(&p.cover());
+    t.push_str(&p.strip_lemmas());
+    t.push_str(&p.escape_lemmas());
+    t.push_str(&p.reach_theorem());
+    Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cert::{parse, Certificate};
+
+    fn piece(id: &str, j: usize) -> Slab {
+        let text = std::fs::read_to_string("certificates/theorem3.json").unwrap();
+        let c: Certificate = parse(&text).unwrap().0;
+        let o = c.obligations.iter().find(|o| o.id == id).unwrap();
+        super::super::slabs::slabs(o).unwrap().swap_remove(j)
+    }
+
+    #[test]
+    fn every_edge_goes_down_in_rank() {
+        for s in [
+            piece("P3.orbit-near/slab-graph", 0),
+            piece("P3.orbit-global/slab-graph", 66),
+        ] {
+            let rank = ranks(&s).unwrap();
+            let esc = escape_bound(&s).is_some();
+            for i in 0..s.len() {
+                let Some(r) = rank[i] else { continue };
+                for j in s.meets(&s.image(i)) {
+                    let Some(rj) = rank[j] else { continue };
+                    let looped =
+                        (s.strip.contains(&i) && s.strip.contains(&j)) || (i == 0 && j == 0 && esc);
+                    assert!(looped || rj < r, "cell {i} (rank {r}) to {j} (rank {rj})");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_cycle_is_refused() {
+        let mut s = piece("P3.orbit-global/slab-graph", 66);
+        // Without its targets, the cells that led into them map among themselves.
+        s.targets = [0..0, 0..0];
+        let e = ranks(&s).err().expect("a cycle");
+        assert!(e.contains("cycle") || e.contains("maps into itself"), "{e}");
+    }
+
+    #[test]
+    fn the_strip_and_cell_0_have_their_factors() {
+        let s = piece("P3.orbit-global/slab-graph", 66);
+        assert!(strip_bound(&s) < -1);
+        assert!(escape_bound(&s).is_some_and(|g| g > 1));
+        let t = reach_text("X", 66, &s).unwrap();
+        assert!(t.contains("Theorem X_s66_reach_from_cells"));
+        assert!(t.contains("Lemma X_s66_esc :"));
+    }
+}
