@@ -33,3 +33,4 @@ Print Assumptions OrbitClaims.repelled_forever_lands.
 Print Assumptions OrbitClaims.slope_form.
 Print Assumptions OrbitClaims.cell0_grows.
 Print Assumptions SlabReach.slab_reach.
+Print Assumptions SlabReach.slab_reach_xy.

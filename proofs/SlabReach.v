@@ -16,7 +16,7 @@
     0's loop ends because p grows there by a factor gamma > 1 ([OrbitClaims.cell0_grows]). *)
 
 From Coq Require Import Reals Lra Lia Classical Arith.
-From Twostep Require Import Model OrbitClaims.
+From Twostep Require Import Model OrbitClaims ProductClaims.
 Open Scope R_scope.
 
 (** One product step in (p, d). *)
@@ -35,6 +35,21 @@ Proof.
   revert z. induction n as [| n IH]; intros z; [reflexivity |].
   change (pd_orbit K (S (S n)) z) with (pd_orbit K (S n) (pd_step K z)).
   rewrite IH. reflexivity.
+Qed.
+
+(** The (p, d) orbit is the product orbit of (13) seen through p = xy, d = (x - y)^2. *)
+Lemma pd_orbit_xy K n x y :
+  pd_orbit K n (x * y, (x - y) ^ 2)
+  = (fst (prod_orbit n K x y) * snd (prod_orbit n K x y),
+     (fst (prod_orbit n K x y) - snd (prod_orbit n K x y)) ^ 2).
+Proof.
+  revert x y. induction n as [| n IH]; intros x y; [reflexivity |].
+  change (pd_orbit K (S n) (x * y, (x - y) ^ 2))
+    with (pd_orbit K n (pd_step K (x * y, (x - y) ^ 2))).
+  change (prod_orbit (S n) K x y) with (prod_orbit n K (prod_x K x y) (prod_y K x y)).
+  rewrite <- IH. f_equal. unfold pd_step. cbn [fst snd]. f_equal.
+  - rewrite prod_product. reflexivity.
+  - unfold prod_d, prod_x, prod_y. ring.
 Qed.
 
 Lemma pd_orbit_add K m n z : pd_orbit K (m + n) z = pd_orbit K n (pd_orbit K m z).
@@ -235,6 +250,21 @@ Proof.
   destruct (Hcover (fst z) (proj1 Hz)) as [Hg | [r Hc]].
   - exists 0%nat. left. exact Hg.
   - apply (reach_rank r z Hz Hc).
+Qed.
+
+(** The same for the product map (13) itself: every orbit whose (xy, (x - y)^2) lies in the
+    slab reaches xy in the goal, lands on xy = 1, or is the origin. *)
+Theorem slab_reach_xy : forall x y, in_slab (x * y, (x - y) ^ 2) ->
+  exists n, goal (fst (prod_orbit n K x y) * snd (prod_orbit n K x y))
+            \/ fst (prod_orbit n K x y) * snd (prod_orbit n K x y) = 1
+            \/ (fst (prod_orbit n K x y) = 0 /\ snd (prod_orbit n K x y) = 0).
+Proof.
+  intros x y Hz. destruct (slab_reach _ Hz) as [n Hn]. exists n.
+  rewrite pd_orbit_xy in Hn. unfold reached in Hn.
+  destruct (prod_orbit n K x y) as [a b]. cbn [fst snd] in *.
+  destruct Hn as [H | [H | [H1 H2]]]; [left; exact H | right; left; exact H | right; right].
+  assert (E : a = b) by nra. subst b.
+  assert (a = 0) by nra. split; assumption.
 Qed.
 
 End Reach.

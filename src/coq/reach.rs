@@ -13,7 +13,9 @@
 //! - `…_cover`, `…_strip` (m ≤ −λ on the strip, λ > 1, from the strip cells' lemmas),
 //!   `…_strip_cell`, `…_esc` ((1 − K(p − 1))² ≥ γ > 1 on cell 0, by `interval`) and
 //!   `…_esc_cell`;
-//! - `…_reach_from_cells`, `SlabReach.slab_reach` applied to them.
+//! - `…_reach_from_cells`, `SlabReach.slab_reach` applied to them, and
+//!   `…_reach_xy_from_cells`, the same for the product map (13) in (x, y)
+//!   (`SlabReach.slab_reach_xy`).
 //!
 //! The ranks, λ and γ are the generator's; Coq checks every fact they enter.
 
@@ -540,19 +542,29 @@ impl Piece<'_> {
         let s = self.s;
         let x = &self.x;
         let gamma = self.gamma.as_ref().map_or("2".to_string(), lit);
+        let apply = |lemma: &str| {
+            format!(
+                "  intros K HK.\n  apply ({lemma} K {} {} {} {x}_goal {x}_cell {}%nat {} {} {} {}%nat {} {gamma}).\n  - lra.\n  - lra.\n  - exact ({x}_step K HK).\n  - exact {x}_cover.\n  - lra.\n  - exact ({x}_strip K HK).\n  - exact {x}_strip_cell.\n  - lra.\n  - exact ({x}_esc K HK).\n  - exact {x}_esc_cell.\n  - lra.\n  - lra.\n",
+                lit(&s.omega),
+                self.lo(),
+                self.hi(),
+                self.rs,
+                self.slo,
+                self.shi,
+                self.lambda,
+                self.r0,
+                self.ehi,
+            )
+        };
+        let w = "(prod_orbit n K x y)";
         format!(
-            "(** Every orbit of the slab {{W <= omega}} reaches the goal, lands on p = 1 (and stays\n    there), or is the origin. *)\nTheorem {x}_reach_from_cells : forall K, {} -> forall z, {} ->\n  exists n, reached {x}_goal (pd_orbit K n z).\nProof.\n  intros K HK.\n  apply (slab_reach K {} {} {} {x}_goal {x}_cell {}%nat {} {} {} {}%nat {} {gamma}).\n  - lra.\n  - lra.\n  - exact ({x}_step K HK).\n  - exact {x}_cover.\n  - lra.\n  - exact ({x}_strip K HK).\n  - exact {x}_strip_cell.\n  - lra.\n  - exact ({x}_esc K HK).\n  - exact {x}_esc_cell.\n  - lra.\n  - lra.\nQed.\n\n",
-            k_range(s),
+            "(** Every orbit of the slab {{W <= omega}} reaches the goal, lands on p = 1 (and stays\n    there), or is the origin. *)\nTheorem {x}_reach_from_cells : forall K, {kr} -> forall z, {} ->\n  exists n, reached {x}_goal (pd_orbit K n z).\nProof.\n{}Qed.\n\n\
+             (** The same for the product map (13): from every (x, y) with (xy, (x - y)^2) in the\n    slab, some iterate has xy in the goal, or xy = 1, or is the origin. *)\nTheorem {x}_reach_xy_from_cells : forall K, {kr} -> forall x y, {} ->\n  exists n, {x}_goal (fst {w} * snd {w})\n            \\/ fst {w} * snd {w} = 1\n            \\/ (fst {w} = 0 /\\ snd {w} = 0).\nProof.\n{}Qed.\n\n",
             self.slab("z"),
-            lit(&s.omega),
-            self.lo(),
-            self.hi(),
-            self.rs,
-            self.slo,
-            self.shi,
-            self.lambda,
-            self.r0,
-            self.ehi,
+            apply("slab_reach"),
+            self.slab("(x * y, (x - y) ^ 2)"),
+            apply("slab_reach_xy"),
+            kr = k_range(s),
         )
     }
 }
@@ -661,6 +673,7 @@ mod tests {
         assert!(escape_bound(&s).is_some_and(|g| g > 1));
         let t = reach_text("X", 66, &s).unwrap();
         assert!(t.contains("Theorem X_s66_reach_from_cells"));
+        assert!(t.contains("Theorem X_s66_reach_xy_from_cells"));
         assert!(t.contains("Lemma X_s66_esc :"));
     }
 }

@@ -405,7 +405,7 @@ pub fn files(
             let mut t = intro(&format!(
                 "piece {j}, every orbit of its slab reaches the goal (the graph's acyclicity)"
             ));
-            t.push_str("From Coq Require Import Lia.\nFrom Twostep Require Import SlabReach.\n");
+            t.push_str("From Coq Require Import Lia.\nFrom Twostep Require Import ProductClaims SlabReach.\n");
             for p in &parts {
                 t.push_str(&format!("From Twostep.generated Require Import {p}.\n"));
             }
@@ -417,7 +417,7 @@ pub fn files(
             out.push(CoqFile {
                 name: format!("{piece}_reach.v"),
                 text: t,
-                lemmas: 7,
+                lemmas: 8,
             });
         } else if let Some(n) = opts.sample {
             let cells = sampled_cells(s, n);
