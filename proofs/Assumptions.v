@@ -1,7 +1,8 @@
 (** The axioms the main theorems rest on (printed at build time; proofs/build.sh fails if
     anything beyond the standard library's axioms of the reals and classical logic appears). *)
 From Twostep Require Import Theorem2Claims AppendixLClaims ProductClaims Angle Theorem4Claims
-  OrbitClaims BalanceClaims BasinClaims Stage1Claims SlabReach.
+  OrbitClaims BalanceClaims BasinClaims Stage1Claims SlabReach
+  TargetConverge.
 From Twostep.generated Require Import AppendixL_all.
 Print Assumptions Theorem2Claims.T2_xm.
 Print Assumptions Theorem2Claims.T2_roots.
@@ -34,3 +35,4 @@ Print Assumptions OrbitClaims.slope_form.
 Print Assumptions OrbitClaims.cell0_grows.
 Print Assumptions SlabReach.slab_reach.
 Print Assumptions SlabReach.slab_reach_xy.
+Print Assumptions TargetConverge.targets_converge.

@@ -46,7 +46,9 @@
 #                                   the origin (..._s00_reach.*_reach_from_cells), and
 #                                   P3.orbit-global's last piece (K in [1.12, 1.122], 433
 #                                   cells) with the same two theorems, the goal there being
-#                                   the two targets
+#                                   the two targets, and the theorems that an orbit entering
+#                                   either target converges to the period-2 orbit
+#                                   (..._s66_converge.*_converge{0,1}_from_cells)
 #   TWOSTEP=path/to/twostep         the binary (default: target/release/twostep)
 #   JOBS=2                          parallel coqc jobs
 #
@@ -114,6 +116,7 @@ cd "$here"
   echo Angle.v
   echo ModelChecks.v
   echo SlabReach.v
+  echo TargetConverge.v
   ls generated/*.v
   for f in *Claims.v; do [ -f "$f" ] && echo "$f"; done
 } > _CoqProject

@@ -73,6 +73,45 @@ pub fn escape_bound(s: &Slab) -> Option<Q> {
     }
 }
 
+/// The bound c < 1 on (1 − K²(p − 1)²)² over the target cells that their lemmas state: the
+/// checker's largest enclosure, rounded up to 6 decimals where that stays below 1 (always
+/// below 1, so that a target the checker rejects is stated falsely and Coq rejects it too).
+pub fn target_decay(s: &Slab) -> Q {
+    let k = QI::new(s.k.0.clone(), s.k.1.clone());
+    let mut worst = Q::from(0);
+    for i in s.targets[0].clone().chain(s.targets[1].clone()) {
+        let e = s.p(i) - QI::int(1);
+        let f = (QI::int(1) - (k.clone() * e).sqr()).sqr();
+        let h = f.hi().cloned().unwrap_or_else(|| Q::from(1));
+        if h > worst {
+            worst = h;
+        }
+    }
+    let round = q::ceil_dec(&worst, 6);
+    if round < 1 {
+        round
+    } else if worst < 1 {
+        worst
+    } else {
+        Q::from(1) - Q::from((1, 1_000_000))
+    }
+}
+
+/// M ≥ K|p − 1| on both targets: K's upper end times the largest |p − 1| at the targets'
+/// ends, plus 10⁻⁶, rounded up to 6 decimals.
+fn target_m(s: &Slab) -> Q {
+    let mut far = Q::from(0);
+    for t in &s.targets {
+        for c in [&s.cuts[t.start], &s.cuts[t.end]] {
+            let a = Q::from(c - Q::from(1)).abs();
+            if a > far {
+                far = a;
+            }
+        }
+    }
+    q::ceil_dec(&(Q::from(&s.k.1 * &far) + Q::from((1, 1_000_000))), 6)
+}
+
 /// Whether cell i is in the goal.
 fn in_goal(s: &Slab, i: usize) -> bool {
     s.in_target(i) || s.in_near(i)
@@ -625,6 +664,62 @@ pub fn reach_text(base: &str, j: usize, s: &Slab) -> Result<String, String> {
     Ok(t)
 }
 
+/// The text of a target piece's convergence file (after its header and imports): each
+/// target is mapped into the other with W shrinking by c, K|p − 1| ≤ M on both, and
+/// `TargetConverge.targets_converge` applied from either target.
+pub fn converge_text(base: &str, j: usize, s: &Slab, l: &[Q; 2]) -> String {
+    let x = format!("{base}_s{j:02}");
+    let kr = k_range(s);
+    let om = lit(&s.omega);
+    let c = lit(&target_decay(s));
+    let m = lit(&target_m(s));
+    let range = |a: usize| {
+        let r = &s.targets[a];
+        (lit(&s.cuts[r.start]), lit(&s.cuts[r.end]))
+    };
+    let mut t = String::new();
+    for a in 0..2 {
+        let (lo, hi) = range(a);
+        let (lo2, hi2) = range(1 - a);
+        let leaf = |i: usize| -> String {
+            let lo_i = s.cuts[i].clone();
+            format!(
+                "destruct (slab_d_bounds {} p d {om} {} ltac:(lra) Hd Hc0 Hc1 Hw) as [Hq1 Hq2];\n  destruct ({} K p d HK ltac:(lra) ltac:(lra)) as [H1 [H2 H3]];\n  split; lra.",
+                lit(&lo_i),
+                lit(&s.dcap),
+                cell_name(base, j, i),
+            )
+        };
+        t.push_str(&format!(
+            "(** Target {a} is mapped into target {}, with (1 - K^2 (p - 1)^2)^2 <= c. *)\nLemma {x}_t{a}_step : forall K, {kr} -> forall p d,\n  {lo} <= p <= {hi} -> 0 <= d -> prod_w p d <= {om} ->\n  {lo2} <= prod_p K p d <= {hi2} /\\ (1 - (K * (p - 1)) ^ 2) ^ 2 <= {c}.\nProof.\n  intros K HK p d Hp Hd Hw.\n  assert (Hc0 : 0 <= {dcap}) by lra.\n  assert (Hc1 : {om} <= {dcap} * {dcap}) by lra.\n  {}\nQed.\n\n",
+            1 - a,
+            split_cells(&s.cuts, s.targets[a].clone(), 0, &leaf),
+            dcap = lit(&s.dcap),
+        ));
+    }
+    let (a0, b0) = range(0);
+    let (a1, b1) = range(1);
+    t.push_str(&format!(
+        "(** K |p - 1| <= M on both targets. *)\nLemma {x}_targets_m : forall K, {kr} -> forall p,\n  ({a0} <= p <= {b0}) \\/ ({a1} <= p <= {b1}) -> Rabs (K * (p - 1)) <= {m}.\nProof.\n  intros K HK p [Hp | Hp]; {}.\nQed.\n\n",
+        tactic(&["K", "p"], BOX_TIERS)
+    ));
+    for a in 0..2 {
+        let b = 1 - a;
+        let (lo, hi) = range(a);
+        let (lo2, hi2) = range(b);
+        let (la, lb) = (lit(&l[a]), lit(&l[b]));
+        let hm = if a == 0 {
+            format!("exact ({x}_targets_m K HK)")
+        } else {
+            format!("intros p Hp; apply ({x}_targets_m K HK); tauto")
+        };
+        t.push_str(&format!(
+            "(** From every point of the slab with p in target {a}, the even steps tend to p{a}, the\n    odd steps to p{b} (the period-2 orbit p{a} -> p{b} -> p{a} of F(p) = p'(p, 0)), and\n    d = (x - y)^2 to 0. *)\nTheorem {x}_converge{a}_from_cells : forall K, {kr} ->\n  exists p{a} p{b}, {lo} <= p{a} <= {hi} /\\ {lo2} <= p{b} <= {hi2}\n    /\\ prod_p K p{a} 0 = p{b} /\\ prod_p K p{b} 0 = p{a} /\\\n  forall p d, {lo} <= p <= {hi} -> 0 <= d -> prod_w p d <= {om} ->\n    Un_cv (fun s => fst (pd_orbit K (2 * s) (p, d))) p{a}\n    /\\ Un_cv (fun s => fst (pd_orbit K (S (2 * s)) (p, d))) p{b}\n    /\\ Un_cv (fun t => snd (pd_orbit K t (p, d))) 0.\nProof.\n  intros K HK.\n  apply (targets_converge K {om} {lo} {hi} {lo2} {hi2} {la} {lb} {c} {m}).\n  - lra.\n  - lra.\n  - lra.\n  - lra.\n  - lra.\n  - exact ({x}_t{a}_step K HK).\n  - exact ({x}_t{b}_step K HK).\n  - exact (fun p q => {x}_target{a}_slope K p q HK).\n  - exact (fun p q => {x}_target{b}_slope K p q HK).\n  - {hm}.\nQed.\n\n"
+        ));
+    }
+    t
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -675,5 +770,30 @@ mod tests {
         assert!(t.contains("Theorem X_s66_reach_from_cells"));
         assert!(t.contains("Theorem X_s66_reach_xy_from_cells"));
         assert!(t.contains("Lemma X_s66_esc :"));
+    }
+
+    #[test]
+    fn the_targets_decay_and_their_convergence_is_stated_from_both() {
+        let s = piece("P3.orbit-global/slab-graph", 66);
+        let c = target_decay(&s);
+        assert!(c < 1 && c > 0);
+        let m = target_m(&s);
+        assert!(m > Q::from(&s.k.1 * (Q::from(1) - &s.cuts[s.targets[0].start])));
+        let l = [Q::from((1, 2)), Q::from((1, 2))];
+        let t = converge_text("X", 66, &s, &l);
+        for name in [
+            "Lemma X_s66_t0_step",
+            "Lemma X_s66_t1_step",
+            "Lemma X_s66_targets_m",
+            "Theorem X_s66_converge0_from_cells",
+            "Theorem X_s66_converge1_from_cells",
+        ] {
+            assert!(t.contains(name), "{name}");
+        }
+        // A target stretched over p = 1, where W does not decay, is stated with a bound
+        // below 1 all the same (which Coq then rejects).
+        let mut wide = piece("P3.orbit-global/slab-graph", 66);
+        wide.targets[0] = wide.targets[0].start..wide.strip.end;
+        assert_eq!(target_decay(&wide), Q::from(1) - Q::from((1, 1_000_000)));
     }
 }

@@ -52,7 +52,10 @@ pub(super) fn extras(s: &Slab, i: usize) -> Vec<String> {
             lit(&super::reach::strip_bound(s))
         )]
     } else if s.in_target(i) {
-        vec!["(1 - (K * (p - 1)) ^ 2) ^ 2 < 1".into()]
+        vec![format!(
+            "(1 - (K * (p - 1)) ^ 2) ^ 2 <= {}",
+            lit(&super::reach::target_decay(s))
+        )]
     } else {
         vec![]
     }
@@ -136,7 +139,7 @@ fn near_lemmas(base: &str, j: usize, s: &Slab, n: &Range<usize>) -> String {
 
 /// The targets' slope bounds L₀, L₁ (the checker's, rounded up to 6 decimals where the
 /// product stays below 1).
-fn target_bounds(s: &Slab) -> Result<[Q; 2], String> {
+pub(super) fn target_bounds(s: &Slab) -> Result<[Q; 2], String> {
     let exact = [s.slope_bound(0), s.slope_bound(1)];
     let [Some(l0), Some(l1)] = exact else {
         return Err("the targets' slope bounds are unbounded".into());
@@ -419,6 +422,23 @@ pub fn files(
                 text: t,
                 lemmas: 8,
             });
+            if s.near.is_none() {
+                let mut t = intro(&format!(
+                    "piece {j}, the orbits that enter the targets converge to the period-2 orbit"
+                ));
+                t.push_str("From Twostep Require Import SlabReach TargetConverge.\n");
+                for p in parts.iter().chain([&format!("{prefix}_{base}")]) {
+                    t.push_str(&format!("From Twostep.generated Require Import {p}.\n"));
+                }
+                t.push('\n');
+                let l = target_bounds(s).map_err(|e| format!("{}: piece {j}: {e}", o.id))?;
+                t.push_str(&super::reach::converge_text(&base, j, s, &l));
+                out.push(CoqFile {
+                    name: format!("{piece}_converge.v"),
+                    text: t,
+                    lemmas: 5,
+                });
+            }
         } else if let Some(n) = opts.sample {
             let cells = sampled_cells(s, n);
             kept += cells.len();
@@ -470,7 +490,11 @@ mod tests {
         assert!(lemma.contains("prod_m K p d <= (-"), "{lemma}");
         assert!(super::super::reach::strip_bound(s) < -1);
         let lemma = cell_lemma("X", 0, s, s.targets[1].start);
-        assert!(lemma.contains("(1 - (K * (p - 1)) ^ 2) ^ 2 < 1"), "{lemma}");
+        assert!(
+            lemma.contains("(1 - (K * (p - 1)) ^ 2) ^ 2 <= ("),
+            "{lemma}"
+        );
+        assert!(super::super::reach::target_decay(s) < 1);
         // The targets' bounds are the checker's, rounded up, with a product below 1.
         let l = target_bounds(s).unwrap();
         assert!(l[0] >= s.slope_bound(0).unwrap() && l[1] >= s.slope_bound(1).unwrap());
