@@ -75,6 +75,36 @@ Proof.
   lra.
 Qed.
 
+(** One step from a point of the slab {lo <= p, d >= 0, W <= omega} with
+    2 - K^2 (p - 1)^2 >= 0 and p' in [lo, hi] stays in it (W does not grow). *)
+Lemma slab_step K omega lo hi p d :
+  0 <= lo -> lo <= p -> 0 <= d -> prod_w p d <= omega -> 0 <= 2 - (K * (p - 1)) ^ 2 ->
+  lo <= prod_p K p d <= hi ->
+  lo <= prod_p K p d <= hi /\ 0 <= prod_d K p d /\ prod_w (prod_p K p d) (prod_d K p d) <= omega.
+Proof.
+  intros Hlo Hp Hd Hw H2 Hr. split; [exact Hr | split].
+  - unfold prod_d. apply Rmult_le_pos; [lra | apply pow2_ge_0].
+  - assert (0 <= prod_w p d) by (unfold prod_w; apply Rmult_le_pos; lra).
+    pose proof (w_decay_margin K p d 0 H ltac:(lra) ltac:(lra)) as E.
+    replace (prod_w p d * (1 - K ^ 2 * 0 * (p - 1) ^ 2)) with (prod_w p d) in E by ring.
+    lra.
+Qed.
+
+(** A slab whose every point steps to p' in [lo, hi] with 2 - K^2 (p - 1)^2 >= 0 is mapped
+    into itself (W does not grow): every orbit stays in it. *)
+Lemma slab_orbit K omega lo hi :
+  0 <= lo ->
+  (forall p d, lo <= p <= hi -> 0 <= d -> prod_w p d <= omega ->
+     0 <= 2 - (K * (p - 1)) ^ 2 /\ lo <= prod_p K p d <= hi) ->
+  forall n z, lo <= fst z <= hi /\ 0 <= snd z /\ prod_w (fst z) (snd z) <= omega ->
+  let w := pd_orbit K n z in lo <= fst w <= hi /\ 0 <= snd w /\ prod_w (fst w) (snd w) <= omega.
+Proof.
+  intros Hlo Hinv n. induction n as [| n IH]; intros z Hz; [exact Hz |].
+  apply IH. destruct z as [p d]. destruct Hz as [Hp [Hd Hw]]. cbn [fst snd] in *.
+  destruct (Hinv p d Hp Hd Hw) as [H2 Hr].
+  unfold pd_step. cbn [fst snd]. apply (slab_step K omega lo hi); lra || assumption.
+Qed.
+
 Section Reach.
 
 Variables (K omega lo hi : R).
@@ -120,12 +150,7 @@ Proof.
   destruct z as [p d]. intros Hz Hc.
   destruct (Hstep r p d Hz Hc) as [Hp [Hw _]].
   destruct Hz as [Hz [Hd HW]]. unfold in_slab, pd_step. cbn [fst snd] in *.
-  split; [exact Hp | split].
-  - unfold prod_d. apply Rmult_le_pos; [lra | apply pow2_ge_0].
-  - assert (0 <= prod_w p d) by (unfold prod_w; apply Rmult_le_pos; lra).
-    pose proof (w_decay_margin K p d 0 H ltac:(lra) ltac:(lra)) as E.
-    replace (prod_w p d * (1 - K ^ 2 * 0 * (p - 1) ^ 2)) with (prod_w p d) in E by ring.
-    lra.
+  apply (slab_step K omega lo hi); lra || assumption.
 Qed.
 
 Lemma abs_in_range q : slo <= q <= shi -> Rabs (q - 1) <= Rabs (slo - 1) + Rabs (shi - 1).

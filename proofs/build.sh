@@ -48,7 +48,9 @@
 #                                   cells) with the same two theorems, the goal there being
 #                                   the two targets, and the theorems that an orbit entering
 #                                   either target converges to the period-2 orbit
-#                                   (..._s66_converge.*_converge{0,1}_from_cells)
+#                                   (..._s66_converge.*_converge{0,1}_from_cells), joined
+#                                   into: every orbit of the slab converges to it, lands on
+#                                   p = 1, or is the origin (..._s66_orbit_from_cells)
 #   TWOSTEP=path/to/twostep         the binary (default: target/release/twostep)
 #   JOBS=2                          parallel coqc jobs
 #

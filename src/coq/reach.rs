@@ -717,6 +717,12 @@ pub fn converge_text(base: &str, j: usize, s: &Slab, l: &[Q; 2]) -> String {
             "(** From every point of the slab with p in target {a}, the even steps tend to p{a}, the\n    odd steps to p{b} (the period-2 orbit p{a} -> p{b} -> p{a} of F(p) = p'(p, 0)), and\n    d = (x - y)^2 to 0. *)\nTheorem {x}_converge{a}_from_cells : forall K, {kr} ->\n  exists p{a} p{b}, {lo} <= p{a} <= {hi} /\\ {lo2} <= p{b} <= {hi2}\n    /\\ prod_p K p{a} 0 = p{b} /\\ prod_p K p{b} 0 = p{a} /\\\n  forall p d, {lo} <= p <= {hi} -> 0 <= d -> prod_w p d <= {om} ->\n    Un_cv (fun s => fst (pd_orbit K (2 * s) (p, d))) p{a}\n    /\\ Un_cv (fun s => fst (pd_orbit K (S (2 * s)) (p, d))) p{b}\n    /\\ Un_cv (fun t => snd (pd_orbit K t (p, d))) 0.\nProof.\n  intros K HK.\n  apply (targets_converge K {om} {lo} {hi} {lo2} {hi2} {la} {lb} {c} {m}).\n  - lra.\n  - lra.\n  - lra.\n  - lra.\n  - lra.\n  - exact ({x}_t{a}_step K HK).\n  - exact ({x}_t{b}_step K HK).\n  - exact (fun p q => {x}_target{a}_slope K p q HK).\n  - exact (fun p q => {x}_target{b}_slope K p q HK).\n  - {hm}.\nQed.\n\n"
         ));
     }
+    let lo = lit(&s.cuts[0]);
+    let hi = lit(&s.cuts[s.len()]);
+    let w = "(pd_orbit K n z)";
+    t.push_str(&format!(
+        "(** Every orbit of the slab converges to the period-2 orbit, lands on p = 1, or is the\n    origin: after the n steps that bring it into a target (or onto p = 1, or the origin),\n    its even and odd steps tend to q0 and q1 with F(q0) = q1, F(q1) = q0, and d to 0. *)\nTheorem {x}_orbit_from_cells : forall K, {kr} -> forall z, in_slab {om} {lo} {hi} z ->\n  exists n, fst {w} = 1 \\/ (fst {w} = 0 /\\ snd {w} = 0) \\/\n    exists q0 q1, prod_p K q0 0 = q1 /\\ prod_p K q1 0 = q0\n      /\\ Un_cv (fun s => fst (pd_orbit K (2 * s) {w})) q0\n      /\\ Un_cv (fun s => fst (pd_orbit K (S (2 * s)) {w})) q1\n      /\\ Un_cv (fun t => snd (pd_orbit K t {w})) 0.\nProof.\n  intros K HK z Hz.\n  destruct ({x}_reach_from_cells K HK z Hz) as [n Hn].\n  exists n.\n  pose proof (slab_orbit K {om} {lo} {hi} ltac:(lra)\n    (fun p d Hp Hd Hw => {x}_invariant_from_cells K p d HK Hp Hd Hw) n z Hz) as Hs.\n  cbv zeta in Hs.\n  destruct {w} as [p d]. cbn [fst snd] in *.\n  destruct Hs as [Hp [Hd Hw]].\n  unfold reached in Hn. cbn [fst snd] in Hn.\n  destruct Hn as [Hg | [H1 | H0]].\n  - right; right. unfold {x}_goal in Hg. destruct Hg as [Hg | Hg].\n    + destruct ({x}_converge0_from_cells K HK) as [q0 [q1 [_ [_ [F0 [F1 Hc]]]]]].\n      exists q0, q1. split; [exact F0 | split; [exact F1 | apply Hc; assumption]].\n    + destruct ({x}_converge1_from_cells K HK) as [q1 [q0 [_ [_ [F1 [F0 Hc]]]]]].\n      exists q1, q0. split; [exact F1 | split; [exact F0 | apply Hc; assumption]].\n  - left; exact H1.\n  - right; left; exact H0.\nQed.\n\n"
+    ));
     t
 }
 
@@ -787,6 +793,7 @@ mod tests {
             "Lemma X_s66_targets_m",
             "Theorem X_s66_converge0_from_cells",
             "Theorem X_s66_converge1_from_cells",
+            "Theorem X_s66_orbit_from_cells",
         ] {
             assert!(t.contains(name), "{name}");
         }

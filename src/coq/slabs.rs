@@ -427,7 +427,12 @@ pub fn files(
                     "piece {j}, the orbits that enter the targets converge to the period-2 orbit"
                 ));
                 t.push_str("From Twostep Require Import SlabReach TargetConverge.\n");
-                for p in parts.iter().chain([&format!("{prefix}_{base}")]) {
+                let more = [
+                    format!("{prefix}_{base}"),
+                    piece.clone(),
+                    format!("{piece}_reach"),
+                ];
+                for p in parts.iter().chain(more.iter()) {
                     t.push_str(&format!("From Twostep.generated Require Import {p}.\n"));
                 }
                 t.push('\n');
@@ -436,7 +441,7 @@ pub fn files(
                 out.push(CoqFile {
                     name: format!("{piece}_converge.v"),
                     text: t,
-                    lemmas: 5,
+                    lemmas: 6,
                 });
             }
         } else if let Some(n) = opts.sample {
