@@ -36,3 +36,4 @@ Print Assumptions OrbitClaims.cell0_grows.
 Print Assumptions SlabReach.slab_reach.
 Print Assumptions SlabReach.slab_reach_xy.
 Print Assumptions TargetConverge.targets_converge.
+Print Assumptions TargetConverge.orbit_pd_to_xy.

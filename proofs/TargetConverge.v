@@ -15,7 +15,7 @@
     perturbed by d, which decays geometrically. *)
 
 From Coq Require Import Reals Lra Lia.
-From Twostep Require Import Model OrbitClaims SlabReach.
+From Twostep Require Import Model OrbitClaims ProductClaims SlabReach.
 Open Scope R_scope.
 
 (** u (t + 1) <= lambda u t + B gamma^t with lambda, gamma < 1: u tends to 0. *)
@@ -333,3 +333,45 @@ Proof.
 Qed.
 
 End Converge.
+
+Lemma Un_cv_ext (f g : nat -> R) l : (forall n, f n = g n) -> Un_cv f l -> Un_cv g l.
+Proof.
+  intros E H eps He. destruct (H eps He) as [N HN]. exists N. intros n Hn.
+  rewrite <- E. apply HN, Hn.
+Qed.
+
+(** The slab theorem's conclusion in (p, d), read for the product map (13) in (x, y) through
+    p = xy, d = (x - y)^2 ([SlabReach.pd_orbit_xy]). *)
+Lemma orbit_pd_to_xy K x y n :
+  let w := pd_orbit K n (x * y, (x - y) ^ 2) in
+  fst w = 1 \/ (fst w = 0 /\ snd w = 0) \/
+  (exists q0 q1, prod_p K q0 0 = q1 /\ prod_p K q1 0 = q0
+     /\ Un_cv (fun s => fst (pd_orbit K (2 * s) w)) q0
+     /\ Un_cv (fun s => fst (pd_orbit K (S (2 * s)) w)) q1
+     /\ Un_cv (fun t => snd (pd_orbit K t w)) 0) ->
+  let xy t := fst (prod_orbit t K x y) * snd (prod_orbit t K x y) in
+  xy n = 1 \/ (fst (prod_orbit n K x y) = 0 /\ snd (prod_orbit n K x y) = 0) \/
+  (exists q0 q1, prod_p K q0 0 = q1 /\ prod_p K q1 0 = q0
+     /\ Un_cv (fun s => xy (n + 2 * s)%nat) q0
+     /\ Un_cv (fun s => xy (n + S (2 * s))%nat) q1
+     /\ Un_cv (fun t => (fst (prod_orbit (n + t) K x y) - snd (prod_orbit (n + t) K x y)) ^ 2) 0).
+Proof.
+  intros w H xy.
+  assert (At : forall m, pd_orbit K m w = pd_orbit K (n + m) (x * y, (x - y) ^ 2)).
+  { intros m. unfold w. rewrite pd_orbit_add. reflexivity. }
+  assert (Ew : w = (fst (prod_orbit n K x y) * snd (prod_orbit n K x y),
+                    (fst (prod_orbit n K x y) - snd (prod_orbit n K x y)) ^ 2))
+    by (unfold w; apply pd_orbit_xy).
+  destruct H as [H1 | [[H0 Hd] | [q0 [q1 [F0 [F1 [C0 [C1 Cd]]]]]]]].
+  - left. rewrite Ew in H1. cbn [fst] in H1. exact H1.
+  - right; left. rewrite Ew in H0, Hd. cbn [fst snd] in H0, Hd.
+    destruct (prod_orbit n K x y) as [a b]. cbn [fst snd] in *.
+    assert (E : a = b) by nra. subst b. assert (a = 0) by nra. split; assumption.
+  - right; right. exists q0, q1. split; [exact F0 | split; [exact F1 | split; [| split]]].
+    + apply (Un_cv_ext (fun s => fst (pd_orbit K (2 * s) w))); [| exact C0].
+      intros s. rewrite At, pd_orbit_xy. reflexivity.
+    + apply (Un_cv_ext (fun s => fst (pd_orbit K (S (2 * s)) w))); [| exact C1].
+      intros s. rewrite At, pd_orbit_xy. reflexivity.
+    + apply (Un_cv_ext (fun t => snd (pd_orbit K t w))); [| exact Cd].
+      intros t. rewrite At, pd_orbit_xy. reflexivity.
+Qed.

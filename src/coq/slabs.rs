@@ -426,7 +426,7 @@ pub fn files(
                 let mut t = intro(&format!(
                     "piece {j}, the orbits that enter the targets converge to the period-2 orbit"
                 ));
-                t.push_str("From Twostep Require Import SlabReach TargetConverge.\n");
+                t.push_str("From Twostep Require Import ProductClaims SlabReach TargetConverge.\n");
                 let more = [
                     format!("{prefix}_{base}"),
                     piece.clone(),
@@ -441,7 +441,7 @@ pub fn files(
                 out.push(CoqFile {
                     name: format!("{piece}_converge.v"),
                     text: t,
-                    lemmas: 6,
+                    lemmas: 7,
                 });
             }
         } else if let Some(n) = opts.sample {
