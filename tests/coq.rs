@@ -113,14 +113,23 @@ fn twostep(args: &[&str]) -> (bool, String) {
 
 /// `twostep coq CERT --out OUT --sample N`.
 fn coq_sample(cert: &Path, out: &Path, n: &str) -> (bool, String) {
-    twostep(&[
+    coq_sample_full(cert, out, n, None)
+}
+
+/// `twostep coq CERT --out OUT --sample N`, with `--full-row ROW` when given.
+fn coq_sample_full(cert: &Path, out: &Path, n: &str, row: Option<&str>) -> (bool, String) {
+    let mut args = vec![
         "coq",
         cert.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
         "--sample",
         n,
-    ])
+    ];
+    if let Some(r) = row {
+        args.extend(["--full-row", r]);
+    }
+    twostep(&args)
 }
 
 /// Writes `v` to `cert` and generates its Coq files into `dir/out` with `--sample n`.
@@ -289,16 +298,7 @@ fn a_false_group_of_region_cells_does_not_compile_in_coq() {
     ob["proof"]["rows"][0]["splits"] = serde_json::Value::String("1LL".into());
     std::fs::write(&cert, serde_json::to_string_pretty(&v).unwrap()).unwrap();
     let bad = dir.join("bad");
-    let (ok, out) = twostep(&[
-        "coq",
-        cert.to_str().unwrap(),
-        "--out",
-        bad.to_str().unwrap(),
-        "--sample",
-        "3",
-        "--full-row",
-        "0",
-    ]);
+    let (ok, out) = coq_sample_full(&cert, &bad, "3", Some("0"));
     assert!(ok, "{out}");
     let part = "Lemma2_L2_positive_region_r00_part0.v";
     let text = std::fs::read_to_string(bad.join(part)).unwrap();
@@ -568,16 +568,7 @@ fn a_rank_that_does_not_fall_does_not_compile_in_coq() {
     let dir = scratch_with("reach", &["OrbitClaims.v", "SlabReach.v"]);
     let gen = dir.join("gen");
     let cert = root().join("certificates/theorem3.json");
-    let (ok, msg) = twostep(&[
-        "coq",
-        cert.to_str().unwrap(),
-        "--out",
-        gen.to_str().unwrap(),
-        "--sample",
-        "1",
-        "--full-row",
-        "P3.orbit-near/slab-graph:0",
-    ]);
+    let (ok, msg) = coq_sample_full(&cert, &gen, "1", Some("P3.orbit-near/slab-graph:0"));
     assert!(ok, "{msg}");
     let (ok, out) = coqc_generated(&dir, &gen, "Theorem3_P3_orbit_near_slab_graph_s00_part0.v");
     assert!(ok, "the near piece's cells should compile:\n{out}");

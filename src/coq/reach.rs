@@ -21,7 +21,7 @@
 
 use super::boxes::{tactic, BOX_TIERS};
 use super::number::lit;
-use super::slabs::{cell_name, extras, k_range, split_cells, split_on, successors};
+use super::slabs::{d_caps, k_range, split_cells, split_on, successors, use_cell};
 use crate::arith::exact::QI;
 use crate::arith::q::{self, Q};
 use crate::arith::Field;
@@ -351,26 +351,9 @@ impl Piece<'_> {
         )
     }
 
-    /// The bounds on d in cell i, then cell i's lemma as `H1`, `H2` (and `H3`).
+    /// [`use_cell`] for cell i of this piece.
     fn use_cell(&self, i: usize) -> String {
-        let s = self.s;
-        let a = if s.cuts[i] > 0 {
-            s.cuts[i].clone()
-        } else {
-            Q::from(0)
-        };
-        let pattern = if extras(s, i).is_empty() {
-            "[H1 H2]"
-        } else {
-            "[H1 [H2 H3]]"
-        };
-        format!(
-            "destruct (slab_d_bounds {} p d {} {} ltac:(lra) Hd Hc0 Hc1 Hw) as [Hq1 Hq2];\n  destruct ({} K p d HK ltac:(lra) ltac:(lra)) as {pattern};",
-            lit(&a),
-            lit(&s.omega),
-            lit(&s.dcap),
-            cell_name(&self.base, self.j, i),
-        )
+        use_cell(&self.base, self.j, self.s, i)
     }
 
     /// The step from cell i (of the leaf with rank `r`): the cell of p'.
@@ -472,13 +455,7 @@ impl Piece<'_> {
     }
 
     fn d_caps(&self) -> String {
-        format!(
-            "assert (Hc0 : 0 <= {}) by lra.\n  assert (Hc1 : {} <= {} * {}) by lra.",
-            lit(&self.s.dcap),
-            lit(&self.s.omega),
-            lit(&self.s.dcap),
-            lit(&self.s.dcap)
-        )
+        d_caps(self.s)
     }
 
     /// Case analysis of `Hc` along the disjunction of `leaves[r]`.
@@ -681,20 +658,12 @@ pub fn converge_text(base: &str, j: usize, s: &Slab, l: &[Q; 2]) -> String {
     for a in 0..2 {
         let (lo, hi) = range(a);
         let (lo2, hi2) = range(1 - a);
-        let leaf = |i: usize| -> String {
-            let lo_i = s.cuts[i].clone();
-            format!(
-                "destruct (slab_d_bounds {} p d {om} {} ltac:(lra) Hd Hc0 Hc1 Hw) as [Hq1 Hq2];\n  destruct ({} K p d HK ltac:(lra) ltac:(lra)) as [H1 [H2 H3]];\n  split; lra.",
-                lit(&lo_i),
-                lit(&s.dcap),
-                cell_name(base, j, i),
-            )
-        };
+        let leaf = |i: usize| format!("{}\n  split; lra.", use_cell(base, j, s, i));
         t.push_str(&format!(
-            "(** Target {a} is mapped into target {}, with (1 - K^2 (p - 1)^2)^2 <= c. *)\nLemma {x}_t{a}_step : forall K, {kr} -> forall p d,\n  {lo} <= p <= {hi} -> 0 <= d -> prod_w p d <= {om} ->\n  {lo2} <= prod_p K p d <= {hi2} /\\ (1 - (K * (p - 1)) ^ 2) ^ 2 <= {c}.\nProof.\n  intros K HK p d Hp Hd Hw.\n  assert (Hc0 : 0 <= {dcap}) by lra.\n  assert (Hc1 : {om} <= {dcap} * {dcap}) by lra.\n  {}\nQed.\n\n",
+            "(** Target {a} is mapped into target {}, with (1 - K^2 (p - 1)^2)^2 <= c. *)\nLemma {x}_t{a}_step : forall K, {kr} -> forall p d,\n  {lo} <= p <= {hi} -> 0 <= d -> prod_w p d <= {om} ->\n  {lo2} <= prod_p K p d <= {hi2} /\\ (1 - (K * (p - 1)) ^ 2) ^ 2 <= {c}.\nProof.\n  intros K HK p d Hp Hd Hw.\n  {}\n  {}\nQed.\n\n",
             1 - a,
+            d_caps(s),
             split_cells(&s.cuts, s.targets[a].clone(), 0, &leaf),
-            dcap = lit(&s.dcap),
         ));
     }
     let (a0, b0) = range(0);

@@ -38,7 +38,7 @@ const VARS: &[&str] = &["K", "p", "d"];
 const UNSTATED: &str = "the acyclicity of the transition graph (checker conditions 4 and 6) of a sampled piece; a piece in full has it as the theorem that every orbit of its slab reaches the goal (file ..._reach.v); the lemmas below are the checker's conditions 1, 2, 3 and 5, cell by cell, with the targets' slope bounds and the near range's slope over whole ranges";
 
 /// What a cell lemma asserts beyond W not growing and the successor range.
-pub(super) fn extras(s: &Slab, i: usize) -> Vec<String> {
+fn extras(s: &Slab, i: usize) -> Vec<String> {
     if s.in_near(i) {
         vec![
             "prod_m K p d < 0".into(),
@@ -77,7 +77,7 @@ pub(super) fn successors(s: &Slab, i: usize) -> (Q, Q) {
 }
 
 /// The upper end of cell i's d range.
-pub(super) fn d_top(s: &Slab, i: usize) -> Q {
+fn d_top(s: &Slab, i: usize) -> Q {
     s.d(i).hi().cloned().expect("a cell's d range is bounded")
 }
 
@@ -102,7 +102,7 @@ pub(super) fn k_range(s: &Slab) -> String {
     format!("{} <= K <= {}", lit(&s.k.0), lit(&s.k.1))
 }
 
-pub(super) fn cell_name(base: &str, j: usize, i: usize) -> String {
+fn cell_name(base: &str, j: usize, i: usize) -> String {
     format!("{base}_s{j:02}_c{i:05}")
 }
 
@@ -198,46 +198,61 @@ fn join_theorem(
         },
     );
     let mut t = format!(
-        "(** {what} *)\nTheorem {name} : forall K p d,\n  {} -> {} <= p <= {} -> 0 <= d -> prod_w p d <= {} ->\n  {}.\nProof.\n  intros K p d HK Hp Hd Hw.\n  assert (Hc0 : 0 <= {}) by lra.\n  assert (Hc1 : {} <= {} * {}) by lra.\n",
+        "(** {what} *)\nTheorem {name} : forall K p d,\n  {} -> {} <= p <= {} -> 0 <= d -> prod_w p d <= {} ->\n  {}.\nProof.\n  intros K p d HK Hp Hd Hw.\n  {}\n",
         k_range(s),
         lit(&s.cuts[r.start]),
         lit(&s.cuts[r.end]),
         lit(&s.omega),
         conj(&shared),
-        lit(&s.dcap),
-        lit(&s.omega),
-        lit(&s.dcap),
-        lit(&s.dcap),
+        d_caps(s),
     );
     let leaf = |i: usize| {
-        let a = if s.cuts[i] > 0 {
-            s.cuts[i].clone()
-        } else {
-            Q::from(0)
-        };
-        let pattern = if extras(s, i).is_empty() {
-            "[H1 H2]"
-        } else {
-            "[H1 [H2 H3]]"
-        };
         let finish = if keep_extras {
             "split; [exact H1 | split; [clear H1 H3; lra | exact H3]]"
         } else {
             "split; [exact H1 | clear H1; lra]"
         };
-        format!(
-            "destruct (slab_d_bounds {} p d {} {} ltac:(lra) Hd Hc0 Hc1 Hw) as [Hc Hq];\n  destruct ({} K p d HK ltac:(lra) ltac:(lra)) as {pattern};\n  {finish}.",
-            lit(&a),
-            lit(&s.omega),
-            lit(&s.dcap),
-            cell_name(base, j, i),
-        )
+        format!("{}\n  {finish}.", use_cell(base, j, s, i))
     };
     t.push_str(&format!(
         "  {}\nQed.\n\n",
         split_cells(&s.cuts, r, 0, &leaf)
     ));
     t
+}
+
+/// `Hc0 : 0 <= dcap` and `Hc1 : omega <= dcap * dcap`, the hypotheses `slab_d_bounds` needs.
+pub(super) fn d_caps(s: &Slab) -> String {
+    format!(
+        "assert (Hc0 : 0 <= {}) by lra.\n  assert (Hc1 : {} <= {} * {}) by lra.",
+        lit(&s.dcap),
+        lit(&s.omega),
+        lit(&s.dcap),
+        lit(&s.dcap)
+    )
+}
+
+/// From `HK`, bounds on p, `Hd : 0 <= d`, `Hw : prod_w p d <= omega` and [`d_caps`]: d in
+/// cell i's range (`Hq1`, `Hq2`, by `slab_d_bounds`), then cell i's lemma as `H1`, `H2`
+/// (and `H3`, its extras).
+pub(super) fn use_cell(base: &str, j: usize, s: &Slab, i: usize) -> String {
+    let a = if s.cuts[i] > 0 {
+        s.cuts[i].clone()
+    } else {
+        Q::from(0)
+    };
+    let pattern = if extras(s, i).is_empty() {
+        "[H1 H2]"
+    } else {
+        "[H1 [H2 H3]]"
+    };
+    format!(
+        "destruct (slab_d_bounds {} p d {} {} ltac:(lra) Hd Hc0 Hc1 Hw) as [Hq1 Hq2];\n  destruct ({} K p d HK ltac:(lra) ltac:(lra)) as {pattern};",
+        lit(&a),
+        lit(&s.omega),
+        lit(&s.dcap),
+        cell_name(base, j, i),
+    )
 }
 
 /// A balanced case split of p over the cells `r` (split at the middle cut, the lower half
