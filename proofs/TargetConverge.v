@@ -12,7 +12,13 @@
     intermediate value theorem), with p1 = F(p0) in T1 and F(p1) = p0 (the period-2 orbit of
     the product map), and that from every slab point with p in T0 the orbit's even steps
     tend to p0, its odd steps to p1, and d to 0 (x - y -> 0): a two-step contraction L0 L1
-    perturbed by d, which decays geometrically. *)
+    perturbed by d, which decays geometrically.
+
+    [period2_squares] names that orbit: a pair q0 -> q1 -> q0 of F in p > 0, K (p - 1) < 1,
+    q0 <> 1 (the checker keeps the targets below 1 + 1/K and off the strip, which holds 1) is
+    delta_1^2, delta_2^2 in some order. There g_K(sqrt p) > 0 and F(y^2) = g_K(y)^2, so
+    sqrt q0 is a positive period-2 point of g_K; g_K(g_K(y)) - y factors as
+    K y (y^2 - 1) (K y^2 - K - 2) Q(y^2), and Q(q) = K^2 (q - delta_1^2) (q - delta_2^2). *)
 
 From Coq Require Import Reals Lra Lia.
 From Twostep Require Import Model OrbitClaims ProductClaims SlabReach.
@@ -334,6 +340,103 @@ Qed.
 
 End Converge.
 
+(** The two points of the period-2 orbit, squared: where the products x y of the orbit
+    {(delta_1, delta_1), (delta_2, delta_2)} of the product map lie. *)
+Definition orbit_squares K q0 q1 : Prop :=
+  (q0 = delta1 K ^ 2 /\ q1 = delta2 K ^ 2) \/ (q0 = delta2 K ^ 2 /\ q1 = delta1 K ^ 2).
+
+(** Theorem 2's period-2 condition: g_K(g_K(y)) - y = K y (y^2 - 1) (K y^2 - K - 2) Q(y^2)
+    with Q(q) = K^2 q^2 - K (K + 1) q + 1. *)
+Lemma gg_factor K y : g K (g K y) - y =
+  K * y * (y ^ 2 - 1) * (K * y ^ 2 - K - 2) * (K ^ 2 * y ^ 4 - K * (K + 1) * y ^ 2 + 1).
+Proof. unfold g. ring. Qed.
+
+(** P3.orbit/product-conjugacy on the diagonal: F(y^2) = g_K(y)^2. *)
+Lemma prod_p_square K y : prod_p K (y ^ 2) 0 = (g K y) ^ 2.
+Proof. unfold prod_p, g. ring. Qed.
+
+(** Q(q) = K^2 (q - delta_1^2) (q - delta_2^2) for K >= 1: delta_1 delta_2 = 1/K and
+    delta_1^2 + delta_2^2 = 1 + 1/K. *)
+Lemma quadratic_roots K q : 1 <= K ->
+  K ^ 2 * q ^ 2 - K * (K + 1) * q + 1 = K ^ 2 * (q - delta1 K ^ 2) * (q - delta2 K ^ 2).
+Proof.
+  intros HK. unfold delta1, delta2.
+  assert (A2 : sqrt (1 + 3 / K) * sqrt (1 + 3 / K) = 1 + 3 / K).
+  { apply sqrt_sqrt. assert (0 < 3 / K) by (apply Rdiv_lt_0_compat; lra). lra. }
+  assert (B2 : sqrt (1 - 1 / K) * sqrt (1 - 1 / K) = 1 - 1 / K).
+  { apply sqrt_sqrt. assert (1 / K <= 1).
+    { apply (Rmult_le_reg_r K); [lra |]. unfold Rdiv. rewrite Rmult_assoc, Rinv_l; lra. }
+    lra. }
+  set (A := sqrt (1 + 3 / K)) in *. set (B := sqrt (1 - 1 / K)) in *.
+  assert (E1 : ((A - B) / 2) ^ 2 * ((A + B) / 2) ^ 2 = / K ^ 2).
+  { replace (((A - B) / 2) ^ 2 * ((A + B) / 2) ^ 2) with (((A * A - B * B) / 4) ^ 2) by field.
+    rewrite A2, B2. field. lra. }
+  assert (E2 : ((A - B) / 2) ^ 2 + ((A + B) / 2) ^ 2 = 1 + / K).
+  { replace (((A - B) / 2) ^ 2 + ((A + B) / 2) ^ 2) with ((A * A + B * B) / 2) by field.
+    rewrite A2, B2. field. lra. }
+  replace (K ^ 2 * (q - ((A - B) / 2) ^ 2) * (q - ((A + B) / 2) ^ 2))
+    with (K ^ 2 * q ^ 2 - K ^ 2 * (((A - B) / 2) ^ 2 + ((A + B) / 2) ^ 2) * q
+          + K ^ 2 * (((A - B) / 2) ^ 2 * ((A + B) / 2) ^ 2)) by ring.
+  rewrite E1, E2. field. lra.
+Qed.
+
+(** A period-2 pair q0 -> q1 -> q0 of F(p) = p'(p, 0) in 0 < p, K (p - 1) < 1 with q0 <> 1
+    has Q(q0) = 0: there g_K(sqrt p) > 0, so sqrt q0 is a period-2 point of g_K. *)
+Lemma period2_root K q0 q1 : 0 < K -> 0 < q0 -> 0 < q1 ->
+  K * (q0 - 1) < 1 -> K * (q1 - 1) < 1 -> q0 <> 1 ->
+  prod_p K q0 0 = q1 -> prod_p K q1 0 = q0 ->
+  K ^ 2 * q0 ^ 2 - K * (K + 1) * q0 + 1 = 0.
+Proof.
+  intros HK H0 H1 C0 C1 N1 F0 F1.
+  set (y0 := sqrt q0). set (y1 := sqrt q1).
+  assert (Y0 : y0 ^ 2 = q0) by (unfold y0; rewrite <- Rsqr_pow2; apply Rsqr_sqrt; lra).
+  assert (Y1 : y1 ^ 2 = q1) by (unfold y1; rewrite <- Rsqr_pow2; apply Rsqr_sqrt; lra).
+  assert (P0 : 0 < y0) by (apply sqrt_lt_R0; lra).
+  assert (P1 : 0 < y1) by (apply sqrt_lt_R0; lra).
+  assert (G0 : 0 < g K y0) by (unfold g; apply Rmult_lt_0_compat; [lra | nra]).
+  assert (G1 : 0 < g K y1) by (unfold g; apply Rmult_lt_0_compat; [lra | nra]).
+  assert (E0 : g K y0 = y1).
+  { assert (S : (g K y0) ^ 2 = y1 ^ 2) by (rewrite <- prod_p_square, Y0, Y1; exact F0).
+    apply Rsqr_inj; [lra | lra | rewrite !Rsqr_pow2; exact S]. }
+  assert (E1 : g K y1 = y0).
+  { assert (S : (g K y1) ^ 2 = y0 ^ 2) by (rewrite <- prod_p_square, Y0, Y1; exact F1).
+    apply Rsqr_inj; [lra | lra | rewrite !Rsqr_pow2; exact S]. }
+  pose proof (gg_factor K y0) as Fa. rewrite E0, E1, Rminus_eq_0 in Fa.
+  replace (y0 ^ 4) with ((y0 ^ 2) ^ 2) in Fa by ring. rewrite Y0 in Fa.
+  symmetry in Fa. apply Rmult_integral in Fa as [Fa | Fa]; [| exact Fa].
+  exfalso. apply Rmult_integral in Fa as [Fa | Fa].
+  - apply Rmult_integral in Fa as [Fa | Fa].
+    + apply Rmult_integral in Fa as [Fa | Fa]; lra.
+    + apply N1. lra.
+  - lra.
+Qed.
+
+(** The period-2 pairs of F in the targets' range are the orbit's squares (T2.roots):
+    q0, q1 are delta_1^2, delta_2^2 in some order. *)
+Theorem period2_squares K q0 q1 : 1 <= K -> 0 < q0 -> 0 < q1 ->
+  K * (q0 - 1) < 1 -> K * (q1 - 1) < 1 -> q0 <> 1 ->
+  prod_p K q0 0 = q1 -> prod_p K q1 0 = q0 -> orbit_squares K q0 q1.
+Proof.
+  intros HK H0 H1 C0 C1 N0 F0 F1.
+  assert (N1 : q1 <> 1).
+  { intros E. apply N0. rewrite <- F1, E. unfold prod_p. ring. }
+  assert (D : q0 <> q1).
+  { intros E. rewrite <- E in F0. unfold prod_p in F0.
+    assert (Z : q0 * (K * (q0 - 1)) * (K * (q0 - 1) - 2) = 0) by (transitivity (q0 * (1 - K * (q0 - 1)) ^ 2 - K * (q0 - 1) * 0 - q0); [ring | lra]).
+    apply Rmult_integral in Z as [Z | Z]; [apply Rmult_integral in Z as [Z | Z] |].
+    - lra.
+    - apply N0. apply (Rmult_eq_reg_l K); lra.
+    - lra. }
+  pose proof (period2_root K q0 q1 ltac:(lra) H0 H1 C0 C1 N0 F0 F1) as R0.
+  pose proof (period2_root K q1 q0 ltac:(lra) H1 H0 C1 C0 N1 F1 F0) as R1.
+  rewrite quadratic_roots in R0, R1 by lra.
+  assert (K2 : K ^ 2 <> 0) by (apply pow_nonzero; lra).
+  unfold orbit_squares.
+  apply Rmult_integral in R0 as [R0 | R0]; [apply Rmult_integral in R0 as [R0 | R0] |];
+  apply Rmult_integral in R1 as [R1 | R1]; try apply Rmult_integral in R1 as [R1 | R1];
+  try contradiction; try (left; split; lra); try (right; split; lra); exfalso; apply D; lra.
+Qed.
+
 Lemma Un_cv_ext (f g : nat -> R) l : (forall n, f n = g n) -> Un_cv f l -> Un_cv g l.
 Proof.
   intros E H eps He. destruct (H eps He) as [N HN]. exists N. intros n Hn.
@@ -345,13 +448,13 @@ Qed.
 Lemma orbit_pd_to_xy K x y n :
   let w := pd_orbit K n (x * y, (x - y) ^ 2) in
   fst w = 1 \/ (fst w = 0 /\ snd w = 0) \/
-  (exists q0 q1, prod_p K q0 0 = q1 /\ prod_p K q1 0 = q0
+  (exists q0 q1, orbit_squares K q0 q1
      /\ Un_cv (fun s => fst (pd_orbit K (2 * s) w)) q0
      /\ Un_cv (fun s => fst (pd_orbit K (S (2 * s)) w)) q1
      /\ Un_cv (fun t => snd (pd_orbit K t w)) 0) ->
   let xy t := fst (prod_orbit t K x y) * snd (prod_orbit t K x y) in
   xy n = 1 \/ (fst (prod_orbit n K x y) = 0 /\ snd (prod_orbit n K x y) = 0) \/
-  (exists q0 q1, prod_p K q0 0 = q1 /\ prod_p K q1 0 = q0
+  (exists q0 q1, orbit_squares K q0 q1
      /\ Un_cv (fun s => xy (n + 2 * s)%nat) q0
      /\ Un_cv (fun s => xy (n + S (2 * s))%nat) q1
      /\ Un_cv (fun t => (fst (prod_orbit (n + t) K x y) - snd (prod_orbit (n + t) K x y)) ^ 2) 0).
@@ -362,12 +465,12 @@ Proof.
   assert (Ew : w = (fst (prod_orbit n K x y) * snd (prod_orbit n K x y),
                     (fst (prod_orbit n K x y) - snd (prod_orbit n K x y)) ^ 2))
     by (unfold w; apply pd_orbit_xy).
-  destruct H as [H1 | [[H0 Hd] | [q0 [q1 [F0 [F1 [C0 [C1 Cd]]]]]]]].
+  destruct H as [H1 | [[H0 Hd] | [q0 [q1 [O [C0 [C1 Cd]]]]]]].
   - left. rewrite Ew in H1. cbn [fst] in H1. exact H1.
   - right; left. rewrite Ew in H0, Hd. cbn [fst snd] in H0, Hd.
     destruct (prod_orbit n K x y) as [a b]. cbn [fst snd] in *.
     assert (E : a = b) by nra. subst b. assert (a = 0) by nra. split; assumption.
-  - right; right. exists q0, q1. split; [exact F0 | split; [exact F1 | split; [| split]]].
+  - right; right. exists q0, q1. split; [exact O | split; [| split]].
     + apply (Un_cv_ext (fun s => fst (pd_orbit K (2 * s) w))); [| exact C0].
       intros s. rewrite At, pd_orbit_xy. reflexivity.
     + apply (Un_cv_ext (fun s => fst (pd_orbit K (S (2 * s)) w))); [| exact C1].
