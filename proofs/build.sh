@@ -20,7 +20,7 @@
 #                                   (15 519 start and 39 376 invariance cells) are stated;
 #                                   the grid basin and stage 2 are not (the generated
 #                                   Theorem4_all.v says so)
-#   FULL_ROW="lemma2:0 theorem3:T3.balance/region:0 theorem3:P3.orbit-near/slab-graph:0 theorem3:P3.orbit-global/slab-graph:66 theorem4:T4.basin/region:0"
+#   FULL_ROW="lemma2:0 theorem3:T3.balance/region:0 theorem3:P3.orbit-near/slab-graph:0 theorem3:P3.orbit-global/slab-graph:66 theorem3:P3.orbit-global/region:21 theorem4:T4.basin/region:0"
 #                                   with SAMPLE: FAMILY:R generates K row R of the family's
 #                                   region obligations (and K piece R of its slab graphs)
 #                                   in full, FAMILY:ID:R row R of obligation ID only, with
@@ -49,8 +49,14 @@
 #                                   the two targets, and the theorems that an orbit entering
 #                                   either target converges to the period-2 orbit
 #                                   (..._s66_converge.*_converge{0,1}_from_cells), joined
-#                                   into: every orbit of the slab converges to it, lands on
-#                                   p = 1, or is the origin (..._s66_orbit_from_cells)
+#                                   into: every orbit of the slab converges to it (to
+#                                   delta_1^2, delta_2^2 in p), lands on p = 1, or is the
+#                                   origin (..._s66_orbit_from_cells), and with it
+#                                   P3.orbit-global's row 21 (K in [1.12, 1.14], the row
+#                                   piece 66 lies in; 2 239 cell lemmas) and the theorem
+#                                   that every orbit of that row's region R does the same
+#                                   for K in [1.12, 1.122] (..._s66_region.*_region_orbit,
+#                                   by RegionEnters.region_orbit_ends)
 #   TWOSTEP=path/to/twostep         the binary (default: target/release/twostep)
 #   JOBS=2                          parallel coqc jobs
 #
@@ -67,7 +73,7 @@ CERTS=${CERTS:-$root/certificates}
 JOBS=${JOBS:-2}
 FULL=${FULL:-theorem2 appendix-l}
 COQ_FAMILIES=${COQ_FAMILIES:-theorem2 appendix-l lemma2 theorem3 theorem4}
-FULL_ROW=${FULL_ROW-lemma2:0 theorem3:T3.balance/region:0 theorem3:P3.orbit-near/slab-graph:0 theorem3:P3.orbit-global/slab-graph:66 theorem4:T4.basin/region:0}
+FULL_ROW=${FULL_ROW-lemma2:0 theorem3:T3.balance/region:0 theorem3:P3.orbit-near/slab-graph:0 theorem3:P3.orbit-global/slab-graph:66 theorem3:P3.orbit-global/region:21 theorem4:T4.basin/region:0}
 gen=$here/generated
 
 if ! command -v coqc >/dev/null 2>&1; then
@@ -119,6 +125,7 @@ cd "$here"
   echo ModelChecks.v
   echo SlabReach.v
   echo TargetConverge.v
+  echo RegionEnters.v
   ls generated/*.v
   for f in *Claims.v; do [ -f "$f" ] && echo "$f"; done
 } > _CoqProject

@@ -118,6 +118,11 @@ fn coq_sample(cert: &Path, out: &Path, n: &str) -> (bool, String) {
 
 /// `twostep coq CERT --out OUT --sample N`, with `--full-row ROW` when given.
 fn coq_sample_full(cert: &Path, out: &Path, n: &str, row: Option<&str>) -> (bool, String) {
+    coq_sample_rows(cert, out, n, row.as_slice())
+}
+
+/// `twostep coq CERT --out OUT --sample N` with `--full-row ROW` for each of `rows`.
+fn coq_sample_rows(cert: &Path, out: &Path, n: &str, rows: &[&str]) -> (bool, String) {
     let mut args = vec![
         "coq",
         cert.to_str().unwrap(),
@@ -126,7 +131,7 @@ fn coq_sample_full(cert: &Path, out: &Path, n: &str, row: Option<&str>) -> (bool
         "--sample",
         n,
     ];
-    if let Some(r) = row {
+    for r in rows {
         args.extend(["--full-row", r]);
     }
     twostep(&args)
@@ -590,5 +595,87 @@ fn a_rank_that_does_not_fall_does_not_compile_in_coq() {
     let (ok, out) = coqc_generated(&dir, &gen, file);
     assert!(!ok, "Coq accepted a rank that does not fall");
     assert!(out.contains("Error"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The statement of lemma or theorem `name` in `text`, as an axiom.
+fn as_axiom(text: &str, name: &str) -> String {
+    let at = ["Lemma", "Theorem"]
+        .iter()
+        .find_map(|k| text.find(&format!("{k} {name} :")))
+        .unwrap_or_else(|| panic!("{name} not found"));
+    let end = at + text[at..].find("Proof.").unwrap();
+    format!("Axiom {}", text[at..end].split_once(' ').unwrap().1)
+}
+
+#[test]
+fn a_region_row_whose_strip_does_not_repel_does_not_join_in_coq() {
+    if !have_coqc() {
+        eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
+        return;
+    }
+    let dir = scratch_with(
+        "region",
+        &[
+            "OrbitClaims.v",
+            "SlabReach.v",
+            "TargetConverge.v",
+            "RegionEnters.v",
+        ],
+    );
+    let mut v: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("certificates/theorem3.json")).unwrap(),
+    )
+    .unwrap();
+    let rows = ["P3.orbit-global/slab-graph:66", "P3.orbit-global/region:21"];
+    let region = "Theorem3_P3_orbit_global_region.v";
+    let converge = "Theorem3_P3_orbit_global_slab_graph_s66_converge.v";
+    let joining = "Theorem3_P3_orbit_global_slab_graph_s66_region.v";
+    // Row 21's lambda, as the generated files write it.
+    let lambda = "(112483 / 100000)";
+    let join = |out: &str, tamper: Option<&str>| -> (bool, String) {
+        let cert = dir.join(format!("{out}.json"));
+        std::fs::write(&cert, serde_json::to_string(&v).unwrap()).unwrap();
+        let gen = dir.join(out);
+        let (ok, msg) = coq_sample_rows(&cert, &gen, "1", &rows);
+        assert!(ok, "{msg}");
+        // Only the join is checked here: the row's cover lemma and the piece's slab theorem
+        // (whose cells other tests and the CI build compile) are taken as axioms.
+        let head = "From Coq Require Import Reals Lra.\nFrom Twostep Require Import Model ProductClaims SlabReach TargetConverge.\nOpen Scope R_scope.\n\n";
+        for (file, name) in [
+            (region, "P3_orbit_global_region_r21"),
+            (converge, "P3_orbit_global_slab_graph_s66_orbit_from_cells"),
+        ] {
+            let text = std::fs::read_to_string(gen.join(file)).unwrap();
+            std::fs::write(gen.join(file), format!("{head}{}", as_axiom(&text, name))).unwrap();
+        }
+        if let Some(to) = tamper {
+            for file in [region, joining] {
+                let text = std::fs::read_to_string(gen.join(file)).unwrap();
+                assert!(text.contains(lambda), "{file} has no {lambda}");
+                std::fs::write(gen.join(file), text.replace(lambda, to)).unwrap();
+            }
+        }
+        for file in [region, converge, joining] {
+            let (ok, out) = coqc_generated(&dir, &gen, file);
+            if !ok {
+                return (false, out);
+            }
+        }
+        (true, String::new())
+    };
+    let (ok, out) = join("good", None);
+    assert!(ok, "the region join should compile:\n{out}");
+    // With lambda = 1 the strip around p = 1 no longer repels: Coq refuses to join the row
+    // with the slab (and the generator refuses such a row before Coq sees it).
+    let (ok, out) = join("bad", Some("1"));
+    assert!(!ok, "Coq joined a region row whose strip does not repel");
+    assert!(out.contains(joining) && out.contains("Error"), "{out}");
+    let ob = common::obligation(&mut v, "P3.orbit-global/region");
+    ob["proof"]["rows"][21]["constants"]["lambda"] = serde_json::Value::String("1".into());
+    let cert = dir.join("refused.json");
+    std::fs::write(&cert, serde_json::to_string(&v).unwrap()).unwrap();
+    let (ok, msg) = coq_sample_rows(&cert, &dir.join("refused"), "1", &rows);
+    assert!(!ok && msg.contains("lambda > 1"), "{msg}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -12,6 +12,7 @@
 //! [`statements`], written by hand; the certificate supplies only numbers.
 
 pub mod boxes;
+pub mod enter;
 pub mod identities;
 pub mod number;
 pub mod orbits;

@@ -456,8 +456,24 @@ pub fn files(
                 out.push(CoqFile {
                     name: format!("{piece}_converge.v"),
                     text: t,
-                    lemmas: 7,
+                    lemmas: 8,
                 });
+                if let Some((text, rbase)) = super::enter::region_text(c, &o.id, &base, j, s, opts)?
+                {
+                    let mut t = intro(&format!(
+                        "piece {j} with its region row, every orbit of the region converges to the period-2 orbit, lands on p = 1, or is the origin"
+                    ));
+                    t.push_str("From Twostep Require Import ProductClaims SlabReach TargetConverge RegionEnters.\n");
+                    t.push_str(&format!(
+                        "From Twostep.generated Require Import {prefix}_{rbase}.\nFrom Twostep.generated Require Import {piece}_converge.\n\n"
+                    ));
+                    t.push_str(&text);
+                    out.push(CoqFile {
+                        name: format!("{piece}_region.v"),
+                        text: t,
+                        lemmas: 2,
+                    });
+                }
             }
         } else if let Some(n) = opts.sample {
             let cells = sampled_cells(s, n);

@@ -1,0 +1,175 @@
+//! P3.orbit-global over a K piece and its region row in Coq: every orbit of the row's
+//! region R lands on xy = 1, is the origin, or converges to the period-2 orbit.
+//!
+//! When a slab piece with targets and the K row of `P3.orbit-global/region` that the checker
+//! links it to (the row holds the piece's K range, the slab holds the row's [plo, P], see
+//! [`crate::check::attract::region_link`]) are both generated in full, the piece gets a file
+//! `…_s<j>_region.v`: the row's cover lemma gives the facts `RegionEnters.region_orbit_ends`
+//! needs (R is mapped into itself, the margin, the strip), and with the piece's
+//! `…_orbit_from_cells` it proves `…_region_orbit` (in (p, d)) and `…_region_orbit_xy`
+//! (for the product map (13) in (x, y)) for every K of the piece.
+
+use super::number::{ident, lit};
+use super::reach::{orbit_end, orbit_end_xy};
+use super::slabs::k_range;
+use super::Options;
+use crate::arith::q::{self, Q};
+use crate::cert::{parse_interval, Certificate, Proof, RegionRow};
+use crate::check::attract::Slab;
+
+/// The region obligation a slab graph's pieces are linked to.
+fn region_id(slab_id: &str) -> Option<String> {
+    slab_id
+        .strip_suffix("/slab-graph")
+        .map(|claim| format!("{claim}/region"))
+}
+
+/// A row constant by name.
+fn constant(r: &RegionRow, name: &str) -> Result<Q, String> {
+    let v = r
+        .constants
+        .get(name)
+        .ok_or_else(|| format!("region row without constant {name}"))?;
+    q::parse(v).map_err(|e| format!("region row constant {name}: {e}"))
+}
+
+/// The first row that holds piece `s` (its K range, and [plo, P] inside the slab).
+fn linked_row(rows: &[RegionRow], s: &Slab) -> Result<Option<usize>, String> {
+    let (lo, hi) = (&s.cuts[0], &s.cuts[s.len()]);
+    for (i, r) in rows.iter().enumerate() {
+        let k = parse_interval(&r.k, "k").map_err(|e| e.to_string())?;
+        let (plo, pp) = (constant(r, "plo")?, constant(r, "P")?);
+        if k.0 <= s.k.0 && s.k.1 <= k.1 && *lo <= plo && pp <= *hi {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
+}
+
+/// The text of piece j's region file (after its header and imports), or `None` when the
+/// piece has no targets or its row is not generated in full. `prefix` is the family's
+/// module prefix, `base` the slab graph's identifier.
+pub fn region_text(
+    c: &Certificate,
+    slab_id: &str,
+    base: &str,
+    j: usize,
+    s: &Slab,
+    opts: &Options,
+) -> Result<Option<(String, String)>, String> {
+    if s.near.is_some() {
+        return Ok(None);
+    }
+    let Some(id) = region_id(slab_id) else {
+        return Ok(None);
+    };
+    let Some(o) = c.obligations.iter().find(|o| o.id == id) else {
+        return Ok(None);
+    };
+    let Proof::Region { rows } = &o.proof else {
+        return Err(format!("{id} is not a region proof"));
+    };
+    let Some(r) = linked_row(rows, s)? else {
+        return Err(format!("{slab_id}: piece {j}: no row of {id} holds it"));
+    };
+    if !opts.in_full(&id, rows.len(), "rows")?.contains(&r) {
+        return Ok(None);
+    }
+    let k = |name: &str| constant(&rows[r], name).map(|v| lit(&v));
+    let (plo, pp, cc, dcap) = (k("plo")?, k("P")?, k("c")?, k("dcap")?);
+    let (mu, lambda, strip) = (k("margin")?, k("lambda")?, k("s")?);
+    let rbase = ident(&id);
+    let row = format!("{rbase}_r{r:02}");
+    let x = format!("{base}_s{j:02}");
+    let kr = k_range(s);
+    let om = lit(&s.omega);
+    let (lo, hi) = (lit(&s.cuts[0]), lit(&s.cuts[s.len()]));
+    let end_z = orbit_end("(pd_orbit K n z)");
+    let end_w = orbit_end("w");
+    let end_xy = orbit_end_xy();
+    let text = format!(
+        "(** P3.orbit-global for K in this piece, on the region R = {{{plo} <= p <= {pp}, d >= 0,\n    d (d + 4p) <= {cc}}} of row {r} of {id} (p = xy, d = (x - y)^2): every orbit of R\n    lands on p = 1, is the origin, or converges to the period-2 orbit, its products x y\n    tending to delta_1^2 and delta_2^2 on alternate steps and d to 0. From the row's cells\n    (R is mapped into itself, the margin, the strip) by RegionEnters.region_orbit_ends, an\n    orbit of R lands on p = 1 or enters the slab, where {x}_orbit_from_cells applies. *)\nTheorem {x}_region_orbit : forall K, {kr} -> forall z, in_region {plo} {pp} {cc} z ->\n  exists n, {end_z}.\nProof.\n  intros K HK z Hz.\n  assert (Hc : forall p d, {plo} <= p <= {pp} -> 0 <= d <= {dcap} -> 0 <= {cc} - prod_w p d ->\n    0 <= {pp} - prod_p K p d /\\ 0 <= prod_p K p d - {plo} /\\ 0 <= 2 - (K * (p - 1)) ^ 2 - {mu} /\\\n    (0 <= {strip} ^ 2 - (p - 1) ^ 2 -> 0 <= - prod_m K p d - {lambda})).\n  {{ intros p d Hp Hd Hw.\n    destruct ({row} K p d ltac:(lra) Hp Hd Hw) as (_ & _ & H3 & H4 & _ & H6 & H7).\n    repeat split; assumption. }}\n  refine (region_orbit_ends K {plo} {pp} {cc} {dcap} {mu} {lambda} {strip} {om}\n    ltac:(lra) ltac:(repeat split; lra) Hc\n    (fun w => {end_w}) {lo} {hi} ltac:(lra) ltac:(lra) _ ({x}_orbit_from_cells K HK) z Hz).\n  intros w H. left. exact H.\nQed.\n\n\
+         (** The same for the product map (13) in (x, y): every (x, y) with (xy, (x - y)^2) in R. *)\nTheorem {x}_region_orbit_xy : forall K, {kr} -> forall x y,\n  in_region {plo} {pp} {cc} (x * y, (x - y) ^ 2) ->\n  exists n, {end_xy}.\nProof.\n  intros K HK x y Hz.\n  destruct ({x}_region_orbit K HK _ Hz) as [n Hn].\n  exists n. exact (orbit_pd_to_xy K x y n Hn).\nQed.\n"
+    );
+    Ok(Some((text, rbase)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cert::parse;
+
+    fn theorem3() -> Certificate {
+        let text = std::fs::read_to_string("certificates/theorem3.json").unwrap();
+        parse(&text).unwrap().0
+    }
+
+    fn piece(c: &Certificate, j: usize) -> Slab {
+        let o = c
+            .obligations
+            .iter()
+            .find(|o| o.id == "P3.orbit-global/slab-graph")
+            .unwrap();
+        super::super::slabs::slabs(o).unwrap().swap_remove(j)
+    }
+
+    fn opts(rows: &[&str]) -> Options {
+        Options {
+            sample: Some(4),
+            full_rows: rows.iter().map(|r| r.parse().unwrap()).collect(),
+        }
+    }
+
+    #[test]
+    fn the_region_file_needs_the_linked_row_in_full() {
+        let c = theorem3();
+        let s = piece(&c, 66);
+        let id = "P3.orbit-global/slab-graph";
+        // Piece 66 (K in [1.12, 1.122]) lies in row 21 (K in [1.12, 1.14]).
+        let o = c
+            .obligations
+            .iter()
+            .find(|o| o.id == "P3.orbit-global/region")
+            .unwrap();
+        let Proof::Region { rows } = &o.proof else {
+            panic!("not a region")
+        };
+        assert_eq!(linked_row(rows, &s).unwrap(), Some(21));
+        let none = region_text(&c, id, "X", 66, &s, &opts(&["P3.orbit-global/region:20"]));
+        assert!(none.unwrap().is_none());
+        let (t, rbase) = region_text(&c, id, "X", 66, &s, &opts(&["P3.orbit-global/region:21"]))
+            .unwrap()
+            .unwrap();
+        assert_eq!(rbase, "P3_orbit_global_region");
+        assert!(t.contains("Theorem X_s66_region_orbit : forall K, (28 / 25) <= K <= (561 / 500)"));
+        assert!(t.contains("Theorem X_s66_region_orbit_xy"));
+        assert!(t.contains("P3_orbit_global_region_r21 K p d"));
+        assert!(t.contains("in_region 0 (15607 / 10000) (13071 / 10000) z"));
+        // Without every row in full (no sample), every piece gets its file.
+        let all = region_text(&c, id, "X", 0, &piece(&c, 0), &Options::default());
+        assert!(all.unwrap().is_some());
+    }
+
+    #[test]
+    fn a_piece_outside_every_row_is_refused() {
+        let c = theorem3();
+        let mut s = piece(&c, 66);
+        // A slab that no longer holds the rows' [0, P].
+        let top = s.len();
+        s.cuts[top] = Q::from(1);
+        let e = region_text(
+            &c,
+            "P3.orbit-global/slab-graph",
+            "X",
+            66,
+            &s,
+            &Options::default(),
+        )
+        .err()
+        .expect("no row holds it");
+        assert!(
+            e.contains("no row of P3.orbit-global/region holds it"),
+            "{e}"
+        );
+    }
+}
