@@ -184,3 +184,8 @@ Proof.
 Qed.
 
 End Enter.
+
+(** A smaller region lies in a larger one. *)
+Lemma in_region_mono plo P c plo' P' c' z :
+  plo' <= plo -> P <= P' -> c <= c' -> in_region plo P c z -> in_region plo' P' c' z.
+Proof. unfold in_region. intros H1 H2 H3 (Hp & Hd & Hw). repeat split; lra. Qed.

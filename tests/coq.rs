@@ -679,3 +679,68 @@ fn a_region_row_whose_strip_does_not_repel_does_not_join_in_coq() {
     assert!(!ok && msg.contains("lambda > 1"), "{msg}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_claim_over_every_piece_joins_in_coq_and_not_past_its_pieces() {
+    if !have_coqc() {
+        eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
+        return;
+    }
+    let dir = scratch_with(
+        "claim",
+        &[
+            "OrbitClaims.v",
+            "SlabReach.v",
+            "TargetConverge.v",
+            "RegionEnters.v",
+        ],
+    );
+    let gen = dir.join("gen");
+    std::fs::create_dir_all(&gen).unwrap();
+    let text = std::fs::read_to_string(root().join("certificates/theorem3.json")).unwrap();
+    let (c, _) = twostep::cert::parse(&text).unwrap();
+    // In full, as `make coq` generates it: every piece has its region file, and the claim.
+    let files = twostep::coq::generate(&c, &twostep::coq::Options::default()).unwrap();
+    let claim = files
+        .iter()
+        .find(|f| f.name == "Theorem3_P3_orbit_global_claim.v")
+        .expect("the claim file");
+    // Each piece's region theorem (which `make coq` proves from its cells) as an axiom.
+    let head = "From Coq Require Import Reals Lra.\nFrom Twostep Require Import Model ProductClaims SlabReach TargetConverge RegionEnters.\nOpen Scope R_scope.\n\n";
+    let mut pieces = 0;
+    for f in files
+        .iter()
+        .filter(|f| f.name.contains("_slab_graph_s") && f.name.ends_with("_region.v"))
+    {
+        let stem = f.name.trim_end_matches(".v");
+        let name = format!("{}_orbit", stem.trim_start_matches("Theorem3_"));
+        std::fs::write(
+            gen.join(&f.name),
+            format!("{head}{}", as_axiom(&f.text, &name)),
+        )
+        .unwrap();
+        let (ok, out) = coqc_generated(&dir, &gen, &f.name);
+        assert!(ok, "{}: {out}", f.name);
+        pieces += 1;
+    }
+    assert_eq!(pieces, 67);
+    let compile = |text: &str| {
+        std::fs::write(gen.join(&claim.name), text).unwrap();
+        coqc_generated(&dir, &gen, &claim.name)
+    };
+    let (ok, out) = compile(&claim.text);
+    assert!(ok, "the claim should compile:\n{out}");
+    // Below the first piece (K from 1) and past the last one (K up to 1.13 > 1.122), the
+    // pieces do not cover the claim: Coq rejects both.
+    let statement = "forall K, (201 / 200) <= K <= K_star -> forall z,";
+    assert!(claim.text.contains(statement));
+    for wider in [
+        "forall K, 1 <= K <= K_star -> forall z,",
+        "forall K, (201 / 200) <= K <= 113 / 100 -> forall z,",
+    ] {
+        let (ok, out) = compile(&claim.text.replacen(statement, wider, 1));
+        assert!(!ok, "Coq accepted the claim over {wider}");
+        assert!(out.contains("Error"), "{out}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

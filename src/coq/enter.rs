@@ -94,6 +94,105 @@ pub fn region_text(
     Ok(Some((text, rbase)))
 }
 
+/// The region constants (plo, P, c) of the row linked to each piece.
+fn piece_regions(c: &Certificate, slab_id: &str, slabs: &[Slab]) -> Result<Vec<[Q; 3]>, String> {
+    let id = region_id(slab_id).ok_or_else(|| format!("{slab_id}: not a slab graph"))?;
+    let o = c
+        .obligations
+        .iter()
+        .find(|o| o.id == id)
+        .ok_or_else(|| format!("no {id} obligation"))?;
+    let Proof::Region { rows } = &o.proof else {
+        return Err(format!("{id} is not a region proof"));
+    };
+    slabs
+        .iter()
+        .enumerate()
+        .map(|(j, s)| {
+            let r = linked_row(rows, s)?
+                .ok_or_else(|| format!("{slab_id}: piece {j}: no row of {id} holds it"))?;
+            Ok([
+                constant(&rows[r], "plo")?,
+                constant(&rows[r], "P")?,
+                constant(&rows[r], "c")?,
+            ])
+        })
+        .collect()
+}
+
+/// The text of the claim file of P3.orbit-global (after its header and imports): for every
+/// K in [first piece's start, K★] and every point of the region common to all rows
+/// (p ≥ the largest plo, p ≤ the smallest P, W ≤ the smallest c), the orbit ends as
+/// [`orbit_end`] says; by a case split on K over the pieces (which must follow each other
+/// and reach past K★), each case the piece's `…_region_orbit`. Only for a certificate
+/// generated in full (every piece has its region file).
+pub fn claim_text(
+    c: &Certificate,
+    slab_id: &str,
+    base: &str,
+    slabs: &[Slab],
+) -> Result<String, String> {
+    let regions = piece_regions(c, slab_id, slabs)?;
+    let (first, last) = match (slabs.first(), slabs.last()) {
+        (Some(f), Some(l)) => (f, l),
+        _ => return Err(format!("{slab_id}: no pieces")),
+    };
+    for (j, w) in slabs.windows(2).enumerate() {
+        if w[0].k.1 != w[1].k.0 {
+            return Err(format!(
+                "{slab_id}: pieces {j} and {} do not meet ({} vs {})",
+                j + 1,
+                q::fmt(&w[0].k.1),
+                q::fmt(&w[1].k.0)
+            ));
+        }
+    }
+    // K★ = √(9/2) − 1 < 1.1214: the last piece must reach past it.
+    if last.k.1 < Q::from((11214, 10000)) {
+        return Err(format!(
+            "{slab_id}: the pieces end at {} < K★",
+            q::fmt(&last.k.1)
+        ));
+    }
+    let pick = |i: usize, max: bool| {
+        let it = regions.iter().map(|r| r[i].clone());
+        if max { it.max() } else { it.min() }.expect("pieces")
+    };
+    let (plo, pp, cc) = (
+        lit(&pick(0, true)),
+        lit(&pick(1, false)),
+        lit(&pick(2, false)),
+    );
+    let (klo, khi) = (lit(&first.k.0), lit(&last.k.1));
+    let end_z = orbit_end("(pd_orbit K n z)");
+    let end_xy = orbit_end_xy();
+    let name = base.trim_end_matches("_slab_graph");
+    let mut cases = String::new();
+    for (j, (s, r)) in slabs.iter().zip(&regions).enumerate() {
+        let x = format!("{base}_s{j:02}");
+        let (rlo, rp, rc) = (lit(&r[0]), lit(&r[1]), lit(&r[2]));
+        let apply = |indent: &str| {
+            format!(
+                "apply ({x}_region_orbit K ltac:(lra) z).\n{indent}apply (in_region_mono {plo} {pp} {cc} {rlo} {rp} {rc} z); lra || exact Hz."
+            )
+        };
+        if j + 1 < slabs.len() {
+            cases.push_str(&format!(
+                "  destruct (Rle_lt_dec K {}) as [H{j} | H{j}].\n  {{ {} }}\n",
+                lit(&s.k.1),
+                apply("    ")
+            ));
+        } else {
+            cases.push_str(&format!("  {}\n", apply("  ")));
+        }
+    }
+    Ok(format!(
+        "(** P3.orbit-global over its whole K range: for every K in [{klo}, K_star] (K_star =\n    sqrt(9/2) - 1) and every point of R = {{{plo} <= p <= {pp}, d >= 0, d (d + 4p) <= {cc}}},\n    the region every K row of P3.orbit-global/region holds (p = xy, d = (x - y)^2), the\n    orbit lands on p = 1, is the origin, or converges to the period-2 orbit, its products\n    tending to delta_1^2 and delta_2^2 on alternate steps and d to 0. By a case split on K\n    over the {} pieces, each case the piece's ..._region_orbit. *)\nTheorem {name}_claim : forall K, {klo} <= K <= K_star -> forall z, in_region {plo} {pp} {cc} z ->\n  exists n, {end_z}.\nProof.\n  intros K HK z Hz.\n  assert (Hstar : K_star <= {khi}) by (unfold K_star; interval).\n  assert (HK' : {klo} <= K <= {khi}) by lra.\n  clear HK Hstar.\n{cases}Qed.\n\n\
+         (** The same for the product map (13) in (x, y). *)\nTheorem {name}_claim_xy : forall K, {klo} <= K <= K_star -> forall x y,\n  in_region {plo} {pp} {cc} (x * y, (x - y) ^ 2) ->\n  exists n, {end_xy}.\nProof.\n  intros K HK x y Hz.\n  destruct ({name}_claim K HK _ Hz) as [n Hn].\n  exists n. exact (orbit_pd_to_xy K x y n Hn).\nQed.\n",
+        slabs.len()
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +270,30 @@ mod tests {
             e.contains("no row of P3.orbit-global/region holds it"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn the_claim_needs_pieces_that_meet_and_reach_k_star() {
+        let c = theorem3();
+        let o = c
+            .obligations
+            .iter()
+            .find(|o| o.id == "P3.orbit-global/slab-graph")
+            .unwrap();
+        let id = &o.id;
+        let all = || super::super::slabs::slabs(o).unwrap();
+        let base = "P3_orbit_global_slab_graph";
+        let t = claim_text(&c, id, base, &all()).unwrap();
+        assert!(t.contains("Theorem P3_orbit_global_claim : forall K, (201 / 200) <= K <= K_star"));
+        assert!(t.contains("in_region 0 (15607 / 10000) (13071 / 10000) z"));
+        assert_eq!(t.matches("_region_orbit K ltac:(lra) z)").count(), 67);
+        let mut gap = all();
+        gap.remove(30);
+        let e = claim_text(&c, id, base, &gap).err().expect("a gap");
+        assert!(e.contains("pieces 29 and 30 do not meet"), "{e}");
+        let mut short = all();
+        short.pop();
+        let e = claim_text(&c, id, base, &short).err().expect("short of K*");
+        assert!(e.contains("< K★"), "{e}");
     }
 }

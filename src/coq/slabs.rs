@@ -346,6 +346,7 @@ pub fn files(
     main.push_str(&format!("(** Not stated in Coq: {UNSTATED}. *)\n\n"));
     let mut main_lemmas = 0;
     let (mut kept, mut total) = (0usize, 0usize);
+    let mut region_files = Vec::new();
     for (j, s) in slabs.iter().enumerate() {
         total += s.len();
         main.push_str(&format!(
@@ -473,6 +474,7 @@ pub fn files(
                         text: t,
                         lemmas: 2,
                     });
+                    region_files.push(format!("{piece}_region"));
                 }
             }
         } else if let Some(n) = opts.sample {
@@ -497,6 +499,26 @@ pub fn files(
         text: main,
         lemmas: main_lemmas,
     });
+    if !region_files.is_empty() && region_files.len() == slabs.len() {
+        let mut t = header(
+            c,
+            &format!("obligation {}, the claim over its whole K range", o.id),
+            false,
+        );
+        t.push_str(
+            "From Twostep Require Import ProductClaims SlabReach TargetConverge RegionEnters.\n",
+        );
+        for f in &region_files {
+            t.push_str(&format!("From Twostep.generated Require Import {f}.\n"));
+        }
+        t.push('\n');
+        t.push_str(&super::enter::claim_text(c, &o.id, &base, &slabs)?);
+        out.push(CoqFile {
+            name: format!("{prefix}_{}_claim.v", base.trim_end_matches("_slab_graph")),
+            text: t,
+            lemmas: 2,
+        });
+    }
     Ok(out)
 }
 
