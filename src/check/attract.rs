@@ -130,6 +130,23 @@ impl Slab {
         QI::new(self.cuts[i].clone(), self.cuts[i + 1].clone())
     }
 
+    /// m = (p' − 1)/(p − 1) on cell i (`T3.balance/next-below-one`): below −1 on the strip,
+    /// below 0 on the near range.
+    pub fn m_on(&self, i: usize) -> QI {
+        m_factor(&self.kq(), &self.p(i), &self.d(i))
+    }
+
+    /// (1 − K²(p − 1)²)² on cell i (`P3.orbit-global/w-recursion`): W' = W times it.
+    pub fn w_factor(&self, i: usize) -> QI {
+        let e = self.p(i) - QI::int(1);
+        (QI::int(1) - (self.kq() * e).sqr()).sqr()
+    }
+
+    /// (1 − K(p − 1))² on cell 0: p' ≥ p times it where p ≤ 1 (cell 0's loop).
+    pub fn cell0_growth(&self) -> QI {
+        sum_factor(&self.kq(), &self.p(0)).sqr()
+    }
+
     /// Cell i's d range: [0, min(dcap, ω/(4pᵢ))].
     pub fn d(&self, i: usize) -> QI {
         let lo = &self.cuts[i];
@@ -252,7 +269,7 @@ impl Slab {
             ));
         }
         if self.strip.contains(&i) {
-            let m = m_factor(&k, &p, &self.d(i));
+            let m = self.m_on(i);
             if !m.hi().is_some_and(|h| *h < -1) {
                 out.push(format!(
                     "strip cell: m = (p' − 1)/(p − 1) ∈ {}, not < −1",
@@ -266,12 +283,7 @@ impl Slab {
     /// Whether cell 0 may map into itself: it lies in p ≤ 1 and (1 − K(p − 1))² > 1 on it,
     /// so p' ≥ γp there with γ > 1.
     fn escapes(&self, i: usize) -> bool {
-        i == 0
-            && self.cuts[1] <= 1
-            && sum_factor(&self.kq(), &self.p(0))
-                .sqr()
-                .lo()
-                .is_some_and(|l| *l > 1)
+        i == 0 && self.cuts[1] <= 1 && self.cell0_growth().lo().is_some_and(|l| *l > 1)
     }
 
     /// The largest |D| on Tₐ × Tₐ.
@@ -341,12 +353,9 @@ impl Slab {
                 .general
                 .push("the targets' slope bounds are unbounded".into()),
         }
-        let k = self.kq();
         let mut decay = Q::from(0);
         for i in self.targets[0].clone().chain(self.targets[1].clone()) {
-            let e = self.p(i) - QI::int(1);
-            let f = (QI::int(1) - (k.clone() * e).sqr()).sqr();
-            match f.hi() {
+            match self.w_factor(i).hi() {
                 Some(h) if *h < 1 => {
                     if *h > decay {
                         decay = h.clone();
@@ -375,7 +384,7 @@ impl Slab {
                 if succ[i].start < near.start || succ[i].end > near.end {
                     out.push((i, "near cell: its image leaves the near range".to_string()));
                 }
-                if !m_factor(&k, &p, &self.d(i)).hi().is_some_and(|h| *h < 0) {
+                if !self.m_on(i).hi().is_some_and(|h| *h < 0) {
                     out.push((i, "near cell: m < 0 is not proved".to_string()));
                 }
                 let kp = k.clone() * p.clone() - k.clone() - QI::int(2);

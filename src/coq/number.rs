@@ -1,6 +1,6 @@
 //! Exact numbers and domain ends as Coq real-number terms.
 
-use crate::arith::q::Q;
+use crate::arith::q::{self, Q};
 use crate::cert::Endpoint;
 
 /// `q` as a Coq term of type R: an integer literal or `(p / q)`, negatives in parentheses.
@@ -10,6 +10,32 @@ pub fn lit(q: &Q) -> String {
         (true, false) => n.to_string(),
         (true, true) => format!("({n})"),
         (false, _) => format!("({n} / {d})"),
+    }
+}
+
+/// An upper bound below `limit` with a short literal: `x` rounded up to 6 decimals where
+/// that stays below `limit`, else `x`; `None` when `x` is not below `limit`.
+pub fn short_upper_below(x: &Q, limit: &Q) -> Option<Q> {
+    let round = q::ceil_dec(x, 6);
+    if round < *limit {
+        Some(round)
+    } else if x < limit {
+        Some(x.clone())
+    } else {
+        None
+    }
+}
+
+/// A lower bound above `limit` with a short literal: `x` rounded down to 6 decimals where
+/// that stays above `limit`, else `x`; `None` when `x` is not above `limit`.
+pub fn short_lower_above(x: &Q, limit: &Q) -> Option<Q> {
+    let round = q::floor_dec(x, 6);
+    if round > *limit {
+        Some(round)
+    } else if x > limit {
+        Some(x.clone())
+    } else {
+        None
     }
 }
 

@@ -20,39 +20,27 @@
 //! The ranks, λ and γ are the generator's; Coq checks every fact they enter.
 
 use super::boxes::{tactic, BOX_TIERS};
-use super::number::lit;
+use super::number::{lit, short_lower_above, short_upper_below};
 use super::slabs::{d_caps, k_range, split_cells, split_on, successors, use_cell};
-use crate::arith::exact::QI;
 use crate::arith::q::{self, Q};
-use crate::arith::Field;
 use crate::check::attract::Slab;
-use crate::models::product::{m_factor, sum_factor};
 use std::ops::Range;
 
 /// The upper bound μ < −1 of m on the strip that the strip cells' lemmas state: the largest
 /// of the checker's enclosures, rounded up to 6 decimals where that stays below −1 (always
 /// below −1, so that a strip the checker rejects is stated falsely and Coq rejects it too).
 pub fn strip_bound(s: &Slab) -> Q {
-    let k = QI::new(s.k.0.clone(), s.k.1.clone());
     let mut worst: Option<Q> = None;
     for i in s.strip.clone() {
-        let m = m_factor(&k, &s.p(i), &s.d(i));
-        let h = m.hi().cloned().unwrap_or_else(|| Q::from(0));
+        let h = s.m_on(i).hi().cloned().unwrap_or_else(|| Q::from(0));
         if worst.as_ref().map_or(true, |w| h > *w) {
             worst = Some(h);
         }
     }
     let exact = worst.unwrap_or_else(|| Q::from(-2));
-    let round = q::ceil_dec(&exact, 6);
-    if round < -1 {
-        round
-    } else if exact < -1 {
-        exact
-    } else {
-        // The checker's enclosures do not give m < −1: state a bound below −1 anyway, so
-        // that Coq judges the strip (and rejects it).
-        Q::from(-1) - Q::from((1, 1_000_000))
-    }
+    // Where the checker's enclosures do not give m < −1, a bound below −1 all the same, so
+    // that Coq judges the strip (and rejects it).
+    short_upper_below(&exact, &Q::from(-1)).unwrap_or_else(|| Q::from(-1) - Q::from((1, 1_000_000)))
 }
 
 /// Cell 0's growth factor γ > 1, when cell 0 lies outside the goal and the strip, in p ≤ 1,
@@ -61,40 +49,21 @@ pub fn escape_bound(s: &Slab) -> Option<Q> {
     if s.in_target(0) || s.in_near(0) || s.strip.contains(&0) || s.cuts[1] > 1 {
         return None;
     }
-    let k = QI::new(s.k.0.clone(), s.k.1.clone());
-    let lo = sum_factor(&k, &s.p(0)).sqr().lo().cloned()?;
-    let round = q::floor_dec(&lo, 6);
-    if round > 1 {
-        Some(round)
-    } else if lo > 1 {
-        Some(lo)
-    } else {
-        None
-    }
+    short_lower_above(s.cell0_growth().lo()?, &Q::from(1))
 }
 
 /// The bound c < 1 on (1 − K²(p − 1)²)² over the target cells that their lemmas state: the
 /// checker's largest enclosure, rounded up to 6 decimals where that stays below 1 (always
 /// below 1, so that a target the checker rejects is stated falsely and Coq rejects it too).
 pub fn target_decay(s: &Slab) -> Q {
-    let k = QI::new(s.k.0.clone(), s.k.1.clone());
     let mut worst = Q::from(0);
     for i in s.targets[0].clone().chain(s.targets[1].clone()) {
-        let e = s.p(i) - QI::int(1);
-        let f = (QI::int(1) - (k.clone() * e).sqr()).sqr();
-        let h = f.hi().cloned().unwrap_or_else(|| Q::from(1));
+        let h = s.w_factor(i).hi().cloned().unwrap_or_else(|| Q::from(1));
         if h > worst {
             worst = h;
         }
     }
-    let round = q::ceil_dec(&worst, 6);
-    if round < 1 {
-        round
-    } else if worst < 1 {
-        worst
-    } else {
-        Q::from(1) - Q::from((1, 1_000_000))
-    }
+    short_upper_below(&worst, &Q::from(1)).unwrap_or_else(|| Q::from(1) - Q::from((1, 1_000_000)))
 }
 
 /// M ≥ K|p − 1| on both targets: K's upper end times the largest |p − 1| at the targets'
