@@ -21,7 +21,7 @@
 
 use super::boxes::{tactic, BOX_TIERS};
 use super::number::{lit, short_lower_above, short_upper_below};
-use super::slabs::{d_caps, k_range, split_cells, split_on, successors, use_cell};
+use super::slabs::{d_caps, k_range, split_cells, split_on, use_cell};
 use crate::arith::q::{self, Q};
 use crate::check::attract::Slab;
 use std::ops::Range;
@@ -328,9 +328,8 @@ impl Piece<'_> {
     /// The step from cell i (of the leaf with rank `r`): the cell of p'.
     fn step_leaf(&self, i: usize, r: usize) -> String {
         let s = self.s;
-        let (lo, hi) = successors(s, i);
-        let a = s.cuts.iter().position(|c| *c == lo).expect("a cut");
-        let b = s.cuts.iter().position(|c| *c == hi).expect("a cut");
+        // The successor cells (whose ends `slabs::successors` states).
+        let Range { start: a, end: b } = s.meets(&s.image(i));
         let target = |j: usize| -> String {
             if in_goal(s, j) {
                 format!("left; {}", self.into_goal(j))
