@@ -16,10 +16,12 @@
     The acyclicity of the slab's transition graph is used through [SlabReach.slab_reach]:
     each slab piece generated in full has the theorem that every orbit of its slab reaches
     the goal (the targets, or the near range N), lands on p = 1, or is the origin, and
-    with [TargetConverge.targets_converge] that an orbit in a target converges to the
-    period-2 orbit. The gap: no Coq lemma joins the region's part (an orbit outside the slab
-    enters it) and the pieces into the claim, P3.orbit-near's convergence inside N
-    (proofs/product.md) is not in Coq, and a sampled piece has only its sampled cells. *)
+    with [TargetConverge.targets_converge] and [TargetConverge.period2_squares] that an
+    orbit in a target converges to the period-2 orbit (delta_1^2, delta_2^2 in p).
+    [RegionEnters.region_enters] is the region's part (an orbit of a row's region lands on
+    p = 1 or enters the slab), and the generated claim file joins all pieces. The gap:
+    P3.orbit-near's convergence inside N (proofs/product.md) is not in Coq, and a sampled
+    piece has only its sampled cells. *)
 
 From Coq Require Import Reals Lra.
 From Twostep Require Import Model.

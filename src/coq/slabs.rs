@@ -16,9 +16,10 @@
 //! `OrbitClaims.slab_d_bounds` (a point of the slab {W ≤ ω} with p in cell i has d in the
 //! cell's range) by a balanced case split on p: the slab is mapped into itself with W not growing
 //! (`…_s<j>_invariant_from_cells`), and on a piece with a near range, N is mapped into
-//! itself with the signs of condition 5 at every point (`…_s<j>_near_from_cells`).
-//! Not stated in Coq: the acyclicity of the transition graph (the Rust checker proves it; the
-//! generated file says so).
+//! itself with the signs of condition 5 at every point (`…_s<j>_near_from_cells`), and the
+//! files of [`super::reach`] (the graph's acyclicity, the targets' convergence) and of
+//! [`super::enter`] (the region's part, and the claim when every piece is in full). A sampled
+//! piece has no acyclicity theorem (the generated file says so).
 
 use super::boxes::{sample_indices, tactic, BOX_TIERS};
 use super::number::{ident, lit};
