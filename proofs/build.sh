@@ -126,6 +126,7 @@ cd "$here"
   echo SlabReach.v
   echo TargetConverge.v
   echo RegionEnters.v
+  echo NearConverge.v
   ls generated/*.v
   for f in *Claims.v; do [ -f "$f" ] && echo "$f"; done
 } > _CoqProject
