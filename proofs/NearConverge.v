@@ -12,12 +12,21 @@
     does not jump below r - eps, and [r - eps, r + eps] is kept: so the orbit enters that
     interval and stays.
 
-    Not yet joined to the near piece's generated theorems: the instantiation (G, B and e from
-    the near range's cells, the factorisation identity, a bound on E over N x [0, dcap], and
-    d -> 0 from [RegionEnters.region_enters] with the near strip) is the remaining step. *)
+    [near_converges] applies it to the near range: from the facts the near piece's cells
+    prove (N mapped into itself from the slab with m < 0, K p - K - 2 < 0, R(p) > 0, p > 0;
+    D < 0 on N x N; Q > 0 at N's ends; the factorisation; the strip sign of
+    P3.orbit-near/strip; a margin mu and a bound C on E over N x [0, dcap]) every orbit of
+    the slab that starts in N lands on p = 1 (it starts there: m < 0 keeps it off p = 1
+    otherwise) or converges to the period-2 orbit: W -> 0 by [RegionEnters.region_enters]
+    with the strip |p - 1| <= K - 1 and lambda = 1 + (K - 1)/2, so d -> 0; the side of p = 1
+    alternates; on the side p > 1 the even steps are q_(j+1) = G(q_j) + (q_j - 1) d E with
+    r = delta_2^2 ([delta_order]: delta_1^2 < 1 < delta_2^2 < nhi), and the odd steps
+    tend to F(delta_2^2) = delta_1^2 ([F_delta2], from Vieta). The generated near converge
+    file proves those facts for every K of the piece, K > 1, and joins this with the
+    piece's reach theorem. *)
 
 From Coq Require Import Reals Lra Lia Classical.
-From Twostep Require Import RegionEnters.
+From Twostep Require Import Model OrbitClaims SlabReach TargetConverge RegionEnters.
 Open Scope R_scope.
 
 Section Perturbed.
@@ -202,3 +211,386 @@ Proof.
 Qed.
 
 End Perturbed.
+
+(** The divided difference D(p, q) of F(p) = p'(p, 0) ([OrbitClaims.slope_form]). *)
+Definition slope_d (K p q : R) : R :=
+  (1 + K) ^ 2 - 2 * K * (1 + K) * (p + q) + K ^ 2 * (p ^ 2 + p * q + q ^ 2).
+
+(** Q(p) = K^2 p^2 - K (K + 1) p + 1, whose zeros are delta_1^2, delta_2^2. *)
+Definition quad (K p : R) : R := K ^ 2 * p ^ 2 - K * (K + 1) * p + 1.
+
+(** The two-step perturbation factor: p'' - F(F(p)) = (p - 1) d E(p, d). *)
+Definition near_e (K p d : R) : R :=
+  - K * slope_d K (prod_p K p 0) (prod_p K p d) - K * prod_m K p d * (1 + K * (p - 1)) ^ 2.
+
+Lemma two_step_perturbed K p d :
+  prod_p K (prod_p K p d) (prod_d K p d)
+  = prod_p K (prod_p K p 0) 0 + (p - 1) * (d * near_e K p d).
+Proof. unfold near_e, slope_d, prod_p, prod_d, prod_m. ring. Qed.
+
+Lemma m_form K p d : prod_p K p d - 1 = (p - 1) * prod_m K p d.
+Proof. unfold prod_p, prod_m. ring. Qed.
+
+(** P3.orbit-near/strip-form with the strip's sign: where |p - 1| <= K - 1,
+    m <= -(1 + (K - 1)/2). *)
+Lemma near_strip K p d : 1 < K ->
+  (forall w, -1 <= w <= 1 -> 0 < 3 / 2 - w * (K ^ 2 - 2 * K) - K ^ 2 * (K - 1) * w ^ 2) ->
+  0 <= d -> (p - 1) ^ 2 <= (K - 1) ^ 2 -> prod_m K p d <= - (1 + (K - 1) / 2).
+Proof.
+  intros HK HS Hd Hp.
+  set (w := (p - 1) / (K - 1)).
+  assert (Ew : p = 1 + (K - 1) * w) by (unfold w; field; lra).
+  assert (Hw : -1 <= w <= 1).
+  { rewrite Ew in Hp.
+    replace ((1 + (K - 1) * w - 1) ^ 2) with ((K - 1) ^ 2 * w ^ 2) in Hp by ring.
+    assert (HK2 : 0 < (K - 1) ^ 2) by (apply pow_lt; lra).
+    assert (w ^ 2 <= 1).
+    { apply (Rmult_le_reg_l ((K - 1) ^ 2)); [exact HK2 | lra]. }
+    split; nra. }
+  specialize (HS w Hw).
+  assert (Id : prod_m K (1 + (K - 1) * w) d + 1 + (K - 1) / 2
+               = (K - 1) * (- 3 / 2 + w * (K ^ 2 - 2 * K) + K ^ 2 * (K - 1) * w ^ 2) - K * d)
+    by (unfold prod_m; field).
+  rewrite Ew. assert (0 <= K * d) by nra. nra.
+Qed.
+
+(** A sequence converges if its shift does. *)
+Lemma Un_cv_unshift (a : nat -> R) l : Un_cv (fun n => a (S n)) l -> Un_cv a l.
+Proof.
+  intros H eps He. destruct (H eps He) as [N HN]. exists (S N). intros n Hn.
+  destruct n as [| n]; [lia |]. apply HN. lia.
+Qed.
+
+(** 0 <= a_n <= k b_n with b_n -> 0 gives a_n -> 0. *)
+Lemma Un_cv_squeeze (a b : nat -> R) k : 0 <= k ->
+  (forall n, 0 <= a n <= k * b n) -> Un_cv b 0 -> Un_cv a 0.
+Proof.
+  intros Hk Hab Hb eps He.
+  destruct (Hb (eps / (k + 1))) as [N HN]; [apply Rdiv_lt_0_compat; lra |].
+  exists N. intros n Hn. specialize (HN n Hn). specialize (Hab n).
+  unfold R_dist in *. rewrite Rminus_0_r in *.
+  assert (Hbn : b n < eps / (k + 1)) by (pose proof (Rle_abs (b n)); lra).
+  assert (k * b n <= (k + 1) * Rabs (b n)).
+  { pose proof (Rle_abs (b n)). pose proof (Rabs_pos (b n)). nra. }
+  apply (Rmult_lt_compat_l (k + 1)) in HN; [| lra].
+  replace ((k + 1) * (eps / (k + 1))) with eps in HN by (field; lra).
+  rewrite Rabs_right by lra. lra.
+Qed.
+
+Lemma Un_cv_of_abs (a : nat -> R) : Un_cv (fun n => Rabs (a n)) 0 -> Un_cv a 0.
+Proof.
+  intros H eps He. destruct (H eps He) as [N HN]. exists N. intros n Hn.
+  specialize (HN n Hn). unfold R_dist in *. rewrite Rminus_0_r, Rabs_Rabsolu in HN.
+  rewrite Rminus_0_r. exact HN.
+Qed.
+
+Section NearOrbit.
+
+Variables (K nlo nhi omega dcap mu C : R) (Rq : R -> R).
+
+Hypothesis HK : 1 < K.
+Hypothesis Hn : 0 < nlo < 1 /\ 1 < nhi.
+Hypothesis Hom : 0 < omega /\ 0 <= dcap /\ omega <= dcap * dcap /\ 0 < mu.
+(** The near range N = [nlo, nhi]: mapped into itself from the slab, with the signs. *)
+Hypothesis Hnear : forall p d, nlo <= p <= nhi -> 0 <= d -> prod_w p d <= omega ->
+  0 <= 2 - (K * (p - 1)) ^ 2 /\ nlo <= prod_p K p d <= nhi /\ prod_m K p d < 0 /\
+  K * p - K - 2 < 0 /\ 0 < Rq p /\ 0 < p.
+(** P3.orbit-near/two-step-factored. *)
+Hypothesis Hfactor : forall p, prod_p K (prod_p K p 0) 0 - p =
+  K * p * (p - 1) * (K * p - K - 2) * quad K p * Rq p.
+Hypothesis HRc : forall p, continuity_pt Rq p.
+Hypothesis HD : forall p q, nlo <= p <= nhi -> nlo <= q <= nhi -> slope_d K p q < 0.
+Hypothesis HQ : 0 < quad K nlo /\ 0 < quad K nhi.
+Hypothesis HM : forall p, nlo <= p <= nhi -> mu <= 2 - (K * (p - 1)) ^ 2.
+(** P3.orbit-near/strip. *)
+Hypothesis HS : forall w, -1 <= w <= 1 ->
+  0 < 3 / 2 - w * (K ^ 2 - 2 * K) - K ^ 2 * (K - 1) * w ^ 2.
+Hypothesis HE : forall p d, nlo <= p <= nhi -> 0 <= d <= dcap -> Rabs (near_e K p d) <= C.
+
+(** A point of the slab {W <= omega} with p in N. *)
+Definition in_near (z : R * R) : Prop :=
+  nlo <= fst z <= nhi /\ 0 <= snd z /\ prod_w (fst z) (snd z) <= omega.
+
+Lemma near_step z : in_near z -> in_near (pd_step K z).
+Proof.
+  destruct z as [p d]. intros (Hp & Hd & Hw). cbn [fst snd] in *.
+  destruct (Hnear p d Hp Hd Hw) as (H2 & Hr & _).
+  destruct (slab_step K omega nlo nhi p d ltac:(lra) ltac:(lra) Hd Hw H2 Hr) as (A & B & D).
+  unfold in_near, pd_step. cbn [fst snd]. tauto.
+Qed.
+
+Lemma near_w_step z : in_near z ->
+  prod_w (fst (pd_step K z)) (snd (pd_step K z)) <= prod_w (fst z) (snd z).
+Proof.
+  destruct z as [p d]. intros (Hp & Hd & Hw). cbn [fst snd] in *.
+  destruct (Hnear p d Hp Hd Hw) as (H2 & _).
+  assert (0 <= prod_w p d) by (unfold prod_w; apply Rmult_le_pos; lra).
+  pose proof (w_decay_margin K p d 0 H ltac:(lra) ltac:(lra)) as E.
+  replace (prod_w p d * (1 - K ^ 2 * 0 * (p - 1) ^ 2)) with (prod_w p d) in E by ring.
+  unfold pd_step. cbn [fst snd]. exact E.
+Qed.
+
+Lemma step_cross z : in_near z -> fst z <> 1 ->
+  (fst z - 1) * (fst (pd_step K z) - 1) < 0.
+Proof.
+  destruct z as [p d]. intros (Hp & Hd & Hw) H1. cbn [fst snd] in *.
+  destruct (Hnear p d Hp Hd Hw) as (_ & _ & Hm & _).
+  unfold pd_step. cbn [fst snd]. rewrite m_form.
+  assert (0 < (p - 1) * (p - 1)) by (apply Rsqr_pos_lt; lra).
+  assert (0 < (p - 1) * (p - 1) * - prod_m K p d) by (apply Rmult_lt_0_compat; lra).
+  replace ((p - 1) * ((p - 1) * prod_m K p d))
+    with (- ((p - 1) * (p - 1) * - prod_m K p d)) by ring.
+  lra.
+Qed.
+
+Lemma near_off z : in_near z -> fst z <> 1 ->
+  forall n, in_near (pd_orbit K n z) /\ fst (pd_orbit K n z) <> 1.
+Proof.
+  intros Hz H1 n. induction n as [| n [A B]]; [split; assumption |].
+  rewrite pd_orbit_S. split; [apply near_step, A |].
+  intros E. pose proof (step_cross _ A B) as X. rewrite E in X. lra.
+Qed.
+
+Lemma near_cross z : in_near z -> fst z <> 1 ->
+  forall n, (fst (pd_orbit K n z) - 1) * (fst (pd_orbit K (S n) z) - 1) < 0.
+Proof.
+  intros Hz H1 n. destruct (near_off z Hz H1 n) as [A B].
+  rewrite pd_orbit_S. apply step_cross; assumption.
+Qed.
+
+Lemma near_orbit z n : in_near z -> in_near (pd_orbit K n z).
+Proof.
+  intros Hz. induction n as [| n IH]; [exact Hz |]. rewrite pd_orbit_S. apply near_step, IH.
+Qed.
+
+Lemma near_w_later z : in_near z -> forall n k,
+  prod_w (fst (pd_orbit K (n + k) z)) (snd (pd_orbit K (n + k) z))
+  <= prod_w (fst (pd_orbit K n z)) (snd (pd_orbit K n z)).
+Proof.
+  intros Hz n k. induction k as [| k IH]; [rewrite Nat.add_0_r; lra |].
+  rewrite Nat.add_succ_r, pd_orbit_S.
+  pose proof (near_w_step _ (near_orbit z (n + k) Hz)). lra.
+Qed.
+
+(** Off p = 1, W tends to 0 ([RegionEnters.region_enters] with the near strip). *)
+Lemma near_w_to_zero z : in_near z -> fst z <> 1 ->
+  Un_cv (fun t => prod_w (fst (pd_orbit K t z)) (snd (pd_orbit K t z))) 0.
+Proof.
+  intros Hz H1 eps He.
+  destruct Hn as [[Hn1 Hn2] Hn3]. destruct Hom as (Ho1 & Ho2 & Ho3 & Ho4).
+  assert (Hcond : forall p d, nlo <= p <= nhi -> 0 <= d <= dcap -> 0 <= omega - prod_w p d ->
+    0 <= nhi - prod_p K p d /\ 0 <= prod_p K p d - nlo /\ 0 <= 2 - (K * (p - 1)) ^ 2 - mu /\
+    (0 <= (K - 1) ^ 2 - (p - 1) ^ 2 -> 0 <= - prod_m K p d - (1 + (K - 1) / 2))).
+  { intros p d Hp Hd Hw.
+    destruct (Hnear p d Hp ltac:(lra) ltac:(lra)) as (_ & Hr & _).
+    pose proof (HM p Hp).
+    split; [lra | split; [lra | split; [lra |]]].
+    intros Hs. pose proof (near_strip K p d HK HS ltac:(lra) ltac:(lra)). lra. }
+  destruct (region_enters K nlo nhi omega dcap mu (1 + (K - 1) / 2) (K - 1) (eps / 2)
+              ltac:(lra) ltac:(repeat split; lra) Hcond z Hz) as [n [E | E]].
+  - exfalso. exact (proj2 (near_off z Hz H1 n) E).
+  - exists n. intros t Ht. unfold R_dist. rewrite Rminus_0_r.
+    replace t with (n + (t - n))%nat by lia.
+    pose proof (near_w_later z Hz n (t - n)).
+    destruct (near_orbit z (n + (t - n)) Hz) as (Hp & Hd & _).
+    assert (0 <= prod_w (fst (pd_orbit K (n + (t - n)) z)) (snd (pd_orbit K (n + (t - n)) z)))
+      by (unfold prod_w; apply Rmult_le_pos; lra).
+    rewrite Rabs_right by lra. lra.
+Qed.
+
+Lemma near_d_to_zero z : in_near z -> fst z <> 1 ->
+  Un_cv (fun t => snd (pd_orbit K t z)) 0.
+Proof.
+  intros Hz H1. destruct Hn as [[Hn1 Hn2] Hn3].
+  apply (Un_cv_squeeze _ (fun t => prod_w (fst (pd_orbit K t z)) (snd (pd_orbit K t z)))
+           (/ (4 * nlo))); [left; apply Rinv_0_lt_compat; lra | | apply near_w_to_zero; assumption].
+  intros t. cbv beta. destruct (near_orbit z t Hz) as (Hp & Hd & _).
+  split; [exact Hd |].
+  apply (Rmult_le_reg_l (4 * nlo)); [lra |].
+  rewrite <- Rmult_assoc, Rinv_r, Rmult_1_l by lra. unfold prod_w. nra.
+Qed.
+
+(** delta_1^2 < 1 < delta_2^2 < nhi, and F(delta_2^2) = delta_1^2. *)
+Lemma delta_order : delta1 K ^ 2 < 1 < delta2 K ^ 2 /\ delta2 K ^ 2 < nhi.
+Proof.
+  destruct Hn as [[Hn1 Hn2] Hn3].
+  assert (D12 : delta1 K ^ 2 <= delta2 K ^ 2).
+  { unfold delta1, delta2. pose proof (sqrt_pos (1 + 3 / K)). pose proof (sqrt_pos (1 - 1 / K)).
+    nra. }
+  pose proof (quadratic_roots K 1 ltac:(lra)) as Q1.
+  pose proof (quadratic_roots K nhi ltac:(lra)) as Qn.
+  destruct HQ as [_ Hq]. unfold quad in Hq. rewrite Qn in Hq.
+  set (a := delta1 K ^ 2) in *. set (b := delta2 K ^ 2) in *.
+  assert (K2 : 0 < K ^ 2) by (apply pow_lt; lra).
+  assert (N1 : (1 - a) * (1 - b) < 0).
+  { assert (H0 : K ^ 2 * ((1 - a) * (1 - b)) < 0).
+    { replace (K ^ 2 * ((1 - a) * (1 - b))) with (K ^ 2 * (1 - a) * (1 - b)) by ring.
+      rewrite <- Q1. nra. }
+    destruct (Rlt_le_dec ((1 - a) * (1 - b)) 0) as [H | H]; [exact H |].
+    assert (0 <= K ^ 2 * ((1 - a) * (1 - b))) by (apply Rmult_le_pos; lra). lra. }
+  assert (Ha : a < 1).
+  { destruct (Rlt_le_dec a 1) as [H | H]; [exact H |]. nra. }
+  assert (Hb : 1 < b) by nra.
+  assert (Pn : 0 < (nhi - a) * (nhi - b)).
+  { destruct (Rlt_le_dec 0 ((nhi - a) * (nhi - b))) as [H | H]; [exact H |].
+    assert (K ^ 2 * ((nhi - a) * (nhi - b)) <= 0).
+    { assert (0 <= K ^ 2 * (- ((nhi - a) * (nhi - b)))) by (apply Rmult_le_pos; lra). lra. }
+    replace (K ^ 2 * (nhi - a) * (nhi - b)) with (K ^ 2 * ((nhi - a) * (nhi - b))) in Hq by ring.
+    lra. }
+  split; [lra | nra].
+Qed.
+
+Lemma F_delta2 : prod_p K (delta2 K ^ 2) 0 = delta1 K ^ 2.
+Proof.
+  destruct (delta_squares_vieta K ltac:(lra)) as [E1 E2].
+  set (a := delta1 K ^ 2) in *. set (b := delta2 K ^ 2) in *.
+  assert (E : 1 - K * (b - 1) = K * a).
+  { assert (K * (a + b) = K + 1) by (rewrite E2; field; lra). lra. }
+  transitivity (K ^ 2 * (a * b) * a).
+  - unfold prod_p. rewrite E. ring.
+  - rewrite E1. field. lra.
+Qed.
+
+(** From a point of N above p = 1: the even steps tend to delta_2^2, the odd ones to
+    delta_1^2. *)
+Lemma near_above z : in_near z -> 1 < fst z ->
+  Un_cv (fun s => fst (pd_orbit K (2 * s) z)) (delta2 K ^ 2) /\
+  Un_cv (fun s => fst (pd_orbit K (S (2 * s)) z)) (delta1 K ^ 2).
+Proof.
+  intros Hz H1.
+  destruct Hn as [[Hn1 Hn2] Hn3]. destruct Hom as (Ho1 & Ho2 & Ho3 & Ho4).
+  assert (N1 : fst z <> 1) by lra.
+  pose proof (near_cross z Hz N1) as X.
+  set (q j := fst (pd_orbit K (2 * j) z)).
+  set (dd j := snd (pd_orbit K (2 * j) z)).
+  assert (Hq : forall j, 1 < q j <= nhi).
+  { intros j. split.
+    - induction j as [| j IH]; [exact H1 |].
+      unfold q in *. replace (2 * S j)%nat with (S (S (2 * j))) by lia.
+      pose proof (X (2 * j)%nat) as X1. pose proof (X (S (2 * j))) as X2.
+      assert (fst (pd_orbit K (S (2 * j)) z) - 1 < 0) by nra.
+      nra.
+    - destruct (near_orbit z (2 * j) Hz) as ((_ & H) & _). exact H. }
+  assert (Hin : forall j, nlo <= q j <= nhi /\ 0 <= dd j <= dcap).
+  { intros j. destruct (near_orbit z (2 * j) Hz) as (Hp & Hd & Hw).
+    destruct (slab_d_bounds nlo (q j) (dd j) omega dcap ltac:(unfold q; lra) Hd Ho2 Ho3 Hw)
+      as [Hdc _].
+    unfold q, dd. split; [exact Hp | split; [exact Hd | exact Hdc]]. }
+  set (G p := prod_p K (prod_p K p 0) 0).
+  set (B p := K * p * (K * p - K - 2) * quad K p * Rq p).
+  set (e j := dd j * near_e K (q j) (dd j)).
+  assert (Hstep : forall j, q (S j) = G (q j) + (q j - 1) * e j).
+  { intros j. unfold e, G. unfold q, dd. cbv beta. replace (2 * S j)%nat with (S (S (2 * j))) by lia.
+    rewrite !pd_orbit_S. destruct (pd_orbit K (2 * j) z) as [p d].
+    unfold pd_step. cbn [fst snd]. apply two_step_perturbed. }
+  assert (Hdd : Un_cv dd 0).
+  { intros eps He. destruct (near_d_to_zero z Hz N1 eps He) as [N HN].
+    exists N. intros n Hn'. apply HN. lia. }
+  assert (HC : 0 <= C).
+  { destruct (Hin 0%nat) as [A B0]. pose proof (HE _ _ A B0). pose proof (Rabs_pos (near_e K (q 0%nat) (dd 0%nat))). lra. }
+  assert (He : Un_cv e 0).
+  { apply Un_cv_of_abs. apply (Un_cv_squeeze _ dd C HC); [| exact Hdd].
+    intros j. destruct (Hin j) as [A B0]. split; [apply Rabs_pos |].
+    unfold e. rewrite Rabs_mult, Rabs_right by lra.
+    pose proof (HE _ _ A B0). rewrite Rmult_comm. apply Rmult_le_compat_r; lra. }
+  destruct delta_order as [[Da Db] Dn].
+  set (a := delta1 K ^ 2) in *. set (b := delta2 K ^ 2) in *.
+  assert (Qf : forall p, quad K p = K ^ 2 * (p - a) * (p - b)).
+  { intros p. unfold quad, a, b. apply quadratic_roots. lra. }
+  assert (Hh : forall p, G p - p = (p - 1) * B p).
+  { intros p. unfold G, B. rewrite Hfactor. ring. }
+  assert (HBc : forall p, continuity_pt B p).
+  { intros p. unfold B.
+    apply (continuity_pt_mult (fun p => K * p * (K * p - K - 2) * quad K p) Rq p);
+      [unfold quad; reg | apply HRc]. }
+  assert (Sign : forall p, 1 <= p <= nhi ->
+            0 < K * p /\ K * p - K - 2 < 0 /\ 0 < Rq p).
+  { intros p Hp. destruct (Hnear p 0 ltac:(lra) ltac:(lra) ltac:(unfold prod_w; lra))
+      as (_ & _ & _ & H2 & H3 & H4).
+    split; [apply Rmult_lt_0_compat; lra | split; assumption]. }
+  assert (Hpos : forall p, 1 <= p < b -> 0 < B p).
+  { intros p Hp. destruct (Sign p ltac:(lra)) as (S1 & S2 & S3).
+    assert (Qn : quad K p < 0).
+    { rewrite Qf. assert (0 < K ^ 2) by (apply pow_lt; lra).
+      assert (0 < K ^ 2 * (p - a) * (b - p)) by (apply Rmult_lt_0_compat; [apply Rmult_lt_0_compat |]; lra).
+      nra. }
+    assert (0 < (K * p - K - 2) * quad K p) by nra.
+    unfold B. replace (K * p * (K * p - K - 2) * quad K p * Rq p)
+      with (K * p * ((K * p - K - 2) * quad K p) * Rq p) by ring.
+    apply Rmult_lt_0_compat; [apply Rmult_lt_0_compat |]; lra. }
+  assert (Hneg : forall p, b < p <= nhi -> B p < 0).
+  { intros p Hp. destruct (Sign p ltac:(lra)) as (S1 & S2 & S3).
+    assert (Qp : 0 < quad K p).
+    { rewrite Qf. assert (0 < K ^ 2) by (apply pow_lt; lra).
+      apply Rmult_lt_0_compat; [apply Rmult_lt_0_compat |]; lra. }
+    assert (0 < - ((K * p - K - 2) * quad K p)) by nra.
+    assert (0 < K * p * (- ((K * p - K - 2) * quad K p)) * Rq p)
+      by (apply Rmult_lt_0_compat; [apply Rmult_lt_0_compat |]; lra).
+    unfold B. nra. }
+  assert (HBr : B b = 0).
+  { unfold B. rewrite Qf. ring. }
+  assert (HF : forall p, nlo <= p <= nhi -> nlo <= prod_p K p 0 <= nhi).
+  { intros p Hp. destruct (Hnear p 0 Hp ltac:(lra) ltac:(unfold prod_w; lra)) as (_ & H & _).
+    exact H. }
+  assert (Fdec : forall p r, nlo <= p -> p <= r -> r <= nhi -> prod_p K r 0 <= prod_p K p 0).
+  { intros p r Hp Hpr Hr.
+    pose proof (slope_form K p r) as Sf.
+    assert (Hs : slope_d K p r < 0) by (apply HD; lra).
+    unfold slope_d in Hs.
+    assert (0 <= r - p) by lra.
+    nra. }
+  assert (Hmono : forall p r, 1 <= p <= r -> r <= nhi -> G p <= G r).
+  { intros p r Hpr Hr. unfold G.
+    pose proof (HF p ltac:(lra)). pose proof (HF r ltac:(lra)).
+    pose proof (Fdec p r ltac:(lra) ltac:(lra) Hr).
+    apply Fdec; lra. }
+  pose proof (perturbed_converges G B b nhi (conj Db Dn) Hh HBc Hpos Hneg HBr Hmono q e Hq
+                Hstep He) as Cq.
+  assert (Fb : prod_p K b 0 = a) by (unfold a, b; apply F_delta2).
+  split; [exact Cq |].
+  assert (Odd : forall j, fst (pd_orbit K (S (2 * j)) z) = prod_p K (q j) 0 - K * (q j - 1) * dd j).
+  { intros j. unfold q, dd. rewrite pd_orbit_S. destruct (pd_orbit K (2 * j) z) as [p d].
+    unfold pd_step. cbn [fst snd]. unfold prod_p. ring. }
+  apply (Un_cv_ext (fun j => prod_p K (q j) 0 - K * (q j - 1) * dd j)).
+  { intros j. symmetry. apply Odd. }
+  replace a with (prod_p K b 0 - 0) by (rewrite Fb; ring).
+  apply CV_minus.
+  - apply (continuity_seq (fun p => prod_p K p 0) q b); [unfold prod_p; reg | exact Cq].
+  - apply Un_cv_of_abs.
+    apply (Un_cv_squeeze _ dd (K * (nhi - 1))); [nra | | exact Hdd].
+    intros j. destruct (Hq j) as [Q1 Q2]. destruct (Hin j) as [_ [D1 D2]].
+    split; [apply Rabs_pos |].
+    assert (0 <= K * (q j - 1) * dd j) by (apply Rmult_le_pos; [apply Rmult_le_pos |]; lra).
+    rewrite Rabs_right by lra.
+    assert (K * (q j - 1) <= K * (nhi - 1)) by (apply Rmult_le_compat_l; lra).
+    apply Rmult_le_compat_r; lra.
+Qed.
+
+(** Every orbit of the slab that starts in N lands on p = 1 (it starts there) or
+    converges to the period-2 orbit: its even and odd steps tend to delta_1^2 and
+    delta_2^2 in some order, and d to 0. *)
+Theorem near_converges z : in_near z ->
+  fst z = 1 \/ exists q0 q1, orbit_squares K q0 q1
+    /\ Un_cv (fun s => fst (pd_orbit K (2 * s) z)) q0
+    /\ Un_cv (fun s => fst (pd_orbit K (S (2 * s)) z)) q1
+    /\ Un_cv (fun t => snd (pd_orbit K t z)) 0.
+Proof.
+  intros Hz. destruct (Req_dec (fst z) 1) as [E | E]; [left; exact E | right].
+  pose proof (near_d_to_zero z Hz E) as Hd.
+  destruct (Rlt_le_dec 1 (fst z)) as [Hgt | Hle].
+  - destruct (near_above z Hz Hgt) as [C0 C1].
+    exists (delta2 K ^ 2), (delta1 K ^ 2).
+    split; [right; split; reflexivity | split; [exact C0 | split; [exact C1 | exact Hd]]].
+  - assert (Hz1 : in_near (pd_step K z)) by (apply near_step, Hz).
+    assert (Hgt : 1 < fst (pd_step K z)).
+    { pose proof (step_cross z Hz E). assert (fst z - 1 < 0) by lra. nra. }
+    destruct (near_above _ Hz1 Hgt) as [C0 C1].
+    exists (delta1 K ^ 2), (delta2 K ^ 2).
+    split; [left; split; reflexivity |].
+    split; [| split; [exact C0 | exact Hd]].
+    apply Un_cv_unshift.
+    apply (Un_cv_ext (fun s => fst (pd_orbit K (S (2 * s)) (pd_step K z)))); [| exact C1].
+    intros n. cbv beta. replace (2 * S n)%nat with (S (S (2 * n))) by lia. reflexivity.
+Qed.
+
+End NearOrbit.

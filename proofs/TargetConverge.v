@@ -355,10 +355,10 @@ Proof. unfold g. ring. Qed.
 Lemma prod_p_square K y : prod_p K (y ^ 2) 0 = (g K y) ^ 2.
 Proof. unfold prod_p, g. ring. Qed.
 
-(** Q(q) = K^2 (q - delta_1^2) (q - delta_2^2) for K >= 1: delta_1 delta_2 = 1/K and
-    delta_1^2 + delta_2^2 = 1 + 1/K. *)
-Lemma quadratic_roots K q : 1 <= K ->
-  K ^ 2 * q ^ 2 - K * (K + 1) * q + 1 = K ^ 2 * (q - delta1 K ^ 2) * (q - delta2 K ^ 2).
+(** Vieta for the squares, K >= 1: delta_1^2 delta_2^2 = 1/K^2 and
+    delta_1^2 + delta_2^2 = 1 + 1/K (from A^2 = 1 + 3/K, B^2 = 1 - 1/K). *)
+Lemma delta_squares_vieta K : 1 <= K ->
+  delta1 K ^ 2 * delta2 K ^ 2 = / K ^ 2 /\ delta1 K ^ 2 + delta2 K ^ 2 = 1 + / K.
 Proof.
   intros HK. unfold delta1, delta2.
   assert (A2 : sqrt (1 + 3 / K) * sqrt (1 + 3 / K) = 1 + 3 / K).
@@ -368,15 +368,21 @@ Proof.
     { apply (Rmult_le_reg_r K); [lra |]. unfold Rdiv. rewrite Rmult_assoc, Rinv_l; lra. }
     lra. }
   set (A := sqrt (1 + 3 / K)) in *. set (B := sqrt (1 - 1 / K)) in *.
-  assert (E1 : ((A - B) / 2) ^ 2 * ((A + B) / 2) ^ 2 = / K ^ 2).
-  { replace (((A - B) / 2) ^ 2 * ((A + B) / 2) ^ 2) with (((A * A - B * B) / 4) ^ 2) by field.
-    rewrite A2, B2. field. lra. }
-  assert (E2 : ((A - B) / 2) ^ 2 + ((A + B) / 2) ^ 2 = 1 + / K).
-  { replace (((A - B) / 2) ^ 2 + ((A + B) / 2) ^ 2) with ((A * A + B * B) / 2) by field.
-    rewrite A2, B2. field. lra. }
-  replace (K ^ 2 * (q - ((A - B) / 2) ^ 2) * (q - ((A + B) / 2) ^ 2))
-    with (K ^ 2 * q ^ 2 - K ^ 2 * (((A - B) / 2) ^ 2 + ((A + B) / 2) ^ 2) * q
-          + K ^ 2 * (((A - B) / 2) ^ 2 * ((A + B) / 2) ^ 2)) by ring.
+  split.
+  - replace (((A - B) / 2) ^ 2 * ((A + B) / 2) ^ 2) with (((A * A - B * B) / 4) ^ 2) by field.
+    rewrite A2, B2. field. lra.
+  - replace (((A - B) / 2) ^ 2 + ((A + B) / 2) ^ 2) with ((A * A + B * B) / 2) by field.
+    rewrite A2, B2. field. lra.
+Qed.
+
+(** Q(q) = K^2 (q - delta_1^2) (q - delta_2^2) for K >= 1. *)
+Lemma quadratic_roots K q : 1 <= K ->
+  K ^ 2 * q ^ 2 - K * (K + 1) * q + 1 = K ^ 2 * (q - delta1 K ^ 2) * (q - delta2 K ^ 2).
+Proof.
+  intros HK. destruct (delta_squares_vieta K HK) as [E1 E2].
+  replace (K ^ 2 * (q - delta1 K ^ 2) * (q - delta2 K ^ 2))
+    with (K ^ 2 * q ^ 2 - K ^ 2 * (delta1 K ^ 2 + delta2 K ^ 2) * q
+          + K ^ 2 * (delta1 K ^ 2 * delta2 K ^ 2)) by ring.
   rewrite E1, E2. field. lra.
 Qed.
 
