@@ -20,7 +20,7 @@
 #                                   (15 519 start and 39 376 invariance cells) are stated;
 #                                   the grid basin and stage 2 are not (the generated
 #                                   Theorem4_all.v says so)
-#   FULL_ROW="lemma2:0 theorem3:T3.balance/region:0 theorem3:P3.orbit-near/slab-graph:0 theorem3:P3.orbit-global/slab-graph:66 theorem3:P3.orbit-global/region:21 theorem4:T4.basin/region:0"
+#   FULL_ROW="lemma2:0 theorem3:T3.balance/region:0 theorem3:P3.orbit-near/slab-graph:0 theorem3:P3.orbit-near/region:0 theorem3:P3.orbit-global/slab-graph:66 theorem3:P3.orbit-global/region:21 theorem4:T4.basin/region:0"
 #                                   with SAMPLE: FAMILY:R generates K row R of the family's
 #                                   region obligations (and K piece R of its slab graphs)
 #                                   in full, FAMILY:ID:R row R of obligation ID only, with
@@ -73,7 +73,7 @@ CERTS=${CERTS:-$root/certificates}
 JOBS=${JOBS:-2}
 FULL=${FULL:-theorem2 appendix-l}
 COQ_FAMILIES=${COQ_FAMILIES:-theorem2 appendix-l lemma2 theorem3 theorem4}
-FULL_ROW=${FULL_ROW-lemma2:0 theorem3:T3.balance/region:0 theorem3:P3.orbit-near/slab-graph:0 theorem3:P3.orbit-global/slab-graph:66 theorem3:P3.orbit-global/region:21 theorem4:T4.basin/region:0}
+FULL_ROW=${FULL_ROW-lemma2:0 theorem3:T3.balance/region:0 theorem3:P3.orbit-near/slab-graph:0 theorem3:P3.orbit-near/region:0 theorem3:P3.orbit-global/slab-graph:66 theorem3:P3.orbit-global/region:21 theorem4:T4.basin/region:0}
 gen=$here/generated
 
 if ! command -v coqc >/dev/null 2>&1; then

@@ -744,3 +744,68 @@ fn the_claim_over_every_piece_joins_in_coq_and_not_past_its_pieces() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_near_range_bound_that_is_too_small_does_not_compile_in_coq() {
+    if !have_coqc() {
+        eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
+        return;
+    }
+    let dir = scratch_with(
+        "near",
+        &[
+            "OrbitClaims.v",
+            "SlabReach.v",
+            "TargetConverge.v",
+            "RegionEnters.v",
+            "NearConverge.v",
+        ],
+    );
+    let gen = dir.join("gen");
+    let cert = root().join("certificates/theorem3.json");
+    let (ok, msg) = coq_sample_full(&cert, &gen, "1", Some("P3.orbit-near/slab-graph:0"));
+    assert!(ok, "{msg}");
+    let text =
+        std::fs::read_to_string(gen.join("Theorem3_P3_orbit_near_slab_graph_s00_converge.v"))
+            .unwrap();
+    // The two interval lemmas of the near range, alone: the margin mu and the bound C.
+    let lemma = |name: &str| {
+        let at = text.find(&format!("Lemma {name} :")).unwrap();
+        let end = at + text[at..].find("Qed.").unwrap() + "Qed.".len();
+        text[at..end].to_string()
+    };
+    let head = "From Coq Require Import Reals Lra.\nFrom Interval Require Import Tactic.\nFrom Twostep Require Import Model Support NearConverge.\nOpen Scope R_scope.\n\n";
+    let margin = lemma("P3_orbit_near_slab_graph_s00_near_margin");
+    let bound = lemma("P3_orbit_near_slab_graph_s00_near_e");
+    let compile = |body: &str| {
+        std::fs::write(gen.join("Bounds.v"), format!("{head}{body}\n")).unwrap();
+        coqc_generated(&dir, &gen, "Bounds.v")
+    };
+    let (ok, out) = compile(&format!("{margin}\n\n{bound}"));
+    assert!(ok, "the near range's bounds should compile:\n{out}");
+    // mu = 2 is above 2 - K^2 (p - 1)^2 on N; |E| <= 1/100 is false (at p = 1, d = 0,
+    // E = 2K(2K - 1), about 2).
+    let mu = margin
+        .split("->\n  ")
+        .nth(1)
+        .and_then(|r| r.split(" <= 2 - ").next())
+        .unwrap()
+        .to_string();
+    let c = bound
+        .split("Rabs (near_e K p d) <= ")
+        .nth(1)
+        .unwrap()
+        .split('.')
+        .next()
+        .unwrap()
+        .to_string();
+    for bad in [
+        margin.replacen(&format!("{mu} <= 2 -"), "2 <= 2 -", 1),
+        bound.replacen(&format!("<= {c}."), "<= 1 / 100.", 1),
+    ] {
+        let (ok, out) = compile(&bad);
+        assert!(!ok, "Coq accepted a false near-range bound:\n{bad}");
+        assert!(out.contains("Error"), "{out}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -46,9 +46,11 @@ fn linked_row(rows: &[RegionRow], s: &Slab) -> Result<Option<usize>, String> {
     Ok(None)
 }
 
-/// The text of piece j's region file (after its header and imports), or `None` when the
-/// piece has no targets or its row is not generated in full. `prefix` is the family's
-/// module prefix, `base` the slab graph's identifier.
+/// Piece j's region file: its text (after the header and the hand-written imports) and the
+/// generated modules it imports, or `None` when the piece's row is not generated in full.
+/// `base` is the slab graph's identifier. A target piece's row states the strip
+/// (|p − 1| ≤ s ⇒ m ≤ −λ); a near piece's strip is |p − 1| ≤ K − 1 with λ = 1 + (K − 1)/2,
+/// from P3.orbit-near/strip (`NearConverge.near_strip`).
 pub fn region_text(
     c: &Certificate,
     slab_id: &str,
@@ -56,10 +58,7 @@ pub fn region_text(
     j: usize,
     s: &Slab,
     opts: &Options,
-) -> Result<Option<(String, String)>, String> {
-    if s.near.is_some() {
-        return Ok(None);
-    }
+) -> Result<Option<(String, Vec<String>)>, String> {
     let Some(id) = region_id(slab_id) else {
         return Ok(None);
     };
@@ -75,23 +74,55 @@ pub fn region_text(
     if !opts.in_full(&id, rows.len(), "rows")?.contains(&r) {
         return Ok(None);
     }
+    let prefix = super::number::module_prefix(&c.family);
     let k = |name: &str| constant(&rows[r], name).map(|v| lit(&v));
     let (plo, pp, cc, dcap) = (k("plo")?, k("P")?, k("c")?, k("dcap")?);
-    let (mu, lambda, strip) = (k("margin")?, k("lambda")?, k("s")?);
+    let mu = k("margin")?;
     let rbase = ident(&id);
     let row = format!("{rbase}_r{r:02}");
+    // With a sample the row's lemma is in the obligation's file, in full in the row's own.
+    let mut modules = vec![if opts.sample.is_some() {
+        format!("{prefix}_{rbase}")
+    } else {
+        format!("{prefix}_{row}")
+    }];
     let x = format!("{base}_s{j:02}");
-    let kr = k_range(s);
+    let (klo, khi) = (lit(&s.k.0), lit(&s.k.1));
+    let (k_hyp, lambda, strip, pattern, strip_proof) = if s.near.is_some() {
+        let cell = super::near::strip_lemma(c)?;
+        modules.push(format!("{prefix}_{}", ident(super::near::STRIP)));
+        (
+            format!("{klo} < K <= {khi}"),
+            "(1 + (K - 1) / 2)".to_string(),
+            "(K - 1)".to_string(),
+            "(_ & _ & H3 & H4 & _ & H6)",
+            format!("intros Hs.\n    pose proof (near_strip K p d ltac:(lra) (fun w Hw => {cell} K w ltac:(lra) Hw)\n      ltac:(lra) ltac:(lra)).\n    lra"),
+        )
+    } else {
+        (
+            k_range(s),
+            k("lambda")?,
+            k("s")?,
+            "(_ & _ & H3 & H4 & _ & H6 & H7)",
+            "exact H7".to_string(),
+        )
+    };
+    modules.push(format!("{prefix}_{base}_s{j:02}_converge"));
+    let claim = if s.near.is_some() {
+        "P3.orbit-near"
+    } else {
+        "P3.orbit-global"
+    };
     let om = lit(&s.omega);
     let (lo, hi) = (lit(&s.cuts[0]), lit(&s.cuts[s.len()]));
     let end_z = orbit_end("(pd_orbit K n z)");
     let end_w = orbit_end("w");
     let end_xy = orbit_end_xy();
     let text = format!(
-        "(** P3.orbit-global for K in this piece, on the region R = {{{plo} <= p <= {pp}, d >= 0,\n    d (d + 4p) <= {cc}}} of row {r} of {id} (p = xy, d = (x - y)^2): every orbit of R\n    lands on p = 1, is the origin, or converges to the period-2 orbit, its products x y\n    tending to delta_1^2 and delta_2^2 on alternate steps and d to 0. From the row's cells\n    (R is mapped into itself, the margin, the strip) by RegionEnters.region_orbit_ends, an\n    orbit of R lands on p = 1 or enters the slab, where {x}_orbit_from_cells applies. *)\nTheorem {x}_region_orbit : forall K, {kr} -> forall z, in_region {plo} {pp} {cc} z ->\n  exists n, {end_z}.\nProof.\n  intros K HK z Hz.\n  assert (Hc : forall p d, {plo} <= p <= {pp} -> 0 <= d <= {dcap} -> 0 <= {cc} - prod_w p d ->\n    0 <= {pp} - prod_p K p d /\\ 0 <= prod_p K p d - {plo} /\\ 0 <= 2 - (K * (p - 1)) ^ 2 - {mu} /\\\n    (0 <= {strip} ^ 2 - (p - 1) ^ 2 -> 0 <= - prod_m K p d - {lambda})).\n  {{ intros p d Hp Hd Hw.\n    destruct ({row} K p d ltac:(lra) Hp Hd Hw) as (_ & _ & H3 & H4 & _ & H6 & H7).\n    repeat split; assumption. }}\n  refine (region_orbit_ends K {plo} {pp} {cc} {dcap} {mu} {lambda} {strip} {om}\n    ltac:(lra) ltac:(repeat split; lra) Hc\n    (fun w => {end_w}) {lo} {hi} ltac:(lra) ltac:(lra) _ ({x}_orbit_from_cells K HK) z Hz).\n  intros w H. left. exact H.\nQed.\n\n\
-         (** The same for the product map (13) in (x, y): every (x, y) with (xy, (x - y)^2) in R. *)\nTheorem {x}_region_orbit_xy : forall K, {kr} -> forall x y,\n  in_region {plo} {pp} {cc} (x * y, (x - y) ^ 2) ->\n  exists n, {end_xy}.\nProof.\n  intros K HK x y Hz.\n  destruct ({x}_region_orbit K HK _ Hz) as [n Hn].\n  exists n. exact (orbit_pd_to_xy K x y n Hn).\nQed.\n"
+        "(** {claim} for K in this piece, on the region R = {{{plo} <= p <= {pp}, d >= 0,\n    d (d + 4p) <= {cc}}} of row {r} of {id} (p = xy, d = (x - y)^2): every orbit of R\n    lands on p = 1, is the origin, or converges to the period-2 orbit, its products x y\n    tending to delta_1^2 and delta_2^2 on alternate steps and d to 0. From the row's cells\n    (R is mapped into itself, the margin) and the strip, by RegionEnters.region_orbit_ends,\n    an orbit of R lands on p = 1 or enters the slab, where {x}_orbit_from_cells applies. *)\nTheorem {x}_region_orbit : forall K, {k_hyp} -> forall z, in_region {plo} {pp} {cc} z ->\n  exists n, {end_z}.\nProof.\n  intros K HK z Hz.\n  assert (Hc : forall p d, {plo} <= p <= {pp} -> 0 <= d <= {dcap} -> 0 <= {cc} - prod_w p d ->\n    0 <= {pp} - prod_p K p d /\\ 0 <= prod_p K p d - {plo} /\\ 0 <= 2 - (K * (p - 1)) ^ 2 - {mu} /\\\n    (0 <= {strip} ^ 2 - (p - 1) ^ 2 -> 0 <= - prod_m K p d - {lambda})).\n  {{ intros p d Hp Hd Hw.\n    destruct ({row} K p d ltac:(lra) Hp Hd Hw) as {pattern}.\n    split; [exact H3 | split; [exact H4 | split; [exact H6 |]]].\n    {strip_proof}. }}\n  refine (region_orbit_ends K {plo} {pp} {cc} {dcap} {mu} {lambda} {strip} {om}\n    ltac:(lra) ltac:(repeat split; lra) Hc\n    (fun w => {end_w}) {lo} {hi} ltac:(lra) ltac:(lra) _ ({x}_orbit_from_cells K HK) z Hz).\n  intros w H. left. exact H.\nQed.\n\n\
+         (** The same for the product map (13) in (x, y): every (x, y) with (xy, (x - y)^2) in R. *)\nTheorem {x}_region_orbit_xy : forall K, {k_hyp} -> forall x y,\n  in_region {plo} {pp} {cc} (x * y, (x - y) ^ 2) ->\n  exists n, {end_xy}.\nProof.\n  intros K HK x y Hz.\n  destruct ({x}_region_orbit K HK _ Hz) as [n Hn].\n  exists n. exact (orbit_pd_to_xy K x y n Hn).\nQed.\n"
     );
-    Ok(Some((text, rbase)))
+    Ok(Some((text, modules)))
 }
 
 /// The region constants (plo, P, c) of the row linked to each piece.
@@ -236,17 +267,23 @@ mod tests {
         assert_eq!(linked_row(rows, &s).unwrap(), Some(21));
         let none = region_text(&c, id, "X", 66, &s, &opts(&["P3.orbit-global/region:20"]));
         assert!(none.unwrap().is_none());
-        let (t, rbase) = region_text(&c, id, "X", 66, &s, &opts(&["P3.orbit-global/region:21"]))
+        let (t, modules) = region_text(&c, id, "X", 66, &s, &opts(&["P3.orbit-global/region:21"]))
             .unwrap()
             .unwrap();
-        assert_eq!(rbase, "P3_orbit_global_region");
+        assert_eq!(
+            modules,
+            ["Theorem3_P3_orbit_global_region", "Theorem3_X_s66_converge"]
+        );
         assert!(t.contains("Theorem X_s66_region_orbit : forall K, (28 / 25) <= K <= (561 / 500)"));
         assert!(t.contains("Theorem X_s66_region_orbit_xy"));
         assert!(t.contains("P3_orbit_global_region_r21 K p d"));
         assert!(t.contains("in_region 0 (15607 / 10000) (13071 / 10000) z"));
-        // Without every row in full (no sample), every piece gets its file.
-        let all = region_text(&c, id, "X", 0, &piece(&c, 0), &Options::default());
-        assert!(all.unwrap().is_some());
+        // In full (no sample) every piece gets its file, which imports its row's own module
+        // (where the row's lemma is then).
+        let (_, modules) = region_text(&c, id, "X", 0, &piece(&c, 0), &Options::default())
+            .unwrap()
+            .unwrap();
+        assert_eq!(modules[0], "Theorem3_P3_orbit_global_region_r00");
     }
 
     #[test]

@@ -14,6 +14,7 @@
 pub mod boxes;
 pub mod enter;
 pub mod identities;
+pub mod near;
 pub mod number;
 pub mod orbits;
 pub mod pieces;

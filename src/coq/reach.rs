@@ -614,7 +614,25 @@ pub fn reach_text(base: &str, j: usize, s: &Slab) -> Result<String, String> {
 /// of `…_orbit_from_cells` and `…_region_orbit`).
 pub(super) fn orbit_end(w: &str) -> String {
     format!(
-        "fst {w} = 1 \\/ (fst {w} = 0 /\\ snd {w} = 0) \\/\n    exists q0 q1, orbit_squares K q0 q1\n      /\\ Un_cv (fun s => fst (pd_orbit K (2 * s) {w})) q0\n      /\\ Un_cv (fun s => fst (pd_orbit K (S (2 * s)) {w})) q1\n      /\\ Un_cv (fun t => snd (pd_orbit K t {w})) 0"
+        "fst {w} = 1 \\/ (fst {w} = 0 /\\ snd {w} = 0) \\/\n    {}",
+        orbit_converges(w)
+    )
+}
+
+/// The orbit from `w` converges to the period-2 orbit: its even and odd steps tend to
+/// δ₁², δ₂² in some order, and d to 0.
+pub(super) fn orbit_converges(w: &str) -> String {
+    format!(
+        "exists q0 q1, orbit_squares K q0 q1\n      /\\ Un_cv (fun s => fst (pd_orbit K (2 * s) {w})) q0\n      /\\ Un_cv (fun s => fst (pd_orbit K (S (2 * s)) {w})) q1\n      /\\ Un_cv (fun t => snd (pd_orbit K t {w})) 0"
+    )
+}
+
+/// `<x>_orbit_xy_from_cells`: `<x>_orbit_from_cells` read for the product map (13) in
+/// (x, y), for K with `k_hyp`, on the slab {lo <= p <= hi, W <= omega}.
+pub(super) fn orbit_xy_theorem(x: &str, k_hyp: &str, om: &str, lo: &str, hi: &str) -> String {
+    format!(
+        "(** The same for the product map (13) in (x, y): from every (x, y) with (xy, (x - y)^2) in\n    the slab, xy lands on 1, or the point is the origin, or after n steps x y tends to q0\n    on the even steps and to q1 on the odd ones ({{delta_1^2, delta_2^2}} = {{q0, q1}}), and\n    (x - y)^2 to 0. *)\nTheorem {x}_orbit_xy_from_cells : forall K, {k_hyp} -> forall x y,\n  in_slab {om} {lo} {hi} (x * y, (x - y) ^ 2) ->\n  exists n, {}.\nProof.\n  intros K HK x y Hz.\n  destruct ({x}_orbit_from_cells K HK _ Hz) as [n Hn].\n  exists n. exact (orbit_pd_to_xy K x y n Hn).\nQed.\n\n",
+        orbit_end_xy()
     )
 }
 
@@ -688,12 +706,12 @@ pub fn converge_text(base: &str, j: usize, s: &Slab, l: &[Q; 2]) -> String {
     let lo = lit(&s.cuts[0]);
     let hi = lit(&s.cuts[s.len()]);
     let w = "(pd_orbit K n z)";
-    let (end, end_xy) = (orbit_end(w), orbit_end_xy());
+    let end = orbit_end(w);
     t.push_str(&format!(
         "(** Every orbit of the slab converges to the period-2 orbit, lands on p = 1, or is the\n    origin: after the n steps that bring it into a target (or onto p = 1, or the origin),\n    its even and odd steps tend to q0 and q1, which are delta_1^2 and delta_2^2 in some
-    order (TargetConverge.period2_squares), and d to 0. *)\nTheorem {x}_orbit_from_cells : forall K, {kr} -> forall z, in_slab {om} {lo} {hi} z ->\n  exists n, {end}.\nProof.\n  intros K HK z Hz.\n  destruct ({x}_reach_from_cells K HK z Hz) as [n Hn].\n  exists n.\n  pose proof (slab_orbit K {om} {lo} {hi} ltac:(lra)\n    (fun p d Hp Hd Hw => {x}_invariant_from_cells K p d HK Hp Hd Hw) n z Hz) as Hs.\n  cbv zeta in Hs.\n  destruct {w} as [p d]. cbn [fst snd] in *.\n  destruct Hs as [Hp [Hd Hw]].\n  unfold reached in Hn. cbn [fst snd] in Hn.\n  destruct Hn as [Hg | [H1 | H0]].\n  - right; right. unfold {x}_goal in Hg. destruct Hg as [Hg | Hg].\n    + destruct ({x}_converge0_from_cells K HK) as [q0 [q1 [R0 [R1 [F0 [F1 Hc]]]]]].\n      exists q0, q1. split; [| apply Hc; assumption].\n      destruct ({x}_targets_cap K HK q0 (or_introl R0)) as [P0 [C0 N0]].\n      destruct ({x}_targets_cap K HK q1 (or_intror R1)) as [P1 [C1 _]].\n      exact (period2_squares K q0 q1 ltac:(lra) P0 P1 C0 C1 N0 F0 F1).\n    + destruct ({x}_converge1_from_cells K HK) as [q1 [q0 [R1 [R0 [F1 [F0 Hc]]]]]].\n      exists q1, q0. split; [| apply Hc; assumption].\n      destruct ({x}_targets_cap K HK q1 (or_intror R1)) as [P1 [C1 N1]].\n      destruct ({x}_targets_cap K HK q0 (or_introl R0)) as [P0 [C0 _]].\n      exact (period2_squares K q1 q0 ltac:(lra) P1 P0 C1 C0 N1 F1 F0).\n  - left; exact H1.\n  - right; left; exact H0.\nQed.\n\n\
-         (** The same for the product map (13) in (x, y): from every (x, y) with (xy, (x - y)^2) in\n    the slab, xy lands on 1, or the point is the origin, or after n steps x y tends to q0\n    on the even steps and to q1 on the odd ones ({{delta_1^2, delta_2^2}} = {{q0, q1}}), and\n    (x - y)^2 to 0. *)\nTheorem {x}_orbit_xy_from_cells : forall K, {kr} -> forall x y,\n  in_slab {om} {lo} {hi} (x * y, (x - y) ^ 2) ->\n  exists n, {end_xy}.\nProof.\n  intros K HK x y Hz.\n  destruct ({x}_orbit_from_cells K HK _ Hz) as [n Hn].\n  exists n. exact (orbit_pd_to_xy K x y n Hn).\nQed.\n\n"
+    order (TargetConverge.period2_squares), and d to 0. *)\nTheorem {x}_orbit_from_cells : forall K, {kr} -> forall z, in_slab {om} {lo} {hi} z ->\n  exists n, {end}.\nProof.\n  intros K HK z Hz.\n  destruct ({x}_reach_from_cells K HK z Hz) as [n Hn].\n  exists n.\n  pose proof (slab_orbit K {om} {lo} {hi} ltac:(lra)\n    (fun p d Hp Hd Hw => {x}_invariant_from_cells K p d HK Hp Hd Hw) n z Hz) as Hs.\n  cbv zeta in Hs.\n  destruct {w} as [p d]. cbn [fst snd] in *.\n  destruct Hs as [Hp [Hd Hw]].\n  unfold reached in Hn. cbn [fst snd] in Hn.\n  destruct Hn as [Hg | [H1 | H0]].\n  - right; right. unfold {x}_goal in Hg. destruct Hg as [Hg | Hg].\n    + destruct ({x}_converge0_from_cells K HK) as [q0 [q1 [R0 [R1 [F0 [F1 Hc]]]]]].\n      exists q0, q1. split; [| apply Hc; assumption].\n      destruct ({x}_targets_cap K HK q0 (or_introl R0)) as [P0 [C0 N0]].\n      destruct ({x}_targets_cap K HK q1 (or_intror R1)) as [P1 [C1 _]].\n      exact (period2_squares K q0 q1 ltac:(lra) P0 P1 C0 C1 N0 F0 F1).\n    + destruct ({x}_converge1_from_cells K HK) as [q1 [q0 [R1 [R0 [F1 [F0 Hc]]]]]].\n      exists q1, q0. split; [| apply Hc; assumption].\n      destruct ({x}_targets_cap K HK q1 (or_intror R1)) as [P1 [C1 N1]].\n      destruct ({x}_targets_cap K HK q0 (or_introl R0)) as [P0 [C0 _]].\n      exact (period2_squares K q1 q0 ltac:(lra) P1 P0 C1 C0 N1 F1 F0).\n  - left; exact H1.\n  - right; left; exact H0.\nQed.\n\n"
     ));
+    t.push_str(&orbit_xy_theorem(&x, &kr, &om, &lo, &hi));
     t
 }
 

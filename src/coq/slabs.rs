@@ -439,7 +439,32 @@ pub fn files(
                 text: t,
                 lemmas: 8,
             });
-            if s.near.is_none() {
+            if s.near.is_some() {
+                let mut t = intro(&format!(
+                    "piece {j}, the orbits that enter the near range converge to the period-2 orbit"
+                ));
+                t.push_str("From Twostep Require Import ProductClaims SlabReach TargetConverge RegionEnters NearConverge.\n");
+                let more = [
+                    format!("{prefix}_identities"),
+                    format!("{prefix}_{}", ident(super::near::STRIP)),
+                    format!("{prefix}_{base}"),
+                    piece.clone(),
+                    format!("{piece}_reach"),
+                ];
+                for p in parts.iter().chain(more.iter()) {
+                    t.push_str(&format!("From Twostep.generated Require Import {p}.\n"));
+                }
+                t.push('\n');
+                t.push_str(
+                    &super::near::near_text(c, &base, j, s)
+                        .map_err(|e| format!("{}: piece {j}: {e}", o.id))?,
+                );
+                out.push(CoqFile {
+                    name: format!("{piece}_converge.v"),
+                    text: t,
+                    lemmas: 5,
+                });
+            } else {
                 let mut t = intro(&format!(
                     "piece {j}, the orbits that enter the targets converge to the period-2 orbit"
                 ));
@@ -460,23 +485,23 @@ pub fn files(
                     text: t,
                     lemmas: 8,
                 });
-                if let Some((text, rbase)) = super::enter::region_text(c, &o.id, &base, j, s, opts)?
-                {
-                    let mut t = intro(&format!(
-                        "piece {j} with its region row, every orbit of the region converges to the period-2 orbit, lands on p = 1, or is the origin"
-                    ));
-                    t.push_str("From Twostep Require Import ProductClaims SlabReach TargetConverge RegionEnters.\n");
-                    t.push_str(&format!(
-                        "From Twostep.generated Require Import {prefix}_{rbase}.\nFrom Twostep.generated Require Import {piece}_converge.\n\n"
-                    ));
-                    t.push_str(&text);
-                    out.push(CoqFile {
-                        name: format!("{piece}_region.v"),
-                        text: t,
-                        lemmas: 2,
-                    });
-                    region_files.push(format!("{piece}_region"));
+            }
+            if let Some((text, modules)) = super::enter::region_text(c, &o.id, &base, j, s, opts)? {
+                let mut t = intro(&format!(
+                    "piece {j} with its region row, every orbit of the region converges to the period-2 orbit, lands on p = 1, or is the origin"
+                ));
+                t.push_str("From Twostep Require Import ProductClaims SlabReach TargetConverge RegionEnters NearConverge.\n");
+                for m in &modules {
+                    t.push_str(&format!("From Twostep.generated Require Import {m}.\n"));
                 }
+                t.push('\n');
+                t.push_str(&text);
+                out.push(CoqFile {
+                    name: format!("{piece}_region.v"),
+                    text: t,
+                    lemmas: 2,
+                });
+                region_files.push(format!("{piece}_region"));
             }
         } else if let Some(n) = opts.sample {
             let cells = sampled_cells(s, n);
@@ -500,7 +525,10 @@ pub fn files(
         text: main,
         lemmas: main_lemmas,
     });
-    if !region_files.is_empty() && region_files.len() == slabs.len() {
+    // The claim over all pieces, for a slab graph with targets (P3.orbit-global); P3.orbit-near
+    // has one piece, whose region theorem is the claim.
+    let targets = slabs.iter().all(|s| s.near.is_none());
+    if targets && !region_files.is_empty() && region_files.len() == slabs.len() {
         let mut t = header(
             c,
             &format!("obligation {}, the claim over its whole K range", o.id),
@@ -593,6 +621,7 @@ mod tests {
                 "Theorem3_P3_orbit_near_slab_graph_s00_part0.v",
                 "Theorem3_P3_orbit_near_slab_graph_s00.v",
                 "Theorem3_P3_orbit_near_slab_graph_s00_reach.v",
+                "Theorem3_P3_orbit_near_slab_graph_s00_converge.v",
                 "Theorem3_P3_orbit_near_slab_graph.v"
             ]
         );
@@ -610,8 +639,11 @@ mod tests {
             .contains("Theorem P3_orbit_near_slab_graph_s00_reach_from_cells"));
         assert!(fs[3]
             .text
+            .contains("Theorem P3_orbit_near_slab_graph_s00_orbit_from_cells"));
+        assert!(fs[4]
+            .text
             .contains("Lemma P3_orbit_near_slab_graph_s00_near_slope"));
-        assert!(fs[3].text.contains("Not stated in Coq: the acyclicity"));
+        assert!(fs[4].text.contains("Not stated in Coq: the acyclicity"));
         let opts = Options {
             sample: Some(1),
             full_rows: vec!["P3.orbit-near/slab-graph:1".parse().unwrap()],

@@ -76,6 +76,16 @@ pub fn slope<T: Field>(k: &T, p: &T, q: &T) -> T {
         + k.sqr() * (p.sqr() + p.clone() * q.clone() + q.sqr())
 }
 
+/// The two-step perturbation factor E of P3.orbit-near: p'' − F(F(p)) = (p − 1) d E with
+/// E = −K D(F(p), p') − K m (1 + K(p − 1))² (from (52) applied twice).
+pub fn two_step_perturbation<T: Field>(k: &T, p: &T, d: &T) -> T {
+    let f = p_next(k, p, &T::int(0));
+    let next = p_next(k, p, d);
+    T::int(0)
+        - k.clone() * slope(k, &f, &next)
+        - k.clone() * m_factor(k, p, d) * imbalance_factor(k, p).sqr()
+}
+
 /// The period-2 factor of F(F(p)) − p: K²p² − K(K + 1)p + 1, zero at δ₁² and δ₂².
 pub fn cycle_quadratic<T: Field>(k: &T, p: &T) -> T {
     k.sqr() * p.sqr() - k.clone() * (k.clone() + T::int(1)) * p.clone() + T::int(1)
@@ -122,5 +132,26 @@ mod tests {
         assert!((d_next(&k, &p, &d) - (a - b) * (a - b)).abs() < 1e-12);
         // A wrong recursion is told apart.
         assert!((p * (1.0 - k * (p - 1.0)).powi(2) - a * b).abs() > 1e-3);
+    }
+
+    #[test]
+    fn two_steps_are_f_of_f_plus_the_perturbation() {
+        let zero = 0.0f64;
+        for (k, p, d) in [
+            (1.003f64, 1.1f64, 0.004f64),
+            (1.1, 0.8, 0.02),
+            (1.0, 1.2, 0.0),
+        ] {
+            let (p1, d1) = step_pd(&k, &p, &d);
+            let two = p_next(&k, &p1, &d1);
+            let ff = p_next(&k, &p_next(&k, &p, &zero), &zero);
+            let e = two_step_perturbation(&k, &p, &d);
+            assert!((two - ff - (p - 1.0) * d * e).abs() < 1e-12, "{k} {p} {d}");
+            // Without the curvature term the identity fails.
+            let wrong = -k * slope(&k, &p_next(&k, &p, &zero), &p1);
+            if d > 0.0 {
+                assert!((two - ff - (p - 1.0) * d * wrong).abs() > 1e-9);
+            }
+        }
     }
 }
