@@ -29,6 +29,10 @@ use crate::cert::{parse_interval, AttractPiece, Certificate, Obligation, Proof};
 use crate::check::attract::Slab;
 use std::ops::Range;
 
+/// The hand-written claim files that a piece's convergence and region files use.
+const CLAIM_IMPORTS: &str =
+    "From Twostep Require Import ProductClaims SlabReach TargetConverge RegionEnters NearConverge.\n";
+
 /// Cell lemmas per generated part file of a piece in full.
 const CHUNK: usize = 500;
 
@@ -439,66 +443,53 @@ pub fn files(
                 text: t,
                 lemmas: 8,
             });
-            if s.near.is_some() {
-                let mut t = intro(&format!(
-                    "piece {j}, the orbits that enter the near range converge to the period-2 orbit"
-                ));
-                t.push_str("From Twostep Require Import ProductClaims SlabReach TargetConverge RegionEnters NearConverge.\n");
-                let more = [
-                    format!("{prefix}_identities"),
-                    format!("{prefix}_{}", ident(super::near::STRIP)),
-                    format!("{prefix}_{base}"),
-                    piece.clone(),
-                    format!("{piece}_reach"),
-                ];
-                for p in parts.iter().chain(more.iter()) {
-                    t.push_str(&format!("From Twostep.generated Require Import {p}.\n"));
-                }
-                t.push('\n');
-                t.push_str(
-                    &super::near::near_text(c, &base, j, s)
-                        .map_err(|e| format!("{}: piece {j}: {e}", o.id))?,
-                );
-                out.push(CoqFile {
-                    name: format!("{piece}_converge.v"),
-                    text: t,
-                    lemmas: 5,
-                });
+            // The convergence file: in the near range, or in the targets.
+            let (goal, text, lemmas) = if s.near.is_some() {
+                let t = super::near::near_text(c, &base, j, s)
+                    .map_err(|e| format!("{}: piece {j}: {e}", o.id))?;
+                ("near range", t, 5)
             } else {
-                let mut t = intro(&format!(
-                    "piece {j}, the orbits that enter the targets converge to the period-2 orbit"
-                ));
-                t.push_str("From Twostep Require Import ProductClaims SlabReach TargetConverge.\n");
-                let more = [
-                    format!("{prefix}_{base}"),
-                    piece.clone(),
-                    format!("{piece}_reach"),
-                ];
-                for p in parts.iter().chain(more.iter()) {
-                    t.push_str(&format!("From Twostep.generated Require Import {p}.\n"));
-                }
-                t.push('\n');
                 let l = target_bounds(s).map_err(|e| format!("{}: piece {j}: {e}", o.id))?;
-                t.push_str(&super::reach::converge_text(&base, j, s, &l));
-                out.push(CoqFile {
-                    name: format!("{piece}_converge.v"),
-                    text: t,
-                    lemmas: 8,
-                });
-            }
-            if let Some((text, modules)) = super::enter::region_text(c, &o.id, &base, j, s, opts)? {
-                let mut t = intro(&format!(
-                    "piece {j} with its region row, every orbit of the region converges to the period-2 orbit, lands on p = 1, or is the origin"
-                ));
-                t.push_str("From Twostep Require Import ProductClaims SlabReach TargetConverge RegionEnters NearConverge.\n");
-                for m in &modules {
+                ("targets", super::reach::converge_text(&base, j, s, &l), 8)
+            };
+            // A file of theorems over the hand-written claims and the generated `modules`.
+            let theorems = |what: String, modules: &[String], text: &str| {
+                let mut t = intro(&what);
+                t.push_str(CLAIM_IMPORTS);
+                for m in modules {
                     t.push_str(&format!("From Twostep.generated Require Import {m}.\n"));
                 }
                 t.push('\n');
-                t.push_str(&text);
+                t.push_str(text);
+                t
+            };
+            let mut modules = parts.clone();
+            modules.extend([
+                format!("{prefix}_{base}"),
+                piece.clone(),
+                format!("{piece}_reach"),
+            ]);
+            if s.near.is_some() {
+                modules.push(format!("{prefix}_identities"));
+                modules.push(format!("{prefix}_{}", ident(super::near::STRIP)));
+            }
+            out.push(CoqFile {
+                name: format!("{piece}_converge.v"),
+                text: theorems(
+                    format!("piece {j}, the orbits that enter the {goal} converge to the period-2 orbit"),
+                    &modules,
+                    &text,
+                ),
+                lemmas,
+            });
+            if let Some((text, modules)) = super::enter::region_text(c, &o.id, &base, j, s, opts)? {
                 out.push(CoqFile {
                     name: format!("{piece}_region.v"),
-                    text: t,
+                    text: theorems(
+                        format!("piece {j} with its region row, every orbit of the region converges to the period-2 orbit, lands on p = 1, or is the origin"),
+                        &modules,
+                        &text,
+                    ),
                     lemmas: 2,
                 });
                 region_files.push(format!("{piece}_region"));
