@@ -19,9 +19,9 @@
     with [TargetConverge.targets_converge] and [TargetConverge.period2_squares] that an
     orbit in a target converges to the period-2 orbit (delta_1^2, delta_2^2 in p).
     [RegionEnters.region_enters] is the region's part (an orbit of a row's region lands on
-    p = 1 or enters the slab), and the generated claim file joins all pieces. The gap:
-    P3.orbit-near's convergence inside N (proofs/product.md) is not in Coq, and a sampled
-    piece has only its sampled cells. *)
+    p = 1 or enters the slab), the generated claim file joins all pieces, and
+    [NearConverge.near_converges] is P3.orbit-near's convergence inside N. A sampled piece
+    has only its sampled cells. *)
 
 From Coq Require Import Reals Lra.
 From Twostep Require Import Model.

@@ -43,7 +43,12 @@
 #                                   and the near range are mapped into themselves
 #                                   (Theorem3_P3_orbit_near_slab_graph_s00.*_from_cells)
 #                                   and that every orbit of the slab reaches N, p = 1 or
-#                                   the origin (..._s00_reach.*_reach_from_cells), and
+#                                   the origin (..._s00_reach.*_reach_from_cells), that it
+#                                   converges to the period-2 orbit from N
+#                                   (..._s00_converge, NearConverge.near_converges), and
+#                                   with P3.orbit-near's region row (1 141 lemmas)
+#                                   P3.orbit-near on K in (1, 1.005]
+#                                   (..._s00_region.*_region_orbit), and
 #                                   P3.orbit-global's last piece (K in [1.12, 1.122], 433
 #                                   cells) with the same two theorems, the goal there being
 #                                   the two targets, and the theorems that an orbit entering
