@@ -701,16 +701,19 @@ fn the_claim_over_every_piece_joins_in_coq_and_not_past_its_pieces() {
     let (c, _) = twostep::cert::parse(&text).unwrap();
     // In full, as `make coq` generates it: every piece has its region file, and the claim.
     let files = twostep::coq::generate(&c, &twostep::coq::Options::default()).unwrap();
-    let claim = files
-        .iter()
-        .find(|f| f.name == "Theorem3_P3_orbit_global_claim.v")
-        .expect("the claim file");
+    let file = |name: &str| {
+        files
+            .iter()
+            .find(|f| f.name == name)
+            .unwrap_or_else(|| panic!("{name} not generated"))
+    };
+    let claim = file("Theorem3_P3_orbit_global_claim.v");
     // Each piece's region theorem (which `make coq` proves from its cells) as an axiom.
     let head = "From Coq Require Import Reals Lra.\nFrom Twostep Require Import Model ProductClaims SlabReach TargetConverge RegionEnters.\nOpen Scope R_scope.\n\n";
     let mut pieces = 0;
     for f in files
         .iter()
-        .filter(|f| f.name.contains("_slab_graph_s") && f.name.ends_with("_region.v"))
+        .filter(|f| f.name.contains("_orbit_global_slab_graph_s") && f.name.ends_with("_region.v"))
     {
         let stem = f.name.trim_end_matches(".v");
         let name = format!("{}_orbit", stem.trim_start_matches("Theorem3_"));
@@ -724,11 +727,11 @@ fn the_claim_over_every_piece_joins_in_coq_and_not_past_its_pieces() {
         pieces += 1;
     }
     assert_eq!(pieces, 67);
-    let compile = |text: &str| {
-        std::fs::write(gen.join(&claim.name), text).unwrap();
-        coqc_generated(&dir, &gen, &claim.name)
+    let compile = |name: &str, text: &str| {
+        std::fs::write(gen.join(name), text).unwrap();
+        coqc_generated(&dir, &gen, name)
     };
-    let (ok, out) = compile(&claim.text);
+    let (ok, out) = compile(&claim.name, &claim.text);
     assert!(ok, "the claim should compile:\n{out}");
     // Below the first piece (K from 1) and past the last one (K up to 1.13 > 1.122), the
     // pieces do not cover the claim: Coq rejects both.
@@ -738,10 +741,33 @@ fn the_claim_over_every_piece_joins_in_coq_and_not_past_its_pieces() {
         "forall K, 1 <= K <= K_star -> forall z,",
         "forall K, (201 / 200) <= K <= 113 / 100 -> forall z,",
     ] {
-        let (ok, out) = compile(&claim.text.replacen(statement, wider, 1));
+        let (ok, out) = compile(&claim.name, &claim.text.replacen(statement, wider, 1));
         assert!(!ok, "Coq accepted the claim over {wider}");
         assert!(out.contains("Error"), "{out}");
     }
+    // Prop 3 over (1, K*]: P3.orbit-near's region theorem (an axiom here too) below 201/200,
+    // the claim above.
+    let (ok, out) = compile(&claim.name, &claim.text);
+    assert!(ok, "{out}");
+    let near = file("Theorem3_P3_orbit_near_slab_graph_s00_region.v");
+    let axiom = as_axiom(&near.text, "P3_orbit_near_slab_graph_s00_region_orbit");
+    let (ok, out) = compile(&near.name, &format!("{head}{axiom}"));
+    assert!(ok, "{out}");
+    let prop3 = file("Theorem3_P3_orbit_claim.v");
+    let (ok, out) = compile(&prop3.name, &prop3.text);
+    assert!(ok, "Prop 3's theorem should compile:\n{out}");
+    let from1 = "forall K, 1 < K <= K_star -> forall z,";
+    assert!(prop3.text.contains(from1));
+    let (ok, out) = compile(
+        &prop3.name,
+        &prop3
+            .text
+            .replacen(from1, "forall K, 0 < K <= K_star -> forall z,", 1),
+    );
+    assert!(
+        !ok && out.contains("Error"),
+        "Coq accepted Prop 3 from K = 0:\n{out}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

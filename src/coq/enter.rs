@@ -12,7 +12,7 @@
 use super::number::{ident, lit};
 use super::reach::{orbit_end, orbit_end_xy};
 use super::slabs::k_range;
-use super::Options;
+use super::{CoqFile, Options};
 use crate::arith::q::{self, Q};
 use crate::cert::{parse_interval, Certificate, Proof, RegionRow};
 use crate::check::attract::Slab;
@@ -151,6 +151,15 @@ fn piece_regions(c: &Certificate, slab_id: &str, slabs: &[Slab]) -> Result<Vec<[
         .collect()
 }
 
+/// The region every one of `regions` holds: the largest plo, the smallest P and c.
+fn common_region(regions: &[[Q; 3]]) -> [Q; 3] {
+    let pick = |i: usize, max: bool| {
+        let it = regions.iter().map(|r| r[i].clone());
+        if max { it.max() } else { it.min() }.expect("regions")
+    };
+    [pick(0, true), pick(1, false), pick(2, false)]
+}
+
 /// The text of the claim file of P3.orbit-global (after its header and imports): for every
 /// K in [first piece's start, K★] and every point of the region common to all rows
 /// (p ≥ the largest plo, p ≤ the smallest P, W ≤ the smallest c), the orbit ends as
@@ -185,15 +194,7 @@ pub fn claim_text(
             q::fmt(&last.k.1)
         ));
     }
-    let pick = |i: usize, max: bool| {
-        let it = regions.iter().map(|r| r[i].clone());
-        if max { it.max() } else { it.min() }.expect("pieces")
-    };
-    let (plo, pp, cc) = (
-        lit(&pick(0, true)),
-        lit(&pick(1, false)),
-        lit(&pick(2, false)),
-    );
+    let [plo, pp, cc] = common_region(&regions).map(|v| lit(&v));
     let (klo, khi) = (lit(&first.k.0), lit(&last.k.1));
     let end_z = orbit_end("(pd_orbit K n z)");
     let end_xy = orbit_end_xy();
@@ -223,6 +224,90 @@ pub fn claim_text(
         slabs.len()
     ))
 }
+
+/// The slab graphs of Prop 3's two claims.
+const GLOBAL: &str = "P3.orbit-global/slab-graph";
+const NEAR: &str = "P3.orbit-near/slab-graph";
+
+/// Prop 3 over (1, K★] (file `<Family>_P3_orbit_claim.v`, theorem `P3_orbit_claim`), when P3.orbit-near's region file
+/// and P3.orbit-global's claim file are both among `names` (a certificate generated in
+/// full): for every K ∈ (1, K★] and every point of the region both claims' rows hold, the
+/// orbit converges to the period-2 orbit, lands on xy = 1, or is the origin; a case split
+/// at the K where P3.orbit-near's piece ends and P3.orbit-global's first piece starts.
+pub fn prop3_file(c: &Certificate, names: &[&str]) -> Result<Option<CoqFile>, String> {
+    let prefix = super::number::module_prefix(&c.family);
+    let (gb, nb) = (ident(GLOBAL), ident(NEAR));
+    let gname = gb.trim_end_matches("_slab_graph").to_string();
+    // Prop 3's claim id, P3.orbit.
+    let pname = ident("P3.orbit");
+    let global_claim = format!("{prefix}_{gname}_claim");
+    let near_region = format!("{prefix}_{nb}_s00_region");
+    if !names.contains(&format!("{global_claim}.v").as_str())
+        || !names.contains(&format!("{near_region}.v").as_str())
+    {
+        return Ok(None);
+    }
+    let slabs_of = |id: &str| -> Result<Vec<Slab>, String> {
+        let o = c
+            .obligations
+            .iter()
+            .find(|o| o.id == id)
+            .ok_or_else(|| format!("no {id} obligation"))?;
+        super::slabs::slabs(o)
+    };
+    let (gs, ns) = (slabs_of(GLOBAL)?, slabs_of(NEAR)?);
+    let (Some(first), [near]) = (gs.first(), ns.as_slice()) else {
+        return Err(format!(
+            "{NEAR}: expected one piece, {GLOBAL}: at least one"
+        ));
+    };
+    if near.k.1 != first.k.0 {
+        return Err(format!(
+            "{NEAR} ends at K = {}, {GLOBAL} starts at K = {}",
+            q::fmt(&near.k.1),
+            q::fmt(&first.k.0)
+        ));
+    }
+    let g = common_region(&piece_regions(c, GLOBAL, &gs)?);
+    let n = piece_regions(c, NEAR, &ns)?.swap_remove(0);
+    let all = common_region(&[g.clone(), n.clone()]);
+    let show = |r: &[Q; 3]| r.iter().map(lit).collect::<Vec<_>>().join(" ");
+    let [plo, pp, cc] = all.clone().map(|v| lit(&v));
+    let (klo, split) = (lit(&near.k.0), lit(&near.k.1));
+    let mono = |r: &[Q; 3]| {
+        format!(
+            "apply (in_region_mono {} {} z); lra || exact Hz.",
+            show(&all),
+            show(r)
+        )
+    };
+    let mut t = super::header(
+        c,
+        "Prop 3 over (1, K_star], P3.orbit-near and P3.orbit-global joined",
+        false,
+    );
+    t.push_str(CLAIMS);
+    for m in [&near_region, &global_claim] {
+        t.push_str(&format!("From Twostep.generated Require Import {m}.\n"));
+    }
+    t.push_str(&format!(
+        "\n(** Prop 3 with its exceptional set: for every K in ({klo}, K_star] and every point of\n    R = {{{plo} <= p <= {pp}, d >= 0, d (d + 4p) <= {cc}}} (p = xy, d = (x - y)^2), the\n    region both claims' rows hold, the orbit converges to the period-2 orbit (x y tends\n    to delta_1^2 and delta_2^2 on alternate steps, (x - y)^2 to 0), lands on xy = 1, or is\n    the origin. P3.orbit-near up to K = {split}, P3.orbit-global from there. *)\nTheorem {pname}_claim : forall K, {klo} < K <= K_star -> forall z, in_region {plo} {pp} {cc} z ->\n  exists n, {}.\nProof.\n  intros K HK z Hz.\n  destruct (Rle_lt_dec K {split}) as [H | H].\n  - apply ({nb}_s00_region_orbit K ltac:(lra) z).\n    {}\n  - apply ({gname}_claim K ltac:(lra) z).\n    {}\nQed.\n\n\
+         (** The same for the product map (13) in (x, y). *)\nTheorem {pname}_claim_xy : forall K, {klo} < K <= K_star -> forall x y,\n  in_region {plo} {pp} {cc} (x * y, (x - y) ^ 2) ->\n  exists n, {}.\nProof.\n  intros K HK x y Hz.\n  destruct ({pname}_claim K HK _ Hz) as [n Hn].\n  exists n. exact (orbit_pd_to_xy K x y n Hn).\nQed.\n",
+        orbit_end("(pd_orbit K n z)"),
+        mono(&n),
+        mono(&g),
+        orbit_end_xy()
+    ));
+    Ok(Some(CoqFile {
+        name: format!("{prefix}_{pname}_claim.v"),
+        text: t,
+        lemmas: 2,
+    }))
+}
+
+/// The hand-written files a claim file uses.
+const CLAIMS: &str =
+    "From Twostep Require Import ProductClaims SlabReach TargetConverge RegionEnters.\n";
 
 #[cfg(test)]
 mod tests {
@@ -332,5 +417,29 @@ mod tests {
         short.pop();
         let e = claim_text(&c, id, base, &short).err().expect("short of K*");
         assert!(e.contains("< K★"), "{e}");
+    }
+
+    #[test]
+    fn prop3_needs_both_claims_and_the_pieces_to_meet() {
+        let mut c = theorem3();
+        let names = [
+            "Theorem3_P3_orbit_global_claim.v",
+            "Theorem3_P3_orbit_near_slab_graph_s00_region.v",
+        ];
+        let f = prop3_file(&c, &names)
+            .unwrap()
+            .expect("both claims are there");
+        assert_eq!(f.name, "Theorem3_P3_orbit_claim.v");
+        assert!(f
+            .text
+            .contains("Theorem P3_orbit_claim : forall K, 1 < K <= K_star"));
+        assert!(prop3_file(&c, &names[..1]).unwrap().is_none());
+        // P3.orbit-near's piece ending at 1.004 leaves (1.004, 1.005) to nobody.
+        let o = c.obligations.iter_mut().find(|o| o.id == NEAR).unwrap();
+        if let Proof::Attract { pieces } = &mut o.proof {
+            pieces[0].k[1] = "1.004".into();
+        }
+        let e = prop3_file(&c, &names).err().expect("a gap");
+        assert!(e.contains("ends at K = "), "{e}");
     }
 }

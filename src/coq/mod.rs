@@ -177,6 +177,10 @@ pub fn generate(c: &Certificate, opts: &Options) -> Result<Vec<CoqFile>, String>
     if !idents.is_empty() {
         files.insert(0, identities::file(c, &idents, &prefix));
     }
+    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    if let Some(f) = enter::prop3_file(c, &names)? {
+        files.push(f);
+    }
     let mut all = header(c, "every lemma of the certificate", false);
     all.extend(gaps);
     for f in &files {
