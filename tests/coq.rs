@@ -621,6 +621,7 @@ fn a_region_row_whose_strip_does_not_repel_does_not_join_in_coq() {
             "SlabReach.v",
             "TargetConverge.v",
             "RegionEnters.v",
+            "NearConverge.v",
         ],
     );
     let mut v: serde_json::Value = serde_json::from_str(
