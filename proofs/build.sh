@@ -139,14 +139,16 @@ coq_makefile -f _CoqProject -o CoqMakefile >/dev/null
 start=$(date +%s)
 make -f CoqMakefile -j"$JOBS" >build.log 2>&1 || { tail -40 build.log >&2; echo "build.sh: a Coq proof failed (see proofs/build.log)" >&2; exit 1; }
 coqc -Q . Twostep -w -ambiguous-paths Assumptions.v >assumptions.log 2>&1 || { cat assumptions.log >&2; exit 1; }
-# The claims the generated files prove from their cells (present only for the rows
-# generated in full) have their axioms printed too.
-claims=$(cd generated && grep -l "^Theorem [A-Za-z0-9_]*_from_cells" ./*.v 2>/dev/null | sed 's|^\./||; s|\.v$||' || true)
+# The claims the generated files prove from their cells (present only for the rows and
+# pieces generated in full: ..._from_cells, a piece's ..._region_orbit, the ..._claim files)
+# have their axioms printed too.
+ends='(_from_cells|_region_orbit|_region_orbit_xy|_claim|_claim_xy) '
+claims=$(cd generated && grep -lE "^Theorem [A-Za-z0-9_]*$ends" ./*.v 2>/dev/null | sed 's|^\./||; s|\.v$||' || true)
 if [ -n "$claims" ]; then
   {
     for m in $claims; do
       echo "From Twostep.generated Require $m."
-      grep -oE "^Theorem [A-Za-z0-9_]*_from_cells" "generated/$m.v" | sed "s|^Theorem |Print Assumptions $m.|; s|$|.|"
+      grep -oE "^Theorem [A-Za-z0-9_]*$ends" "generated/$m.v" | sed "s| $||; s|^Theorem |Print Assumptions $m.|; s|$|.|"
     done
   } > generated/Claims_assumptions.v
   coqc -Q . Twostep -w -ambiguous-paths generated/Claims_assumptions.v >>assumptions.log 2>&1 || { cat assumptions.log >&2; exit 1; }
