@@ -38,7 +38,7 @@ use super::Domain;
 use crate::arith::exact::QI;
 use crate::arith::q::{self, Q};
 use crate::arith::Field;
-use crate::cert::{AttractPiece, Certificate, Proof};
+use crate::cert::{AttractPiece, Certificate, Proof, RegionRow};
 use crate::models::product::{cycle_quadratic, m_factor, p_next, slope, sum_factor, two_step_rest};
 use rayon::prelude::*;
 use std::ops::Range;
@@ -121,7 +121,8 @@ impl Slab {
         self.len() == 0
     }
 
-    fn kq(&self) -> QI {
+    /// The piece's K range as an exact interval.
+    pub fn kq(&self) -> QI {
         QI::new(self.k.0.clone(), self.k.1.clone())
     }
 
@@ -549,6 +550,24 @@ pub fn prove(pieces: &[AttractPiece], domain: &Domain) -> Vec<String> {
     out
 }
 
+/// The first of `rows` that holds a piece with K range `k` and slab [lo, hi]: the row's K
+/// interval contains `k` and its [plo, P] lies inside [lo, hi] (so a trajectory of the
+/// row's region with W ≤ ω is in the slab). A row whose K or constants do not parse holds
+/// nothing.
+pub fn linked_row(rows: &[RegionRow], k: &(Q, Q), lo: &Q, hi: &Q) -> Option<usize> {
+    let parse = |s: Option<&String>| s.and_then(|s| q::parse(s).ok());
+    rows.iter().position(|r| {
+        let Ok(rk) = crate::cert::parse_interval(&r.k, "k") else {
+            return false;
+        };
+        let (Some(plo), Some(pp)) = (parse(r.constants.get("plo")), parse(r.constants.get("P")))
+        else {
+            return false;
+        };
+        rk.0 <= k.0 && k.1 <= rk.1 && *lo <= plo && pp <= *hi
+    })
+}
+
 /// Every attract piece must lie in a K row of the region obligation `region` and its slab
 /// must hold that row's p range [plo, P] (so a trajectory of the region with W ≤ ω is in
 /// the slab).
@@ -573,18 +592,7 @@ pub fn region_link(c: &Certificate, region: &str, proof: &Proof) -> Vec<String> 
             out.push(format!("piece {i}: malformed"));
             continue;
         };
-        let holds = rows.iter().any(|r| {
-            let Ok(rk) = crate::cert::parse_interval(&r.k, "k") else {
-                return false;
-            };
-            let (Some(plo), Some(pp)) =
-                (parse(r.constants.get("plo")), parse(r.constants.get("P")))
-            else {
-                return false;
-            };
-            rk.0 <= k.0 && k.1 <= rk.1 && lo <= plo && pp <= hi
-        });
-        if !holds {
+        if linked_row(rows, &k, &lo, &hi).is_none() {
             out.push(format!(
                 "piece {i}: no row of {region} holds K ∈ [{}, {}] with its [plo, P] inside the slab [{}, {}]",
                 q::fmt(&k.0),

@@ -14,8 +14,8 @@ use super::reach::{orbit_end, orbit_end_xy};
 use super::slabs::k_range;
 use super::{CoqFile, Options};
 use crate::arith::q::{self, Q};
-use crate::cert::{parse_interval, Certificate, Proof, RegionRow};
-use crate::check::attract::Slab;
+use crate::cert::{Certificate, Proof, RegionRow};
+use crate::check::attract::{self, Slab};
 
 /// The region obligation a slab graph's pieces are linked to.
 fn region_id(slab_id: &str) -> Option<String> {
@@ -33,17 +33,27 @@ fn constant(r: &RegionRow, name: &str) -> Result<Q, String> {
     q::parse(v).map_err(|e| format!("region row constant {name}: {e}"))
 }
 
-/// The first row that holds piece `s` (its K range, and [plo, P] inside the slab).
-fn linked_row(rows: &[RegionRow], s: &Slab) -> Result<Option<usize>, String> {
-    let (lo, hi) = (&s.cuts[0], &s.cuts[s.len()]);
-    for (i, r) in rows.iter().enumerate() {
-        let k = parse_interval(&r.k, "k").map_err(|e| e.to_string())?;
-        let (plo, pp) = (constant(r, "plo")?, constant(r, "P")?);
-        if k.0 <= s.k.0 && s.k.1 <= k.1 && *lo <= plo && pp <= *hi {
-            return Ok(Some(i));
-        }
+/// The row of `rows` the checker links piece `s` to ([`attract::linked_row`]).
+fn linked_row(rows: &[RegionRow], s: &Slab) -> Option<usize> {
+    attract::linked_row(rows, &s.k, &s.cuts[0], &s.cuts[s.len()])
+}
+
+/// The region obligation a slab graph's pieces are linked to, and its rows (`None` when the
+/// certificate has no such obligation).
+fn region_rows<'a>(
+    c: &'a Certificate,
+    slab_id: &str,
+) -> Result<Option<(String, &'a [RegionRow])>, String> {
+    let Some(id) = region_id(slab_id) else {
+        return Ok(None);
+    };
+    let Some(o) = c.obligations.iter().find(|o| o.id == id) else {
+        return Ok(None);
+    };
+    match &o.proof {
+        Proof::Region { rows } => Ok(Some((id, rows))),
+        _ => Err(format!("{id} is not a region proof")),
     }
-    Ok(None)
 }
 
 /// Piece j's region file: its text (after the header and the hand-written imports) and the
@@ -59,16 +69,10 @@ pub fn region_text(
     s: &Slab,
     opts: &Options,
 ) -> Result<Option<(String, Vec<String>)>, String> {
-    let Some(id) = region_id(slab_id) else {
+    let Some((id, rows)) = region_rows(c, slab_id)? else {
         return Ok(None);
     };
-    let Some(o) = c.obligations.iter().find(|o| o.id == id) else {
-        return Ok(None);
-    };
-    let Proof::Region { rows } = &o.proof else {
-        return Err(format!("{id} is not a region proof"));
-    };
-    let Some(r) = linked_row(rows, s)? else {
+    let Some(r) = linked_row(rows, s) else {
         return Err(format!("{slab_id}: piece {j}: no row of {id} holds it"));
     };
     if !opts.in_full(&id, rows.len(), "rows")?.contains(&r) {
@@ -127,20 +131,13 @@ pub fn region_text(
 
 /// The region constants (plo, P, c) of the row linked to each piece.
 fn piece_regions(c: &Certificate, slab_id: &str, slabs: &[Slab]) -> Result<Vec<[Q; 3]>, String> {
-    let id = region_id(slab_id).ok_or_else(|| format!("{slab_id}: not a slab graph"))?;
-    let o = c
-        .obligations
-        .iter()
-        .find(|o| o.id == id)
-        .ok_or_else(|| format!("no {id} obligation"))?;
-    let Proof::Region { rows } = &o.proof else {
-        return Err(format!("{id} is not a region proof"));
-    };
+    let (id, rows) =
+        region_rows(c, slab_id)?.ok_or_else(|| format!("{slab_id}: no region obligation"))?;
     slabs
         .iter()
         .enumerate()
         .map(|(j, s)| {
-            let r = linked_row(rows, s)?
+            let r = linked_row(rows, s)
                 .ok_or_else(|| format!("{slab_id}: piece {j}: no row of {id} holds it"))?;
             Ok([
                 constant(&rows[r], "plo")?,
@@ -349,7 +346,7 @@ mod tests {
         let Proof::Region { rows } = &o.proof else {
             panic!("not a region")
         };
-        assert_eq!(linked_row(rows, &s).unwrap(), Some(21));
+        assert_eq!(linked_row(rows, &s), Some(21));
         let none = region_text(&c, id, "X", 66, &s, &opts(&["P3.orbit-global/region:20"]));
         assert!(none.unwrap().is_none());
         let (t, modules) = region_text(&c, id, "X", 66, &s, &opts(&["P3.orbit-global/region:21"]))

@@ -27,7 +27,7 @@ pub(super) const STRIP: &str = "P3.orbit-near/strip";
 
 /// μ ≤ 2 − K²(p − 1)² on N: half the exact lower bound, rounded down to 6 decimals.
 fn margin(s: &Slab, n: (&Q, &Q)) -> Result<Q, String> {
-    let k = QI::new(s.k.0.clone(), s.k.1.clone());
+    let k = s.kq();
     let p = QI::new(n.0.clone(), n.1.clone());
     let v = QI::int(2) - (k * (p - QI::int(1))).sqr();
     let lo = v.lo().cloned().ok_or("the margin on N is unbounded")?;
@@ -44,7 +44,7 @@ fn margin(s: &Slab, n: (&Q, &Q)) -> Result<Q, String> {
 
 /// C ≥ |E(p, d)| on N × [0, dcap]: twice the exact natural enclosure, rounded up.
 fn e_bound(s: &Slab, n: (&Q, &Q)) -> Result<Q, String> {
-    let k = QI::new(s.k.0.clone(), s.k.1.clone());
+    let k = s.kq();
     let p = QI::new(n.0.clone(), n.1.clone());
     let d = QI::new(Q::from(0), s.dcap.clone());
     let e = two_step_perturbation(&k, &p, &d).abs();
