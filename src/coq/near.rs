@@ -13,7 +13,7 @@
 
 use super::boxes::{tactic, BOX_TIERS};
 use super::number::{ident, lit};
-use super::reach::{orbit_converges, orbit_end, orbit_xy_theorem};
+use super::reach::{orbit_converges, orbit_theorem, orbit_xy_theorem};
 use super::slabs::k_range;
 use crate::arith::exact::QI;
 use crate::arith::q::{self, Q};
@@ -83,7 +83,6 @@ pub fn near_text(c: &Certificate, base: &str, j: usize, s: &Slab) -> Result<Stri
     let (mu, bound) = (lit(&mu), lit(&bound));
     let rest = crate::two_step_rest!();
     let end_z = orbit_converges("z");
-    let end_n = orbit_end("(pd_orbit K n z)");
     let pk = tactic(&["K", "p"], BOX_TIERS);
     let pkd = tactic(&["K", "p", "d"], BOX_TIERS);
     let mut t = format!(
@@ -91,8 +90,16 @@ pub fn near_text(c: &Certificate, base: &str, j: usize, s: &Slab) -> Result<Stri
          (** |E(p, d)| <= C on N x [0, dcap], E the two-step perturbation factor:\n    p'' - F(F(p)) = (p - 1) d E(p, d). *)\nLemma {x}_near_e : forall K p d, {kr} -> {nl} <= p <= {nh} -> 0 <= d <= {dcap} ->\n  Rabs (near_e K p d) <= {bound}.\nProof.\n  intros K p d HK Hp Hd. unfold near_e, slope_d. unfold_model. {pkd}.\nQed.\n\n"
     );
     t.push_str(&format!(
-        "(** P3.orbit-near inside N, for every K > 1 of the piece: an orbit of the slab that starts\n    in N lands on p = 1 (it starts there) or converges to the period-2 orbit, its even\n    and odd steps tending to delta_1^2 and delta_2^2 in some order and d to 0\n    (NearConverge.near_converges). *)\nTheorem {x}_near_converges : forall K, {kpos} -> forall z, in_near {nl} {nh} {om} z ->\n  fst z = 1 \\/ {end_z}.\nProof.\n  intros K HK z Hz.\n  assert (HK' : {kr}) by lra.\n  exact (near_converges K {nl} {nh} {om} {dcap} {mu} {bound} (fun p => {rest})\n    ltac:(lra) ltac:(lra) ltac:(repeat split; lra)\n    (fun p d Hp Hd Hw => {x}_near_from_cells K p d HK' Hp Hd Hw)\n    (fun p => P3_orbit_near_two_step_factored K p)\n    ltac:(intros p; reg)\n    (fun p q Hp Hq => {x}_near_slope K p q HK' Hp Hq)\n    ({x}_near_ends K HK')\n    (fun p Hp => {x}_near_margin K p HK' Hp)\n    (fun w Hw => {strip} K w HK' Hw)\n    (fun p d Hp Hd => {x}_near_e K p d HK' Hp Hd)\n    z Hz).\nQed.\n\n\
-         (** Every orbit of the slab converges to the period-2 orbit, lands on p = 1, or is the\n    origin, for every K > 1 of the piece: the reach theorem brings it into N (or onto\n    p = 1, or the origin), where {x}_near_converges applies. *)\nTheorem {x}_orbit_from_cells : forall K, {kpos} -> forall z, in_slab {om} {lo} {hi} z ->\n  exists n, {end_n}.\nProof.\n  intros K HK z Hz.\n  assert (HK' : {kr}) by lra.\n  destruct ({x}_reach_from_cells K HK' z Hz) as [n Hn].\n  exists n.\n  pose proof (slab_orbit K {om} {lo} {hi} ltac:(lra)\n    (fun p d Hp Hd Hw => {x}_invariant_from_cells K p d HK' Hp Hd Hw) n z Hz) as Hs.\n  cbv zeta in Hs.\n  destruct (pd_orbit K n z) as [p d]. cbn [fst snd] in *.\n  destruct Hs as [Hp [Hd Hw]].\n  unfold reached in Hn. cbn [fst snd] in Hn.\n  destruct Hn as [Hg | [H1 | H0]].\n  - unfold {x}_goal in Hg.\n    destruct ({x}_near_converges K HK (p, d) (conj Hg (conj Hd Hw))) as [E | E].\n    + left. exact E.\n    + right; right. exact E.\n  - left; exact H1.\n  - right; left; exact H0.\nQed.\n\n"
+        "(** P3.orbit-near inside N, for every K > 1 of the piece: an orbit of the slab that starts\n    in N lands on p = 1 (it starts there) or converges to the period-2 orbit, its even\n    and odd steps tending to delta_1^2 and delta_2^2 in some order and d to 0\n    (NearConverge.near_converges). *)\nTheorem {x}_near_converges : forall K, {kpos} -> forall z, in_near {nl} {nh} {om} z ->\n  fst z = 1 \\/ {end_z}.\nProof.\n  intros K HK z Hz.\n  assert (HK' : {kr}) by lra.\n  exact (near_converges K {nl} {nh} {om} {dcap} {mu} {bound} (fun p => {rest})\n    ltac:(lra) ltac:(lra) ltac:(repeat split; lra)\n    (fun p d Hp Hd Hw => {x}_near_from_cells K p d HK' Hp Hd Hw)\n    (fun p => P3_orbit_near_two_step_factored K p)\n    ltac:(intros p; reg)\n    (fun p q Hp Hq => {x}_near_slope K p q HK' Hp Hq)\n    ({x}_near_ends K HK')\n    (fun p Hp => {x}_near_margin K p HK' Hp)\n    (fun w Hw => {strip} K w HK' Hw)\n    (fun p d Hp Hd => {x}_near_e K p d HK' Hp Hd)\n    z Hz).\nQed.\n\n"
+    ));
+    t.push_str(&orbit_theorem(
+        &x,
+        &format!("Every orbit of the slab converges to the period-2 orbit, lands on p = 1, or is the\n    origin, for every K > 1 of the piece: the reach theorem brings it into N (or onto\n    p = 1, or the origin), where {x}_near_converges applies."),
+        &kpos,
+        &format!("  assert (HK' : {kr}) by lra.\n"),
+        "HK'",
+        (&om, &lo, &hi),
+        &format!("  - unfold {x}_goal in Hg.\n    destruct ({x}_near_converges K HK (p, d) (conj Hg (conj Hd Hw))) as [E | E].\n    + left. exact E.\n    + right; right. exact E.\n"),
     ));
     t.push_str(&orbit_xy_theorem(&x, &kpos, &om, &lo, &hi));
     Ok(t)

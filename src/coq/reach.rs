@@ -636,6 +636,27 @@ pub(super) fn orbit_xy_theorem(x: &str, k_hyp: &str, om: &str, lo: &str, hi: &st
     )
 }
 
+/// `<x>_orbit_from_cells`: every orbit of the slab {lo <= p <= hi, W <= omega} ends as
+/// [`orbit_end`] says, for K with `k_hyp`. `doc` is the theorem's comment; `pre` is proof
+/// text run first and `hk` the name of the hypothesis on K that the piece's cell theorems
+/// take; the reach theorem, the slab's invariance and `goal` (the proof of the conclusion
+/// for a point of the goal, with the point (p, d) and its slab facts Hp Hd Hw) do the rest.
+pub(super) fn orbit_theorem(
+    x: &str,
+    doc: &str,
+    k_hyp: &str,
+    pre: &str,
+    hk: &str,
+    (om, lo, hi): (&str, &str, &str),
+    goal: &str,
+) -> String {
+    let w = "(pd_orbit K n z)";
+    format!(
+        "(** {doc} *)\nTheorem {x}_orbit_from_cells : forall K, {k_hyp} -> forall z, in_slab {om} {lo} {hi} z ->\n  exists n, {}.\nProof.\n  intros K HK z Hz.\n{pre}  destruct ({x}_reach_from_cells K {hk} z Hz) as [n Hn].\n  exists n.\n  pose proof (slab_orbit K {om} {lo} {hi} ltac:(lra)\n    (fun p d Hp Hd Hw => {x}_invariant_from_cells K p d {hk} Hp Hd Hw) n z Hz) as Hs.\n  cbv zeta in Hs.\n  destruct {w} as [p d]. cbn [fst snd] in *.\n  destruct Hs as [Hp [Hd Hw]].\n  unfold reached in Hn. cbn [fst snd] in Hn.\n  destruct Hn as [Hg | [H1 | H0]].\n{goal}  - left; exact H1.\n  - right; left; exact H0.\nQed.\n\n",
+        orbit_end(w)
+    )
+}
+
 /// [`orbit_end`] read in (x, y) after n steps of the product map (13)
 /// (`TargetConverge.orbit_pd_to_xy`).
 pub(super) fn orbit_end_xy() -> String {
@@ -705,11 +726,14 @@ pub fn converge_text(base: &str, j: usize, s: &Slab, l: &[Q; 2]) -> String {
     }
     let lo = lit(&s.cuts[0]);
     let hi = lit(&s.cuts[s.len()]);
-    let w = "(pd_orbit K n z)";
-    let end = orbit_end(w);
-    t.push_str(&format!(
-        "(** Every orbit of the slab converges to the period-2 orbit, lands on p = 1, or is the\n    origin: after the n steps that bring it into a target (or onto p = 1, or the origin),\n    its even and odd steps tend to q0 and q1, which are delta_1^2 and delta_2^2 in some
-    order (TargetConverge.period2_squares), and d to 0. *)\nTheorem {x}_orbit_from_cells : forall K, {kr} -> forall z, in_slab {om} {lo} {hi} z ->\n  exists n, {end}.\nProof.\n  intros K HK z Hz.\n  destruct ({x}_reach_from_cells K HK z Hz) as [n Hn].\n  exists n.\n  pose proof (slab_orbit K {om} {lo} {hi} ltac:(lra)\n    (fun p d Hp Hd Hw => {x}_invariant_from_cells K p d HK Hp Hd Hw) n z Hz) as Hs.\n  cbv zeta in Hs.\n  destruct {w} as [p d]. cbn [fst snd] in *.\n  destruct Hs as [Hp [Hd Hw]].\n  unfold reached in Hn. cbn [fst snd] in Hn.\n  destruct Hn as [Hg | [H1 | H0]].\n  - right; right. unfold {x}_goal in Hg. destruct Hg as [Hg | Hg].\n    + destruct ({x}_converge0_from_cells K HK) as [q0 [q1 [R0 [R1 [F0 [F1 Hc]]]]]].\n      exists q0, q1. split; [| apply Hc; assumption].\n      destruct ({x}_targets_cap K HK q0 (or_introl R0)) as [P0 [C0 N0]].\n      destruct ({x}_targets_cap K HK q1 (or_intror R1)) as [P1 [C1 _]].\n      exact (period2_squares K q0 q1 ltac:(lra) P0 P1 C0 C1 N0 F0 F1).\n    + destruct ({x}_converge1_from_cells K HK) as [q1 [q0 [R1 [R0 [F1 [F0 Hc]]]]]].\n      exists q1, q0. split; [| apply Hc; assumption].\n      destruct ({x}_targets_cap K HK q1 (or_intror R1)) as [P1 [C1 N1]].\n      destruct ({x}_targets_cap K HK q0 (or_introl R0)) as [P0 [C0 _]].\n      exact (period2_squares K q1 q0 ltac:(lra) P1 P0 C1 C0 N1 F1 F0).\n  - left; exact H1.\n  - right; left; exact H0.\nQed.\n\n"
+    t.push_str(&orbit_theorem(
+        &x,
+        "Every orbit of the slab converges to the period-2 orbit, lands on p = 1, or is the\n    origin: after the n steps that bring it into a target (or onto p = 1, or the origin),\n    its even and odd steps tend to q0 and q1, which are delta_1^2 and delta_2^2 in some\n    order (TargetConverge.period2_squares), and d to 0.",
+        &kr,
+        "",
+        "HK",
+        (&om, &lo, &hi),
+        &format!("  - right; right. unfold {x}_goal in Hg. destruct Hg as [Hg | Hg].\n    + destruct ({x}_converge0_from_cells K HK) as [q0 [q1 [R0 [R1 [F0 [F1 Hc]]]]]].\n      exists q0, q1. split; [| apply Hc; assumption].\n      destruct ({x}_targets_cap K HK q0 (or_introl R0)) as [P0 [C0 N0]].\n      destruct ({x}_targets_cap K HK q1 (or_intror R1)) as [P1 [C1 _]].\n      exact (period2_squares K q0 q1 ltac:(lra) P0 P1 C0 C1 N0 F0 F1).\n    + destruct ({x}_converge1_from_cells K HK) as [q1 [q0 [R1 [R0 [F1 [F0 Hc]]]]]].\n      exists q1, q0. split; [| apply Hc; assumption].\n      destruct ({x}_targets_cap K HK q1 (or_intror R1)) as [P1 [C1 N1]].\n      destruct ({x}_targets_cap K HK q0 (or_introl R0)) as [P0 [C0 _]].\n      exact (period2_squares K q1 q0 ltac:(lra) P1 P0 C1 C0 N1 F1 F0).\n"),
     ));
     t.push_str(&orbit_xy_theorem(&x, &kr, &om, &lo, &hi));
     t
