@@ -277,13 +277,6 @@ Proof.
   rewrite Rabs_right by lra. lra.
 Qed.
 
-Lemma Un_cv_of_abs (a : nat -> R) : Un_cv (fun n => Rabs (a n)) 0 -> Un_cv a 0.
-Proof.
-  intros H eps He. destruct (H eps He) as [N HN]. exists N. intros n Hn.
-  specialize (HN n Hn). unfold R_dist in *. rewrite Rminus_0_r, Rabs_Rabsolu in HN.
-  rewrite Rminus_0_r. exact HN.
-Qed.
-
 Section NearOrbit.
 
 Variables (K nlo nhi omega dcap mu C : R) (Rq : R -> R).
@@ -489,8 +482,9 @@ Proof.
   assert (HC : 0 <= C).
   { destruct (Hin 0%nat) as [A B0]. pose proof (HE _ _ A B0). pose proof (Rabs_pos (near_e K (q 0%nat) (dd 0%nat))). lra. }
   assert (He : Un_cv e 0).
-  { apply Un_cv_of_abs. apply (Un_cv_squeeze _ dd C HC); [| exact Hdd].
-    intros j. destruct (Hin j) as [A B0]. split; [apply Rabs_pos |].
+  { apply cv_of_dist. apply (Un_cv_squeeze _ dd C HC); [| exact Hdd].
+    intros j. cbv beta. rewrite Rminus_0_r.
+    destruct (Hin j) as [A B0]. split; [apply Rabs_pos |].
     unfold e. rewrite Rabs_mult, Rabs_right by lra.
     pose proof (HE _ _ A B0). rewrite Rmult_comm. apply Rmult_le_compat_r; lra. }
   destruct delta_order as [[Da Db] Dn].
@@ -556,9 +550,10 @@ Proof.
   replace a with (prod_p K b 0 - 0) by (rewrite Fb; ring).
   apply CV_minus.
   - apply (continuity_seq (fun p => prod_p K p 0) q b); [unfold prod_p; reg | exact Cq].
-  - apply Un_cv_of_abs.
+  - apply cv_of_dist.
     apply (Un_cv_squeeze _ dd (K * (nhi - 1))); [nra | | exact Hdd].
-    intros j. destruct (Hq j) as [Q1 Q2]. destruct (Hin j) as [_ [D1 D2]].
+    intros j. cbv beta. rewrite Rminus_0_r.
+    destruct (Hq j) as [Q1 Q2]. destruct (Hin j) as [_ [D1 D2]].
     split; [apply Rabs_pos |].
     assert (0 <= K * (q j - 1) * dd j) by (apply Rmult_le_pos; [apply Rmult_le_pos |]; lra).
     rewrite Rabs_right by lra.
