@@ -17,10 +17,11 @@
 #                                   a certificate of another family is reported and
 #                                   skipped. theorem4: the identities, the region basin
 #                                   (979 cells, one row) and stage 1's two region rules
-#                                   (15 519 start and 39 376 invariance cells) are stated;
-#                                   the grid basin and stage 2 are not (the generated
-#                                   Theorem4_all.v says so)
-#   FULL_ROW="lemma2:0 theorem3:T3.balance/region:0 theorem3:P3.orbit-near/slab-graph:0 theorem3:P3.orbit-near/region:0 theorem3:P3.orbit-global/slab-graph:66 theorem3:P3.orbit-global/region:21 theorem4:T4.basin/region:0"
+#                                   (15 519 start and 39 376 invariance cells), the grid
+#                                   basin's cells (212 288) and stage 2's generation cells
+#                                   (679 250) are stated; stage 2's entry and start cells
+#                                   are not (the generated Theorem4_all.v says so)
+#   FULL_ROW="lemma2:0 theorem3:T3.balance/region:0 theorem3:P3.orbit-near/slab-graph:0 theorem3:P3.orbit-near/region:0 theorem3:P3.orbit-global/slab-graph:66 theorem3:P3.orbit-global/region:21 theorem4:T4.basin/region:0 theorem4:T4.stage2/reach:5"
 #                                   with SAMPLE: FAMILY:R generates K row R of the family's
 #                                   region obligations (and K piece R of its slab graphs)
 #                                   in full, FAMILY:ID:R row R of obligation ID only, with
@@ -61,7 +62,9 @@
 #                                   piece 66 lies in; 2 239 cell lemmas) and the theorem
 #                                   that every orbit of that row's region R does the same
 #                                   for K in [1.12, 1.122] (..._s66_region.*_region_orbit,
-#                                   by RegionEnters.region_orbit_ends)
+#                                   by RegionEnters.region_orbit_ends), and T4.stage2's
+#                                   piece 5 (K in [1.08, 1.1]) with its last generation in
+#                                   full (52 cells, each in B; ..._p05_join.*_s4_all)
 #   TWOSTEP=path/to/twostep         the binary (default: target/release/twostep)
 #   JOBS=2                          parallel coqc jobs
 #
@@ -78,7 +81,7 @@ CERTS=${CERTS:-$root/certificates}
 JOBS=${JOBS:-2}
 FULL=${FULL:-theorem2 appendix-l}
 COQ_FAMILIES=${COQ_FAMILIES:-theorem2 appendix-l lemma2 theorem3 theorem4}
-FULL_ROW=${FULL_ROW-lemma2:0 theorem3:T3.balance/region:0 theorem3:P3.orbit-near/slab-graph:0 theorem3:P3.orbit-near/region:0 theorem3:P3.orbit-global/slab-graph:66 theorem3:P3.orbit-global/region:21 theorem4:T4.basin/region:0}
+FULL_ROW=${FULL_ROW-lemma2:0 theorem3:T3.balance/region:0 theorem3:P3.orbit-near/slab-graph:0 theorem3:P3.orbit-near/region:0 theorem3:P3.orbit-global/slab-graph:66 theorem3:P3.orbit-global/region:21 theorem4:T4.basin/region:0 theorem4:T4.stage2/reach:5}
 gen=$here/generated
 
 if ! command -v coqc >/dev/null 2>&1; then
@@ -132,6 +135,7 @@ cd "$here"
   echo TargetConverge.v
   echo RegionEnters.v
   echo NearConverge.v
+  echo GridReach.v
   ls generated/*.v
   for f in *Claims.v; do [ -f "$f" ] && echo "$f"; done
 } > _CoqProject

@@ -836,3 +836,105 @@ fn a_near_range_bound_that_is_too_small_does_not_compile_in_coq() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Compiles the generated `files` in order; the first failure, if any.
+fn coqc_all(dir: &Path, gen: &Path, files: &[&str]) -> (bool, String) {
+    for f in files {
+        let (ok, out) = coqc_generated(dir, gen, &format!("{f}.v"));
+        if !ok {
+            return (false, format!("{f}: {out}"));
+        }
+    }
+    (true, String::new())
+}
+
+#[test]
+fn a_wrong_grid_cell_does_not_compile_in_coq() {
+    if !have_coqc() {
+        eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
+        return;
+    }
+    let dir = scratch_with("grid", &["Angle.v", "BasinClaims.v", "GridReach.v"]);
+    let cert = dir.join("theorem4.json");
+    let v: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("certificates/theorem4.json")).unwrap(),
+    )
+    .unwrap();
+    let generate = |v: &serde_json::Value, out: &str| {
+        std::fs::write(&cert, serde_json::to_string(v).unwrap()).unwrap();
+        let out = dir.join(out);
+        let (ok, msg) = coq_sample_rows(&cert, &out, "2", &["T4.stage2/reach:5"]);
+        assert!(ok, "{msg}");
+        out
+    };
+    let reach0 = [
+        "Theorem4_T4_stage2_reach_p00",
+        "Theorem4_T4_stage2_reach_p00_part0",
+    ];
+    let reach5 = [
+        "Theorem4_T4_stage2_reach_p05",
+        "Theorem4_T4_stage2_reach_p05_part0",
+        "Theorem4_T4_stage2_reach_p05_join",
+    ];
+    let basin0 = [
+        "Theorem4_T4_grid_basin_invariant_contracting_p00",
+        "Theorem4_T4_grid_basin_invariant_contracting_p00_part0",
+    ];
+
+    // The true cells compile: two of stage 2's piece 0 (the first maps into generation 1,
+    // with one box or else split),
+    // stage 2's piece 5 with its last generation joined, two of the grid basin's piece 0.
+    let good = generate(&v, "good");
+    let part0 = std::fs::read_to_string(good.join("Theorem4_T4_stage2_reach_p00_part0.v")).unwrap();
+    assert!(
+        part0.contains("_P0; right; first [ T4_stage2_reach_p00_maps")
+            && part0.contains("apply maps_of_box; apply (split_"),
+        "{part0}"
+    );
+    for files in [&reach0[..], &reach5[..], &basin0[..]] {
+        let (ok, out) = coqc_all(&dir, &good, files);
+        assert!(ok, "the true grid cells should compile:\n{out}");
+    }
+
+    // Stage 2's piece 0 stretched to K in [1, 2]: its sampled generation-0 cell (outside B)
+    // no longer maps into generation 1.
+    let mut bad = v.clone();
+    common::obligation(&mut bad, "T4.stage2/reach")["proof"]["pieces"][0]["k"] =
+        serde_json::json!(["1", "2"]);
+    let out_dir = generate(&bad, "bad-reach");
+    let (ok, out) = coqc_all(&dir, &out_dir, &reach0);
+    assert!(!ok, "Coq accepted a stage-2 cell stretched to K in [1, 2]");
+    assert!(out.contains("Error"), "{out}");
+
+    // The grid basin's piece 0 stretched to K in [1.01, 2]: its cells neither map into the
+    // basin nor contract.
+    let mut bad = v.clone();
+    common::obligation(&mut bad, "T4.grid-basin/invariant-contracting")["proof"]["pieces"][0]
+        ["k"] = serde_json::json!(["1.01", "2"]);
+    let out_dir = generate(&bad, "bad-basin");
+    let (ok, out) = coqc_all(&dir, &out_dir, &basin0);
+    assert!(
+        !ok,
+        "Coq accepted a grid-basin cell stretched to K in [1.01, 2]"
+    );
+    assert!(out.contains("Error"), "{out}");
+
+    // A cell far from B, (0, 0, 0) (v in [0, 1/200]), added to piece 5's last generation:
+    // its lemma cell_in_B is false.
+    let mut bad = v.clone();
+    let gens =
+        &mut common::obligation(&mut bad, "T4.stage2/reach")["proof"]["pieces"][5]["generations"];
+    let last = gens.as_array().unwrap().len() - 1;
+    gens[last]
+        .as_array_mut()
+        .unwrap()
+        .insert(0, serde_json::json!([0, 0, 0, 0]));
+    let out_dir = generate(&bad, "bad-last");
+    let part =
+        std::fs::read_to_string(out_dir.join("Theorem4_T4_stage2_reach_p05_part0.v")).unwrap();
+    assert!(part.contains("(0, 0, 0)%Z"), "the added cell has a lemma");
+    let (ok, out) = coqc_all(&dir, &out_dir, &reach5);
+    assert!(!ok, "Coq accepted a last-generation cell outside B");
+    assert!(out.contains("Error"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -23,14 +23,14 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A grid, exact.
-pub(super) struct G {
-    origin: [Q; 3],
-    size: [Q; 3],
-    pub(super) count: [u32; 3],
+pub(crate) struct G {
+    pub(crate) origin: [Q; 3],
+    pub(crate) size: [Q; 3],
+    pub(crate) count: [u32; 3],
 }
 
 impl G {
-    pub(super) fn cell(&self, c: &[u32; 3]) -> [QI; 3] {
+    pub(crate) fn cell(&self, c: &[u32; 3]) -> [QI; 3] {
         std::array::from_fn(|a| {
             let lo = self.origin[a].clone() + self.size[a].clone() * Q::from(c[a]);
             let hi = lo.clone() + &self.size[a];
@@ -38,26 +38,46 @@ impl G {
         })
     }
 
-    /// Whether the box lies in the union of `cells`.
-    pub(super) fn inside(&self, cells: &BTreeSet<[u32; 3]>, b: &[QI; 3]) -> bool {
+    /// The index ranges, per axis, of the cells that hold the box's ends (the cells it
+    /// meets, or more where an end lies on a cell side), clamped to the grid; and whether
+    /// the box lies within the grid.
+    pub(crate) fn range(&self, b: &[QI; 3]) -> ([(u32, u32); 3], bool) {
         let mut r = [(0u32, 0u32); 3];
+        let mut within = true;
         for a in 0..3 {
-            let (Some(lo), Some(hi)) = (b[a].lo(), b[a].hi()) else {
-                return false;
+            let top = self.count[a] - 1;
+            let index = |x: Option<&Q>, unbounded: u32| -> (u32, bool) {
+                let Some(x) = x else {
+                    return (unbounded, false);
+                };
+                let i = ((x.clone() - &self.origin[a]) / &self.size[a]).floor();
+                if i < 0 {
+                    (0, false)
+                } else if i > Q::from(top) {
+                    (top, false)
+                } else {
+                    (i.numer().to_u32().unwrap_or(top), true)
+                }
             };
-            let i0 = ((lo.clone() - &self.origin[a]) / &self.size[a]).floor();
-            let i1 = ((hi.clone() - &self.origin[a]) / &self.size[a]).floor();
-            if i0 < 0 || i1 >= Q::from(self.count[a]) {
-                return false;
-            }
-            let (Some(x), Some(y)) = (i0.numer().to_u32(), i1.numer().to_u32()) else {
-                return false;
-            };
-            r[a] = (x, y);
+            let (i0, ok0) = index(b[a].lo(), 0);
+            let (i1, ok1) = index(b[a].hi(), top);
+            within &= ok0 && ok1;
+            r[a] = (i0, i1);
         }
+        (r, within)
+    }
+
+    /// Whether every cell of the index ranges `r` is in `cells`.
+    pub(crate) fn all_in(cells: &BTreeSet<[u32; 3]>, r: &[(u32, u32); 3]) -> bool {
         (r[0].0..=r[0].1).all(|i| {
             (r[1].0..=r[1].1).all(|j| (r[2].0..=r[2].1).all(|l| cells.contains(&[i, j, l])))
         })
+    }
+
+    /// Whether the box lies in the union of `cells`.
+    pub(super) fn inside(&self, cells: &BTreeSet<[u32; 3]>, b: &[QI; 3]) -> bool {
+        let (r, within) = self.range(b);
+        within && Self::all_in(cells, &r)
     }
 }
 
@@ -99,7 +119,7 @@ fn show_cell(c: &[u32; 3]) -> String {
 
 /// The grid of a piece, after checking that it lies in w_x > 0 and 0 ≤ w_y (≤ `max_wy`
 /// when given).
-pub(super) fn grid_of(
+pub(crate) fn grid_of(
     origin: &[String; 3],
     size: &[String; 3],
     count: [u32; 3],

@@ -13,6 +13,7 @@
 
 pub mod boxes;
 pub mod enter;
+pub mod grid;
 pub mod identities;
 pub mod near;
 pub mod number;
@@ -140,12 +141,12 @@ pub fn generate(c: &Certificate, opts: &Options) -> Result<Vec<CoqFile>, String>
             &o.id == id
                 && matches!(
                     statements::statement(&o.id),
-                    Some(Statement::Region(_) | Statement::Slab)
+                    Some(Statement::Region(_) | Statement::Slab | Statement::Grid)
                 )
         });
         if !rows {
             return Err(format!(
-                "--full-row {id}:...: the certificate has no region obligation or slab graph {id}"
+                "--full-row {id}:...: the certificate has no region obligation, slab graph or grid obligation {id}"
             ));
         }
     }
@@ -161,6 +162,15 @@ pub fn generate(c: &Certificate, opts: &Options) -> Result<Vec<CoqFile>, String>
             Some(Statement::Orbit) => files.push(orbits::file(c, o, &prefix)?),
             Some(Statement::Region(r)) => files.extend(regions::files(c, o, &r, &prefix, opts)?),
             Some(Statement::Slab) => files.extend(slabs::files(c, o, &prefix, opts)?),
+            Some(Statement::Grid) => {
+                files.extend(grid::files(c, o, &prefix, opts)?);
+                if o.id == "T4.stage2/reach" {
+                    gaps.push(format!(
+                        "(** Not stated in Coq: {}: the entry and start cells (stage 1's scaled step into generation 0); its generations are stated. *)\n",
+                        o.id
+                    ));
+                }
+            }
             Some(Statement::Gap(why)) => gaps.push(format!(
                 "(** Not stated in Coq: {}: {}. *)\n",
                 o.id,
@@ -239,8 +249,9 @@ mod tests {
         )
         .unwrap();
         let all = &fs.last().unwrap().text;
-        assert!(all.contains("Not stated in Coq: T4.grid-basin/invariant-contracting"));
-        assert!(fs.iter().all(|f| !f.text.contains("T4_grid_basin")));
+        assert!(all.contains("Not stated in Coq: T4.stage2/reach: the entry and start cells"));
+        assert!(all.contains("Not stated in Coq: T4.stage1/scaling-v"));
+        assert!(fs.iter().all(|f| !f.text.contains("T4_stage1_scaling_v")));
     }
 
     #[test]
@@ -280,9 +291,12 @@ mod tests {
         assert!(main
             .text
             .contains("Theorem T4_basin_from_cells : basin_on 1 (11 / 10)."));
-        for bad in ["T4.grid-basin/invariant-contracting:0", "T4.nope:0"] {
+        for bad in ["T4.threshold/half:0", "T4.nope:0"] {
             let e = generate(&c, &opts(bad)).err().unwrap();
-            assert!(e.contains("no region obligation or slab graph"), "{e}");
+            assert!(
+                e.contains("no region obligation, slab graph or grid"),
+                "{e}"
+            );
         }
     }
 

@@ -112,6 +112,9 @@ pub enum Statement {
     /// A slab graph of P3.orbit-global or P3.orbit-near: per cell, what the checker proves on
     /// it (see [`super::slabs`]).
     Slab,
+    /// T4.stage2's generations or T4.grid-basin: per grid cell, what the checker proves on
+    /// it (see [`super::grid`]).
+    Grid,
     /// Not stated in Coq; the reason is written into the generated files.
     Gap(&'static str),
 }
@@ -745,8 +748,7 @@ pub fn statement(obligation: &str) -> Option<Statement> {
         o if o.starts_with("T4.stage1/scaling-") => Statement::Gap("as generated from the certificate (the angle a free symbol); the same scaling is stated on Model.v's neuron map, at the state's own angle, and proved for every t > 0 by hand in Theorem4Claims.v (stage1_scaling, with Angle.alpha_scale)"),
         "T4.stage1/start" => stage1_start(),
         "T4.stage1/invariant" => stage1_invariant(),
-        "T4.stage2/reach" => Statement::Gap("stage 2 (entry and start cells of the scaled step, then generations of grid cells imaged with atan2) has no Coq statement yet; the Rust checker re-proves it"),
-        "T4.grid-basin/invariant-contracting" => Statement::Gap("the grid basin's 212 288 cells (image of each cell, natural and mean-value enclosures with atan2) have no Coq statement; the region basin T4.basin is stated instead, on the whole K range"),
+        "T4.stage2/reach" | "T4.grid-basin/invariant-contracting" => Statement::Grid,
         _ => return None,
     })
 }
