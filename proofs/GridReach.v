@@ -371,10 +371,12 @@ Qed.
 
     [unfold_grid] is the generated file's tactic that unfolds its grid to numbers. *)
 
-(** An enclosure or margin goal on a cell: plain evaluation, then bisection. *)
+(** An enclosure or margin goal on a cell: plain evaluation, then bisection (the depth is
+    shared by the variables bisected, so w_y alone gets a tier of its own). *)
 Ltac grid_interval K v wx wy :=
   first [ interval with (i_prec 64)
         | interval with (i_prec 64, i_bisect v, i_bisect wx, i_depth 10)
+        | interval with (i_prec 64, i_bisect wy, i_depth 16)
         | interval with (i_prec 80, i_bisect v, i_bisect wx, i_bisect wy, i_bisect K, i_depth 20) ].
 
 (** The same without K. *)
