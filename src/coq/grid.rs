@@ -62,12 +62,7 @@ pub fn files(
     prefix: &str,
     opts: &Options,
 ) -> Result<Vec<CoqFile>, String> {
-    let fam = spec::family(&c.family).ok_or_else(|| format!("unknown family {}", c.family))?;
-    let rule = fam
-        .obligations
-        .into_iter()
-        .find(|s| s.id == o.id)
-        .map(|s| s.rule);
+    let rule = spec::rule(&c.family, &o.id)?;
     let (kind, pieces) = match (&o.proof, rule) {
         (Proof::Reach { pieces }, Some(Rule::Reach { steps })) => {
             let mut out = Vec::new();
@@ -178,8 +173,8 @@ fn piece_files(
     ));
     let sets: Vec<BTreeSet<[u32; 3]>> =
         p.sets.iter().map(|s| s.iter().copied().collect()).collect();
-    for (s, set) in sets.iter().enumerate() {
-        let runs = crate::cert::BasinPiece::runs_of(set);
+    let runs: Vec<Vec<[u32; 4]>> = sets.iter().map(crate::cert::BasinPiece::runs_of).collect();
+    for (s, runs) in runs.iter().enumerate() {
         let text: Vec<String> = runs
             .iter()
             .map(|r| format!("({}, {}, {}, {})", r[0], r[1], r[2], r[3]))
@@ -261,6 +256,7 @@ fn piece_files(
             &module,
             &parts,
             p,
+            &runs,
             &sets_joined,
             join_all,
         ));
@@ -332,12 +328,19 @@ enum Cover {
 /// The most halvings of a cell on one path of its [`Cover`].
 const MAX_SPLITS: u32 = 6;
 
+/// The cells the natural extension of (77)-(80) on `b` = (K, v, w_x, w_y) meets, with
+/// |w_y⁺|, when they are all in `next`.
+fn natural_lands(g: &G, b: &[QI; 4], next: &BTreeSet<[u32; 3]>) -> Option<[(u32, u32); 3]> {
+    let nat = step_with_abs(&b[0], &b[1], &b[2], &b[3], &b[3]);
+    let (r, within) = g.range(&[nat[0].clone(), nat[1].clone(), nat[2].abs()]);
+    (within && G::all_in(next, &r)).then_some(r)
+}
+
 /// The cover of the box `b` = (K, v, w_x, w_y): a leaf where the natural extension of
 /// (77)-(80) lands in whole cells of `next` (Coq's `interval` then has room, with its own
-/// bisection), else `b` halved on its side widest relative to `cell` (v, w_x, w_y before K
-/// on ties); after [`MAX_SPLITS`] halvings a leaf with the checker's enclosure (natural ∩
-/// mean-value form) of the part, or else `whole`, the cells that enclosure of the whole
-/// cell meets.
+/// bisection), else [`split`]; after [`MAX_SPLITS`] halvings a leaf with the checker's
+/// enclosure (natural ∩ mean-value form) of the part, or else `whole`, the cells that
+/// enclosure of the whole cell meets.
 fn cover(
     g: &G,
     b: &[QI; 4],
@@ -346,14 +349,11 @@ fn cover(
     next: &BTreeSet<[u32; 3]>,
     depth: u32,
 ) -> Cover {
-    let nat = step_with_abs(&b[0], &b[1], &b[2], &b[3], &b[3]);
-    let nat = [nat[0].clone(), nat[1].clone(), nat[2].abs()];
-    let (r, within) = g.range(&nat);
-    if within && G::all_in(next, &r) {
+    if let Some(r) = natural_lands(g, b, next) {
         return Cover::Leaf(widen(g, next, r));
     }
-    let x = [b[1].clone(), b[2].clone(), b[3].clone()];
     if depth == MAX_SPLITS {
+        let x = [b[1].clone(), b[2].clone(), b[3].clone()];
         let (r, within) = g.range(&image(&b[0], &x));
         let r = if within && G::all_in(next, &r) {
             r
@@ -362,6 +362,19 @@ fn cover(
         };
         return Cover::Leaf(widen(g, next, r));
     }
+    split(g, b, cell, whole, next, depth)
+}
+
+/// `b` halved on its side widest relative to `cell` (v, w_x, w_y before K on ties), with
+/// the [`cover`] of each half.
+fn split(
+    g: &G,
+    b: &[QI; 4],
+    cell: &[Q; 4],
+    whole: &[(u32, u32); 3],
+    next: &BTreeSet<[u32; 3]>,
+    depth: u32,
+) -> Cover {
     let ends = |i: usize| (b[i].lo().cloned().unwrap(), b[i].hi().cloned().unwrap());
     let rel = |i: usize| {
         let (lo, hi) = ends(i);
@@ -387,14 +400,30 @@ fn cover(
     )
 }
 
-/// The cover of a cell's image for K in `k`, inside set `next`.
-fn cell_cover(g: &G, k: &QI, c: &[u32; 3], next: &BTreeSet<[u32; 3]>) -> Cover {
+/// How Coq is shown that a cell's image lies in a set.
+#[derive(Debug, PartialEq)]
+enum CellMaps {
+    /// The natural extension of the whole cell lands: the box of whole cells it meets,
+    /// widened.
+    Single([(u32, u32); 3]),
+    /// It does not: the box the checker's enclosure of the whole cell meets, widened, and
+    /// the cell's split [`Cover`].
+    Split([(u32, u32); 3], Cover),
+}
+
+/// How the image of cell `c` for K in `k` is shown to lie in `next`. The checker's
+/// (mean-value) enclosure is computed only for a cell whose natural extension does not land.
+fn cell_maps(g: &G, k: &QI, c: &[u32; 3], next: &BTreeSet<[u32; 3]>) -> CellMaps {
     let x = g.cell(c);
     let b = [k.clone(), x[0].clone(), x[1].clone(), x[2].clone()];
+    if let Some(r) = natural_lands(g, &b, next) {
+        return CellMaps::Single(widen(g, next, r));
+    }
     let width = |i: &QI| i.hi().cloned().unwrap() - i.lo().cloned().unwrap();
     let cell: [Q; 4] = std::array::from_fn(|i| width(&b[i]));
     let whole = g.range(&image(k, &x)).0;
-    cover(g, &b, &cell, &whole, next, 0)
+    let cover = split(g, &b, &cell, &whole, next, 0);
+    CellMaps::Split(widen(g, next, whole), cover)
 }
 
 /// The tactic proving `box_maps` from a cover (after `maps_of_box`).
@@ -433,17 +462,13 @@ fn maps_proof(
             r[0].0, r[0].1, r[1].0, r[1].1, r[2].0, r[2].1
         )
     };
-    match cell_cover(&p.g, k, cell, &sets[next]) {
-        Cover::Leaf(r) => single(&r),
-        c => {
-            let x = p.g.cell(cell);
-            let whole = widen(&p.g, &sets[next], p.g.range(&image(k, &x)).0);
-            format!(
-                "first [ {} | apply maps_of_box; {} ]",
-                single(&whole),
-                cover_tactic(m, next, &c)
-            )
-        }
+    match cell_maps(&p.g, k, cell, &sets[next]) {
+        CellMaps::Single(r) => single(&r),
+        CellMaps::Split(whole, cover) => format!(
+            "first [ {} | apply maps_of_box; {} ]",
+            single(&whole),
+            cover_tactic(m, next, &cover)
+        ),
     }
 }
 
@@ -490,6 +515,7 @@ fn join_file(
     module: &str,
     parts: &[String],
     p: &Piece,
+    runs: &[Vec<[u32; 4]>],
     joined: &[usize],
     theorem: bool,
 ) -> CoqFile {
@@ -508,8 +534,7 @@ fn join_file(
     text.push('\n');
     let mut lemmas = 0;
     for &s in joined {
-        let set: BTreeSet<[u32; 3]> = p.sets[s].iter().copied().collect();
-        let runs = crate::cert::BasinPiece::runs_of(&set);
+        let runs = &runs[s];
         let index: std::collections::HashMap<[u32; 3], usize> =
             p.sets[s].iter().enumerate().map(|(i, c)| (*c, i)).collect();
         for (n, r) in runs.iter().enumerate() {
@@ -591,6 +616,14 @@ mod tests {
         }
     }
 
+    /// The boxes of whole cells Coq is given for a cell.
+    fn boxes(c: &CellMaps) -> Vec<[(u32, u32); 3]> {
+        match c {
+            CellMaps::Single(r) => vec![*r],
+            CellMaps::Split(_, cover) => leaves(cover),
+        }
+    }
+
     #[test]
     fn a_cell_cover_holds_only_cells_of_the_next_set_and_splits_where_needed() {
         let c = theorem4();
@@ -608,12 +641,12 @@ mod tests {
             if in_b(&b) {
                 continue;
             }
-            let cover = cell_cover(&g, &k, cell, &next);
-            for r in leaves(&cover) {
+            let proof = cell_maps(&g, &k, cell, &next);
+            for r in boxes(&proof) {
                 assert!(G::all_in(&next, &r), "{cell:?}: {r:?}");
             }
-            match cover {
-                Cover::Leaf(r) => {
+            match proof {
+                CellMaps::Single(r) => {
                     // One box: it holds the cells the natural extension meets.
                     let nat = step_with_abs(&k, &b[0], &b[1], &b[2], &b[2]);
                     let (met, within) = g.range(&[nat[0].clone(), nat[1].clone(), nat[2].abs()]);
@@ -623,7 +656,10 @@ mod tests {
                     }
                     widened += usize::from(met != r);
                 }
-                Cover::Split(..) => split += 1,
+                CellMaps::Split(whole, _) => {
+                    assert!(G::all_in(&next, &whole), "{cell:?}: {whole:?}");
+                    split += 1
+                }
             }
         }
         assert!(widened > 0, "no box was widened");
@@ -634,11 +670,11 @@ mod tests {
             .into_iter()
             .find(|c| !in_b(&g.cell(c)))
             .unwrap();
-        let r = leaves(&cell_cover(&g, &k, &cell, &next))[0];
+        let r = boxes(&cell_maps(&g, &k, &cell, &next))[0];
         let mut holed = next.clone();
         holed.remove(&[r[0].0, r[1].0, r[2].0]);
-        let bad = cell_cover(&g, &k, &cell, &holed);
-        assert!(leaves(&bad).iter().any(|r| !G::all_in(&holed, r)));
+        let bad = cell_maps(&g, &k, &cell, &holed);
+        assert!(boxes(&bad).iter().any(|r| !G::all_in(&holed, r)));
     }
 
     #[test]

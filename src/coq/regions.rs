@@ -452,13 +452,7 @@ pub fn files(
     prefix: &str,
     opts: &Options,
 ) -> Result<Vec<CoqFile>, String> {
-    let fam = spec::family(&c.family).ok_or_else(|| format!("unknown family {}", c.family))?;
-    let rule = match fam
-        .obligations
-        .into_iter()
-        .find(|s| s.id == o.id)
-        .map(|s| s.rule)
-    {
+    let rule = match spec::rule(&c.family, &o.id)? {
         Some(Rule::Region(r)) => r,
         _ => {
             return Err(format!(

@@ -32,6 +32,17 @@ pub fn family(name: &str) -> Option<FamilySpec> {
     }
 }
 
+/// The rule family `family` states for obligation `id` (`None` for an obligation it does
+/// not ask for); an error for an unknown family.
+pub fn rule(family: &str, id: &str) -> Result<Option<Rule>, String> {
+    let fam = self::family(family).ok_or_else(|| format!("unknown family {family}"))?;
+    Ok(fam
+        .obligations
+        .into_iter()
+        .find(|s| s.id == id)
+        .map(|s| s.rule))
+}
+
 /// A claim family: its claims and obligations.
 pub struct FamilySpec {
     /// Family name, as in the certificate's `family`.
