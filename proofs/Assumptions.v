@@ -2,7 +2,7 @@
     anything beyond the standard library's axioms of the reals and classical logic appears). *)
 From Twostep Require Import Theorem2Claims AppendixLClaims ProductClaims Angle Theorem4Claims
   OrbitClaims BalanceClaims BasinClaims Stage1Claims SlabReach
-  TargetConverge.
+  TargetConverge MeanValue.
 From Twostep.generated Require Import AppendixL_all.
 Print Assumptions Theorem2Claims.T2_xm.
 Print Assumptions Theorem2Claims.T2_roots.
@@ -37,3 +37,7 @@ Print Assumptions SlabReach.slab_reach.
 Print Assumptions SlabReach.slab_reach_xy.
 Print Assumptions TargetConverge.targets_converge.
 Print Assumptions TargetConverge.orbit_pd_to_xy.
+Print Assumptions MeanValue.mv_lower.
+Print Assumptions MeanValue.mv_upper.
+Print Assumptions MeanValue.mv_abs_lower.
+Print Assumptions MeanValue.mv_abs_upper.

@@ -23,7 +23,7 @@
 
 From Coq Require Import Reals Lra ZArith Lia List Bool.
 From Interval Require Import Tactic.
-From Twostep Require Import Model BasinClaims.
+From Twostep Require Import Model Angle BasinClaims MeanValue.
 Import ListNotations.
 Open Scope R_scope.
 
@@ -379,6 +379,14 @@ Ltac grid_interval K v wx wy :=
         | interval with (i_prec 64, i_bisect wy, i_depth 16)
         | interval with (i_prec 80, i_bisect v, i_bisect wx, i_bisect wy, i_bisect K, i_depth 20) ].
 
+(** A bound on one coordinate of (77)-(80) ([mv_v], [mv_wx] or |[mv_wy]|) on a cell or a part
+    of one: plain evaluation, then the mean-value form ([MeanValue.mv_bound], the
+    checker's own enclosure near the edge of a set), then bisection. *)
+Ltac grid_bound K v wx wy :=
+  first [ mv_unfold; interval with (i_prec 64)
+        | mv_bound K v wx wy
+        | mv_unfold; grid_interval K v wx wy ].
+
 (** The same without K. *)
 Ltac grid_interval3 v wx wy :=
   first [ interval with (i_prec 64)
@@ -392,17 +400,19 @@ Ltac grid_maps g k0 k1 s i0 i1 j0 j1 l0 l1 unfold_grid :=
   | let K := fresh "K" in let v := fresh "v" in let wx := fresh "wx" in
     let wy := fresh "wy" in let Hc := fresh "Hc" in
     intros K v wx wy ? Hc; unfold_grid; destruct Hc as (? & ? & ?);
-    unfold neuron_v, neuron_wx, neuron_wy, alpha; repeat split; grid_interval K v wx wy ].
+    rewrite (mv_v_neuron K v wx wy), (mv_wx_neuron K v wx wy), (mv_wy_neuron K v wx wy) by lra;
+    repeat split; grid_bound K v wx wy ].
 
 (** [box_maps g k0 k1 s ...] by [box_by_cells] with the box [i0, i1] x [j0, j1] x [l0, l1]
-    (a leaf of a cell split in parts). *)
-Ltac grid_box g k0 k1 s i0 i1 j0 j1 l0 l1 unfold_grid :=
-  apply (box_by_cells g k0 k1 s _ _ _ _ _ _ i0 i1 j0 j1 l0 l1);
+    (a leaf of a cell split in parts; its K range is the leaf's, after any [split_K]). *)
+Ltac grid_box g s i0 i1 j0 j1 l0 l1 unfold_grid :=
+  apply (box_by_cells g _ _ s _ _ _ _ _ _ i0 i1 j0 j1 l0 l1);
   [ unfold_grid; lra | unfold_grid; lra | unfold_grid; lra | vm_compute; reflexivity
   | let K := fresh "K" in let v := fresh "v" in let wx := fresh "wx" in
     let wy := fresh "wy" in
     intros K v wx wy ? ? ? ?; unfold_grid;
-    unfold neuron_v, neuron_wx, neuron_wy, alpha; repeat split; grid_interval K v wx wy ].
+    rewrite (mv_v_neuron K v wx wy), (mv_wx_neuron K v wx wy), (mv_wy_neuron K v wx wy) by lra;
+    repeat split; grid_bound K v wx wy ].
 
 (** [cell_in_B g c] by B's margins. *)
 Ltac grid_in_B unfold_grid :=

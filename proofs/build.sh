@@ -135,6 +135,7 @@ cd "$here"
   echo TargetConverge.v
   echo RegionEnters.v
   echo NearConverge.v
+  echo MeanValue.v
   echo GridReach.v
   ls generated/*.v
   for f in *Claims.v; do [ -f "$f" ] && echo "$f"; done

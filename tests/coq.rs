@@ -79,14 +79,13 @@ fn run(cmd: &mut Command) -> (bool, String) {
 
 /// A scratch folder with compiled copies of the hand-written Coq files the generated files
 /// of the product families need.
-fn scratch(name: &str) -> PathBuf {
+fn scratch(name: &str) -> common::Scratch {
     scratch_with(name, &[])
 }
 
 /// [`scratch`], and `extra` hand-written files compiled after them (in this order).
-fn scratch_with(name: &str, extra: &[&str]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("twostep-coq-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+fn scratch_with(name: &str, extra: &[&str]) -> common::Scratch {
+    let dir = common::Scratch::new(&format!("twostep-coq-{name}"));
     std::fs::create_dir_all(dir.join("proofs")).unwrap();
     let base = ["Model.v", "Support.v", "Iterate.v", "ProductClaims.v"];
     for f in base.iter().chain(extra) {
@@ -195,7 +194,6 @@ fn a_wrong_enclosure_does_not_compile_in_coq() {
         out.contains("T2_roots_table_delta1_c000") || out.contains("Error"),
         "{out}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -231,7 +229,6 @@ fn a_wrong_newton_box_does_not_compile_in_coq() {
         !ok,
         "Coq accepted a box that holds no period-4 point:\n{out}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The lemma2 certificate cut down to its first K row (the generator reads rows one by one;
@@ -284,7 +281,6 @@ fn a_wrong_region_cell_does_not_compile_in_coq() {
     let (ok, out) = coqc_generated(&dir, &bad, file);
     assert!(!ok, "Coq accepted a false region cell:\n{text}");
     assert!(out.contains("Error"), "{out}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -315,7 +311,6 @@ fn a_false_group_of_region_cells_does_not_compile_in_coq() {
     let (ok, out) = coqc_generated(&dir, &bad, part);
     assert!(!ok, "Coq accepted a false group of region cells:\n{text}");
     assert!(out.contains("Error"), "{out}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -342,7 +337,6 @@ fn a_wrong_region_constant_does_not_compile_in_coq() {
     } else {
         assert!(out.contains("dcap"), "{out}");
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -391,7 +385,6 @@ fn a_wrong_stage1_cell_does_not_compile_in_coq() {
     let (ok, out) = coqc_generated(&dir, &bad, file);
     assert!(!ok, "Coq accepted a false stage-1 cell:\n{text}");
     assert!(out.contains("Error"), "{out}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -439,7 +432,6 @@ fn a_basin_region_statement_that_differs_from_the_hand_written_one_does_not_comp
         msg.contains("Error") && msg.contains("expected to have type \"basin_region_on lo hi\""),
         "{msg}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// A file with one lemma per cell of `cells_code` on the unit square (x y <= 1, by nra) and
@@ -471,9 +463,7 @@ fn a_cover_that_does_not_match_its_cells_does_not_compile_in_coq() {
         eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
         return;
     }
-    let dir = std::env::temp_dir().join(format!("twostep-coq-cover-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::Scratch::new("twostep-coq-cover");
     let compile = |name: &str, text: &str| {
         std::fs::write(dir.join(name), text).unwrap();
         run(Command::new("coqc").current_dir(&dir).arg(name))
@@ -496,7 +486,6 @@ fn a_cover_that_does_not_match_its_cells_does_not_compile_in_coq() {
     let (ok, out) = compile("Missing.v", &missing);
     assert!(!ok, "Coq accepted a cover with a missing cell");
     assert!(out.contains("r_c000002"), "{out}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -561,7 +550,6 @@ fn a_false_slab_cell_does_not_compile_in_coq() {
     let (ok, out) = coqc_generated(&dir, &bad, file);
     assert!(!ok, "Coq accepted a false slab cell:\n{text}");
     assert!(out.contains("Error"), "{out}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -595,7 +583,6 @@ fn a_rank_that_does_not_fall_does_not_compile_in_coq() {
     let (ok, out) = coqc_generated(&dir, &gen, file);
     assert!(!ok, "Coq accepted a rank that does not fall");
     assert!(out.contains("Error"), "{out}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The statement of lemma or theorem `name` in `text`, as an axiom.
@@ -678,7 +665,6 @@ fn a_region_row_whose_strip_does_not_repel_does_not_join_in_coq() {
     std::fs::write(&cert, serde_json::to_string(&v).unwrap()).unwrap();
     let (ok, msg) = coq_sample_rows(&cert, &dir.join("refused"), "1", &rows);
     assert!(!ok && msg.contains("lambda > 1"), "{msg}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -769,7 +755,6 @@ fn the_claim_over_every_piece_joins_in_coq_and_not_past_its_pieces() {
         !ok && out.contains("Error"),
         "Coq accepted Prop 3 from K = 0:\n{out}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -834,7 +819,6 @@ fn a_near_range_bound_that_is_too_small_does_not_compile_in_coq() {
         assert!(!ok, "Coq accepted a false near-range bound:\n{bad}");
         assert!(out.contains("Error"), "{out}");
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Compiles the generated `files` in order; the first failure, if any.
@@ -848,13 +832,32 @@ fn coqc_all(dir: &Path, gen: &Path, files: &[&str]) -> (bool, String) {
     (true, String::new())
 }
 
+/// `text` with each cell proof `first [ <one box> | apply maps_of_box; <split> ]` reduced
+/// to its split.
+fn cover_only(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let (Some(a), Some(b)) = (line.find("first [ "), line.find(" | apply maps_of_box; "))
+            else {
+                return line.to_string();
+            };
+            let tail = line[b + 3..].strip_suffix(" ]. Qed.").expect(line);
+            format!("{}{tail}. Qed.", &line[..a])
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[test]
 fn a_wrong_grid_cell_does_not_compile_in_coq() {
     if !have_coqc() {
         eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
         return;
     }
-    let dir = scratch_with("grid", &["Angle.v", "BasinClaims.v", "GridReach.v"]);
+    let dir = scratch_with(
+        "grid",
+        &["Angle.v", "BasinClaims.v", "MeanValue.v", "GridReach.v"],
+    );
     let cert = dir.join("theorem4.json");
     let v: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(root().join("certificates/theorem4.json")).unwrap(),
@@ -895,6 +898,13 @@ fn a_wrong_grid_cell_does_not_compile_in_coq() {
         let (ok, out) = coqc_all(&dir, &good, files);
         assert!(ok, "the true grid cells should compile:\n{out}");
     }
+    // The split proof alone (Coq tries the one-box proof first, which mostly succeeds and
+    // would hide a wrong split): it halves K among other sides, and compiles.
+    let cover = cover_only(&part0);
+    assert!(cover.contains("apply (split_K"), "{cover}");
+    std::fs::write(good.join("Cover.v"), &cover).unwrap();
+    let (ok, out) = coqc_generated(&dir, &good, "Cover.v");
+    assert!(ok, "the split proof of a true cell should compile:\n{out}");
 
     // Stage 2's piece 0 stretched to K in [1, 2]: its sampled generation-0 cell (outside B)
     // no longer maps into generation 1.
@@ -936,5 +946,4 @@ fn a_wrong_grid_cell_does_not_compile_in_coq() {
     let (ok, out) = coqc_all(&dir, &out_dir, &reach5);
     assert!(!ok, "Coq accepted a last-generation cell outside B");
     assert!(out.contains("Error"), "{out}");
-    let _ = std::fs::remove_dir_all(&dir);
 }

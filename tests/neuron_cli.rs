@@ -1,5 +1,8 @@
 //! `twostep query neuron` and `twostep check-table`: answers, refutations, exit statuses.
 
+mod common;
+
+use common::Scratch;
 use std::process::Command;
 
 fn twostep(args: &[&str]) -> (i32, String, String) {
@@ -14,9 +17,8 @@ fn twostep(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-fn table_file(name: &str, text: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("twostep-neuron-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+/// `text` written to `dir/name`; its path.
+fn table_file(dir: &Scratch, name: &str, text: &str) -> String {
     let p = dir.join(name);
     std::fs::write(&p, text).unwrap();
     p.display().to_string()
@@ -50,7 +52,8 @@ fn an_all_true_table_exits_zero() {
     let text = std::fs::read_to_string("tests/data/neuron_table.json").unwrap();
     let rows: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
     let only_true = serde_json::to_string(&rows[..1]).unwrap();
-    let (code, out, _) = twostep(&["check-table", &table_file("true.json", &only_true)]);
+    let dir = common::tempdir("neuron-true");
+    let (code, out, _) = twostep(&["check-table", &table_file(&dir, "true.json", &only_true)]);
     assert_eq!(code, 0, "{out}");
 }
 
@@ -60,13 +63,15 @@ fn a_slightly_false_row_is_never_certified() {
     // w_y = 0.1); a target ending just below it must not be certified.
     let row = r#"[{"model": "neuron", "k": ["1.05", "1.05"], "from": {"v": ["0.5", "0.51"], "w_x": ["0.6", "0.61"], "w_y": ["0.1", "0.11"]}, "steps": 2,
                   "to": {"v": ["1", "1.0263"], "w_x": ["1", "1.1"], "w_y": ["0", "0.02"]}}]"#;
-    let (code, out, _) = twostep(&["check-table", &table_file("tight.json", row)]);
+    let dir = common::tempdir("neuron-tight");
+    let (code, out, _) = twostep(&["check-table", &table_file(&dir, "tight.json", row)]);
     assert_eq!(code, 1);
     assert!(!out.contains("\"certified\""), "{out}");
 }
 
 #[test]
 fn malformed_tables_exit_two() {
+    let dir = common::tempdir("neuron-malformed");
     for (name, text) in [
         ("notjson.json", "not json"),
         ("empty.json", "[]"),
@@ -87,7 +92,7 @@ fn malformed_tables_exit_two() {
             r#"[{"model": "neuron", "k": ["1.05", "1.06"], "from": {"v": ["0.5", "0.51"], "w_x": ["0.6", "0.61"]}, "steps": 2, "to": {"v": ["0", "2"], "w_x": ["0", "2"], "w_y": ["0", "1"]}}]"#,
         ),
     ] {
-        let (code, _, err) = twostep(&["check-table", &table_file(name, text)]);
+        let (code, _, err) = twostep(&["check-table", &table_file(&dir, name, text)]);
         assert_eq!(code, 2, "{name}: {err}");
         assert!(!err.is_empty());
     }

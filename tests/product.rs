@@ -1,6 +1,8 @@
 //! The 2-D product families (lemma2, theorem3): identities, tampering, queries, tables and
 //! the map's enclosures.
 
+mod common;
+
 use proptest::prelude::*;
 use std::path::Path;
 use std::process::Command;
@@ -132,8 +134,7 @@ fn rows_cover_the_k_domain_and_a_missing_row_is_found() {
 
 #[test]
 fn tampered_certificate_is_rejected_after_rehash() {
-    let dir = std::env::temp_dir().join(format!("twostep-product-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::tempdir("product-tamper");
     let path = dir.join("lemma2.json");
     let mut c = load("lemma2");
     for o in &mut c.obligations {
@@ -149,7 +150,6 @@ fn tampered_certificate_is_rejected_after_rehash() {
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(text.contains("FAILED L2.positive"), "{text}");
     assert!(!text.contains("FAILED hash"), "{text}");
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 fn query(k: &str, start: &str) -> (Option<i32>, serde_json::Value, String) {

@@ -6,8 +6,9 @@
 //!
 //! - a generation cell of T4.stage2 lies in B (`cell_in_B`, B's margins by `interval`), or
 //!   its image for K in the piece lies in the next generation (`cell_maps`, by
-//!   `GridReach.maps_by_box`: three `interval` enclosures of (77)-(80) with |w_y| inside a
-//!   box of whole cells, and a `vm_compute` that every cell of that box is in the set);
+//!   `GridReach.maps_by_box`: enclosures of (77)-(80) with |w_y| inside a box of whole
+//!   cells, each bound by `interval`, else by the mean-value form of `MeanValue.v`, else by
+//!   bisection, and a `vm_compute` that every cell of that box is in the set);
 //! - a cell of T4.grid-basin maps into its own set and has w_x > 0, w_y ≥ 0,
 //!   |c| ≤ 1 − r K (`cell_contracts`).
 //!
@@ -195,7 +196,7 @@ fn piece_files(
         "\n(** The grid unfolded to numbers, and the cell tactics of GridReach.v for this piece. *)\n\
          Ltac {m}_unfold := cbv [in_cell {m}_G o1 o2 o3 h1 h2 h3] in *.\n\
          Ltac {m}_maps s i0 i1 j0 j1 l0 l1 :=\n  grid_maps {m}_G ({k0})%R ({k1})%R s i0 i1 j0 j1 l0 l1 ltac:({m}_unfold).\n\
-         Ltac {m}_box s i0 i1 j0 j1 l0 l1 :=\n  grid_box {m}_G ({k0})%R ({k1})%R s i0 i1 j0 j1 l0 l1 ltac:({m}_unfold).\n\
+         Ltac {m}_box s i0 i1 j0 j1 l0 l1 :=\n  grid_box {m}_G s i0 i1 j0 j1 l0 l1 ltac:({m}_unfold).\n\
          Ltac {m}_in_B := grid_in_B ltac:({m}_unfold).\n"
     ));
     if let Kind::Basin { rate } = kind {

@@ -59,12 +59,52 @@ pub fn text(o: &Output) -> String {
     )
 }
 
-/// A fresh temporary folder.
-pub fn tempdir(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("twostep-test-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+/// A fresh temporary folder, removed when dropped; kept (and named on stderr) when the
+/// test fails, for inspection.
+pub struct Scratch(PathBuf);
+
+impl Scratch {
+    /// `<temp>/<name>-<pid>`, emptied.
+    pub fn new(name: &str) -> Scratch {
+        let d = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        Scratch(d)
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<std::ffi::OsStr> for Scratch {
+    fn as_ref(&self) -> &std::ffi::OsStr {
+        self.0.as_os_str()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("kept for inspection: {}", self.0.display());
+        } else {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+/// A fresh temporary folder for one test.
+pub fn tempdir(tag: &str) -> Scratch {
+    Scratch::new(&format!("twostep-test-{tag}"))
 }
 
 /// Loads a certificate as JSON, applies `edit`, writes it to `dir/name`, returns the path.
