@@ -457,6 +457,59 @@ fn toy_cover(cells_code: &str, cover_code: &str) -> String {
     text
 }
 
+/// A bound on w_x⁺ over a part of grid-basin cell (120, 116, 0) of piece 4 (K in
+/// [26/25, 417/400]), whose true minimum, 1.0000207… at the corner (26/25, 1601/1600,
+/// 787/800, 1/800), is `lo` or less.
+fn tight_wx_goal(lo: &str, tactic: &str) -> String {
+    format!(
+        "From Coq Require Import Reals Lra.\nFrom Interval Require Import Tactic.\n\
+         From Twostep Require Import Model Angle MeanValue.\nOpen Scope R_scope.\n\
+         Goal forall K v wx wy, 26/25 <= K <= 417/400 -> 1 <= v <= 1601/1600 ->\n  \
+         1573/1600 <= wx <= 787/800 -> 0 <= wy <= 1/800 -> {lo} <= mv_wx K v wx wy.\n\
+         Proof. intros K v wx wy HK Hv Hx Hy. {tactic} Qed.\n"
+    )
+}
+
+#[test]
+fn the_mean_value_form_proves_a_tight_bound_and_refuses_a_false_one() {
+    if !have_coqc() {
+        eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
+        return;
+    }
+    let dir = scratch_with("mv", &["Angle.v", "MeanValue.v"]);
+    let compile = |name: &str, text: &str| {
+        std::fs::write(dir.join("proofs").join(name), text).unwrap();
+        run(Command::new("coqc").current_dir(dir.join("proofs")).args([
+            "-Q",
+            ".",
+            "Twostep",
+            "-w",
+            "-ambiguous-paths",
+            name,
+        ]))
+    };
+    // w_x⁺ ≥ 1 holds with 2·10⁻⁵ to spare: plain `interval` cannot show it (its natural
+    // form loses about 2·10⁻³ here), the mean-value form does.
+    let (ok, out) = compile(
+        "Tight.v",
+        &tight_wx_goal(
+            "1",
+            "Fail (mv_unfold; interval with (i_prec 64)). mv_bound K v wx wy.",
+        ),
+    );
+    assert!(ok, "the mean-value form should prove w_x⁺ >= 1:\n{out}");
+    // w_x⁺ ≥ 1.00003 is false at the corner: Coq refuses it.
+    let (ok, out) = compile(
+        "False.v",
+        &tight_wx_goal("1 + 3/100000", "mv_bound K v wx wy."),
+    );
+    assert!(
+        !ok,
+        "Coq accepted w_x⁺ >= 1.00003, false at a corner of the box"
+    );
+    assert!(out.contains("Error"), "{out}");
+}
+
 #[test]
 fn a_cover_that_does_not_match_its_cells_does_not_compile_in_coq() {
     if !have_coqc() {
