@@ -238,21 +238,29 @@ Definition stage2_B (v wx wy : R) : Prop :=
 Definition cell_in_B (g : grid) (c : cell) : Prop :=
   forall v wx wy, in_cell g c v wx wy -> stage2_B v wx wy.
 
-(** How a generated cell lemma proves [cell_in_B]: B's margins (the checker's
-    [basin_margins]), each an [interval] goal on the cell. *)
+(** B's margins (the checker's [basin_margins]) at a point. *)
+Lemma B_by_margins v wx wy :
+  0 <= v /\ 7 / 20 <= v * wx /\ v * wx <= 7 / 5 /\
+  v ^ 2 - wx ^ 2 + 55 * wy ^ 2 <= 3 / 5 /\ wx ^ 2 - v ^ 2 + 55 * wy ^ 2 <= 3 / 5 /\
+  0 <= wy <= 12 / 125 ->
+  stage2_B v wx wy.
+Proof.
+  intros (Hv & Hp & HP & Hd1 & Hd2 & Hy).
+  assert (0 < v) by (destruct (Req_dec v 0); [subst; lra | lra]).
+  assert (0 < wx) by (destruct (Rle_or_lt wx 0); [nra | lra]).
+  unfold stage2_B, in_basin. repeat split; try lra.
+  unfold Rabs. destruct (Rcase_abs (v ^ 2 - wx ^ 2)); lra.
+Qed.
+
+(** How a generated cell lemma proves [cell_in_B]: B's margins, each an [interval] goal on
+    the cell. *)
 Lemma in_B_by_margins g c :
   (forall v wx wy, in_cell g c v wx wy ->
    0 <= v /\ 7 / 20 <= v * wx /\ v * wx <= 7 / 5 /\
    v ^ 2 - wx ^ 2 + 55 * wy ^ 2 <= 3 / 5 /\ wx ^ 2 - v ^ 2 + 55 * wy ^ 2 <= 3 / 5 /\
    0 <= wy <= 12 / 125) ->
   cell_in_B g c.
-Proof.
-  intros H v wx wy Hc. destruct (H v wx wy Hc) as (Hv & Hp & HP & Hd1 & Hd2 & Hy).
-  assert (0 < v) by (destruct (Req_dec v 0); [subst; lra | lra]).
-  assert (0 < wx) by (destruct (Rle_or_lt wx 0); [nra | lra]).
-  unfold stage2_B, in_basin. repeat split; try lra.
-  unfold Rabs. destruct (Rcase_abs (v ^ 2 - wx ^ 2)); lra.
-Qed.
+Proof. intros H v wx wy Hc. exact (B_by_margins v wx wy (H v wx wy Hc)). Qed.
 
 (** ** Generations: every orbit from generation 0 reaches B *)
 

@@ -137,6 +137,7 @@ cd "$here"
   echo NearConverge.v
   echo MeanValue.v
   echo GridReach.v
+  echo StageEntry.v
   ls generated/*.v
   for f in *Claims.v; do [ -f "$f" ] && echo "$f"; done
 } > _CoqProject

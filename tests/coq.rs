@@ -902,6 +902,73 @@ fn cover_only(text: &str) -> String {
 }
 
 #[test]
+fn a_wrong_start_cell_does_not_compile_in_coq() {
+    if !have_coqc() {
+        eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
+        return;
+    }
+    let dir = scratch_with(
+        "start",
+        &[
+            "Angle.v",
+            "Theorem4Claims.v",
+            "Stage1Claims.v",
+            "BasinClaims.v",
+            "MeanValue.v",
+            "GridReach.v",
+            "StageEntry.v",
+        ],
+    );
+    let gen = dir.join("gen");
+    let (ok, msg) = coq_sample_rows(
+        &root().join("certificates/theorem4.json"),
+        &gen,
+        "2",
+        &["T4.stage2/reach:5"],
+    );
+    assert!(ok, "{msg}");
+    let (ok, out) = coqc_generated(&dir, &gen, "Theorem4_T4_stage2_reach_p00.v");
+    assert!(ok, "{out}");
+    let file = "Theorem4_T4_stage2_reach_p00_start.v";
+    let text = std::fs::read_to_string(gen.join(file)).unwrap();
+
+    // The true start cells and the lemma over the start box compile.
+    let (ok, out) = coqc_generated(&dir, &gen, file);
+    assert!(ok, "the true start cells should compile:\n{out}");
+    assert!(text.contains("Lemma T4_stage2_reach_p00_start : forall K th s"));
+
+    // A cell still in stage 1 claimed in B (v w_x <= 1/(2 pi) < 7/20 there): refused.
+    let bad = text.replacen("lands_stage1", "lands_in_B", 1);
+    assert_ne!(bad, text);
+    std::fs::write(gen.join("BadB.v"), &bad).unwrap();
+    let (ok, out) = coqc_generated(&dir, &gen, "BadB.v");
+    assert!(!ok, "Coq accepted a stage-1 start cell claimed in B");
+    assert!(out.contains("Error"), "{out}");
+
+    // A cell that lands in generation 0, with its box of cells moved 8 cells up in v:
+    // refused.
+    let at = text
+        .find("lands_in_cells T4_stage2_reach_p00_G T4_stage2_reach_p00_S0 ")
+        .unwrap();
+    let args: Vec<&str> = text[at..].split_whitespace().skip(3).take(2).collect();
+    let shift = |a: &str| {
+        let i: u32 = a.trim_end_matches("%Z").parse().unwrap();
+        format!("{}%Z", i + 8)
+    };
+    let moved = format!("{} {}", shift(args[0]), shift(args[1]));
+    let mut bad = text.clone();
+    let from = at + text[at..].find(args[0]).unwrap();
+    bad.replace_range(from..from + args[0].len() + 1 + args[1].len(), &moved);
+    std::fs::write(gen.join("BadBox.v"), &bad).unwrap();
+    let (ok, out) = coqc_generated(&dir, &gen, "BadBox.v");
+    assert!(
+        !ok,
+        "Coq accepted a start cell's box of cells moved up in v"
+    );
+    assert!(out.contains("Error"), "{out}");
+}
+
+#[test]
 fn a_wrong_grid_cell_does_not_compile_in_coq() {
     if !have_coqc() {
         eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");

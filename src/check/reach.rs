@@ -34,6 +34,19 @@ pub fn in_b(x: &[QI; 3]) -> bool {
     basin_margins(&x[0], &x[1], &x[2]).iter().all(QI::is_nonneg)
 }
 
+/// Where a scaled state past the stage-1 line is shown to go (`StageEntry.lands_if_past`
+/// in Coq).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Landing {
+    /// Still in stage 1: s u m_x ≤ 1/(2π).
+    Stage1,
+    /// √s (u, m_x, |m_y|) lies in B.
+    InB,
+    /// √s (u, m_x, |m_y|) lies in the box of cells (index ranges per axis), all in
+    /// generation 0.
+    Cells([(u32, u32); 3]),
+}
+
 /// A piece, parsed: its grid, K and generations.
 pub struct Piece {
     g: G,
@@ -67,30 +80,64 @@ impl Piece {
         })
     }
 
-    /// Whether the state √s (u, m_x, |m_y|) of the scaled state `y` (s the scale the step
-    /// started from) is still in stage 1, or lies in B or inside the cells of generation 0.
-    fn lands_if_past(&self, s: &QI, y: Scaled<QI>) -> bool {
+    /// The piece's grid.
+    pub(crate) fn grid(&self) -> &G {
+        &self.g
+    }
+
+    /// Where the scaled state `y` at scale `s` (the scale the step started from) goes: still
+    /// in stage 1, or the state √s (u, m_x, |m_y|) in B or inside the cells of generation 0
+    /// (the box of cells it meets); `None` when none of these is shown.
+    pub fn landing(&self, s: &QI, y: Scaled<QI>) -> Option<Landing> {
         if (s.clone() * y.u.clone() * y.mx.clone() - self.threshold.clone()).is_nonpos() {
-            return true;
+            return Some(Landing::Stage1);
         }
         let t = s.sqrt();
         let x = [t.clone() * y.u, t.clone() * y.mx, (t * y.my).abs()];
-        in_b(&x) || self.g.inside(&self.gens[0], &x)
+        if in_b(&x) {
+            return Some(Landing::InB);
+        }
+        let (r, within) = self.g.range(&x);
+        (within && G::all_in(&self.gens[0], &r)).then_some(Landing::Cells(r))
+    }
+
+    /// The box of the entry cells: K's piece × R's box (a, α, σ).
+    pub fn entry_root(&self) -> RegionBox {
+        let mut root: RegionBox = vec![self.k.clone()];
+        root.extend(invariant_bounds(&[]).expect("the stage-1 constants are checked by T4.stage1"));
+        root
+    }
+
+    /// The box of the start cells: K's piece × the start box (α₀, σ₀).
+    pub fn start_root(&self) -> RegionBox {
+        let mut root: RegionBox = vec![self.k.clone()];
+        root.extend(start_bounds(&[]).expect("the start box is checked by T4.stage1"));
+        root
+    }
+
+    /// An entry cell (K, a, α, σ) (item 1): `Some(None)` outside stage 1, `Some(Some(l))`
+    /// when its step lands as `l`, `None` when neither is shown.
+    pub fn entry_cell(&self, b: &RegionBox) -> Option<Option<Landing>> {
+        let a = base_args(b, &[]);
+        if (stage1_guard().qi)(&a).is_neg() {
+            return Some(None);
+        }
+        self.landing(&a[3], r_step(&a).1).map(Some)
+    }
+
+    /// A start cell (K, α₀, σ₀) (item 2): how its state 2 lands, if shown.
+    pub fn start_cell(&self, b: &RegionBox) -> Option<Landing> {
+        let a = base_args(b, &[]);
+        self.landing(&a[2], two_steps(&a[0], &a[1], &a[2]).1)
     }
 
     /// The first failing entry cell and the first failing start cell (items 1 and 2).
     pub fn entry_failures(&self, entry_splits: &str, start_splits: &str) -> Vec<String> {
         let mut out = Vec::new();
-        let mut root: RegionBox = vec![self.k.clone()];
-        root.extend(invariant_bounds(&[]).expect("the stage-1 constants are checked by T4.stage1"));
-        match leaves(&root, entry_splits) {
+        match leaves(&self.entry_root(), entry_splits) {
             Err(e) => out.push(format!("entry cells: {e}")),
             Ok(cells) => out.extend(cells.par_iter().find_map_any(|b| {
-                let a = base_args(b, &[]);
-                if (stage1_guard().qi)(&a).is_neg() {
-                    return None;
-                }
-                (!self.lands_if_past(&a[3], r_step(&a).1)).then(|| {
+                self.entry_cell(b).is_none().then(|| {
                     format!(
                         "entry cell {}: F(x) is past 1/(2π) but neither in B nor inside generation 0",
                         show_box(&["K", "a", "α", "σ"], b)
@@ -98,14 +145,10 @@ impl Piece {
                 })
             })),
         }
-        let mut root: RegionBox = vec![self.k.clone()];
-        root.extend(start_bounds(&[]).expect("the start box is checked by T4.stage1"));
-        match leaves(&root, start_splits) {
+        match leaves(&self.start_root(), start_splits) {
             Err(e) => out.push(format!("start cells: {e}")),
             Ok(cells) => out.extend(cells.par_iter().find_map_any(|b| {
-                let a = base_args(b, &[]);
-                let x2 = two_steps(&a[0], &a[1], &a[2]).1;
-                (!self.lands_if_past(&a[2], x2)).then(|| {
+                self.start_cell(b).is_none().then(|| {
                     format!(
                         "start cell {}: state 2 is past 1/(2π) but neither in B nor inside generation 0",
                         show_box(&["K", "α₀", "σ₀"], b)

@@ -286,7 +286,7 @@ fn cell_name(m: &str, s: usize, i: usize) -> String {
 }
 
 /// `r` widened by up to [`WIDEN`] cells a side while every cell of it is in `next`.
-fn widen(g: &G, next: &BTreeSet<[u32; 3]>, mut r: [(u32, u32); 3]) -> [(u32, u32); 3] {
+pub(super) fn widen(g: &G, next: &BTreeSet<[u32; 3]>, mut r: [(u32, u32); 3]) -> [(u32, u32); 3] {
     if !G::all_in(next, &r) {
         // Not the checker's proof: Coq is given the cells met and refuses.
         return r;

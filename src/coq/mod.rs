@@ -13,6 +13,7 @@
 
 pub mod boxes;
 pub mod enter;
+pub mod entry;
 pub mod grid;
 pub mod identities;
 pub mod near;
@@ -165,8 +166,9 @@ pub fn generate(c: &Certificate, opts: &Options) -> Result<Vec<CoqFile>, String>
             Some(Statement::Grid) => {
                 files.extend(grid::files(c, o, &prefix, opts)?);
                 if o.id == "T4.stage2/reach" {
+                    files.extend(entry::files(c, o, &prefix, opts)?);
                     gaps.push(format!(
-                        "(** Not stated in Coq: {}: the entry and start cells (stage 1's scaled step into generation 0); its generations are stated. *)\n",
+                        "(** Not stated in Coq: {}: one orbit statement from stage 1 through the entry or start cells and the generations into B; the entry cells, the start cells and the generations are each stated per K piece. *)\n",
                         o.id
                     ));
                 }

@@ -1,0 +1,331 @@
+//! T4.stage2's entry and start cells (`proofs/StageEntry.v`): where stage 1 hands over to
+//! the grid of generation 0.
+//!
+//! Per K piece, the cells are rebuilt from the piece's box and split codes as the checker
+//! rebuilds them ([`crate::check::reach::Piece`]), and each kept cell becomes one lemma,
+//! proved the way the checker shows it ([`Landing`]):
+//!
+//! - a start cell (K, θ, s): `start_lands G S0 K θ s`, state 2 of a start still in stage 1,
+//!   in B, or inside a box of whole cells of generation 0;
+//! - an entry cell (K, a, α, s): `entry_lands G S0 K a α s`, outside stage 1
+//!   (s cos α > 1/(2π) on the cell) or its scaled step lands likewise.
+//!
+//! The start cells (a few dozen per piece) are always written in full, with the lemma over
+//! the whole start box (`<m>_start`, the case splits of the split code,
+//! [`super::regions::cover_lemma`]). The entry cells (tens of thousands per piece) are
+//! written in parts, sampled like the other cells with `--sample`, and joined into
+//! `<m>_entry` over K's piece × R's box in full mode.
+
+use super::boxes::sample_indices;
+use super::grid::widen;
+use super::number::{ident, lit};
+use super::regions::cover_lemma;
+use super::{header, sample_note, CoqFile, Options};
+use crate::cert::{cells_of_runs, parse_interval, Certificate, Obligation, Proof};
+use crate::check::basin::grid_of;
+use crate::check::reach::{Landing, Piece};
+use crate::check::region::{leaves, RegionBox};
+use crate::check::spec::{self, Rule};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+
+/// The most entry-cell lemmas in one part file.
+const CHUNK: usize = 1000;
+
+/// The variables of a start cell and of an entry cell.
+const START_VARS: [&str; 3] = ["K", "th", "s"];
+const ENTRY_VARS: [&str; 4] = ["K", "a", "al", "s"];
+
+/// `interval`, then with every variable bisected.
+fn tiers(vars: &[&str], depth: u32) -> String {
+    let bisect: Vec<String> = vars.iter().map(|v| format!("i_bisect {v}")).collect();
+    format!(
+        "first [ interval with (i_prec 64) | interval with (i_prec 64, {}, i_depth {depth}) ]",
+        bisect.join(", ")
+    )
+}
+
+/// The tactic showing a landing (the disjuncts of `lands_if_past`).
+fn landing_tactic(m: &str, l: &Landing, tiers: &str) -> String {
+    match l {
+        Landing::Stage1 => format!("lands_stage1 ltac:({tiers})"),
+        Landing::InB => format!("lands_in_B ltac:({tiers})"),
+        Landing::Cells(r) => format!(
+            "lands_in_cells {m}_G {m}_S0 {}%Z {}%Z {}%Z {}%Z {}%Z {}%Z ltac:({m}_unfold) ltac:({tiers})",
+            r[0].0, r[0].1, r[1].0, r[1].1, r[2].0, r[2].1
+        ),
+    }
+}
+
+/// `forall vars, lo <= var <= hi -> ... -> goal`, and its proof.
+fn cell_lemma(name: &str, vars: &[&str], b: &RegionBox, goal: &str, proof: &str) -> String {
+    let ranges: String = vars
+        .iter()
+        .zip(b)
+        .map(|(v, (lo, hi))| format!("{} <= {v} <= {} -> ", lit(lo), lit(hi)))
+        .collect();
+    let hyps: Vec<String> = (0..vars.len()).map(|i| format!("H{i}")).collect();
+    format!(
+        "Lemma {name} : forall {}, {ranges}\n  {goal}.\nProof. intros {} {}; {proof}. Qed.\n\n",
+        vars.join(" "),
+        vars.join(" "),
+        hyps.join(" ")
+    )
+}
+
+/// The lemma of start cell `id` (`None` when the checker does not show it: the lemma then
+/// states it anyway, and Coq refuses it).
+fn start_lemma(m: &str, id: usize, b: &RegionBox, l: Option<&Landing>) -> String {
+    let t = tiers(&START_VARS, 10);
+    let proof = match l {
+        Some(l) => format!(
+            "unfold start_lands, lands_if_past; {}",
+            landing_tactic(m, l, &t)
+        ),
+        None => "fail \"the checker does not show this cell\"".into(),
+    };
+    cell_lemma(
+        &format!("{m}_start_c{id:06}"),
+        &START_VARS,
+        b,
+        &format!("start_lands {m}_G {m}_S0 K th s"),
+        &proof,
+    )
+}
+
+/// The lemma of entry cell `id` (`None`: the checker shows neither case).
+fn entry_lemma(m: &str, id: usize, b: &RegionBox, l: Option<&Option<Landing>>) -> String {
+    let t = tiers(&ENTRY_VARS, 12);
+    let proof = match l {
+        Some(None) => format!("unfold entry_lands; outside_stage1 s al ltac:({t})"),
+        Some(Some(l)) => format!(
+            "unfold entry_lands, lands_if_past; intros _; {}",
+            landing_tactic(m, l, &t)
+        ),
+        None => "fail \"the checker does not show this cell\"".into(),
+    };
+    cell_lemma(
+        &format!("{m}_entry_c{id:06}"),
+        &ENTRY_VARS,
+        b,
+        &format!("entry_lands {m}_G {m}_S0 K a al s"),
+        &proof,
+    )
+}
+
+/// A landing with its box of cells widened, as the grid cells' boxes are.
+fn widened(p: &Piece, gen0: &BTreeSet<[u32; 3]>, l: Landing) -> Landing {
+    match l {
+        Landing::Cells(r) => Landing::Cells(widen(p.grid(), gen0, r)),
+        l => l,
+    }
+}
+
+/// The files of the entry and start cells of a T4.stage2 obligation.
+pub fn files(
+    c: &Certificate,
+    o: &Obligation,
+    prefix: &str,
+    opts: &Options,
+) -> Result<Vec<CoqFile>, String> {
+    let (Proof::Reach { pieces }, Some(Rule::Reach { steps })) =
+        (&o.proof, spec::rule(&c.family, &o.id)?)
+    else {
+        return Err(format!("{}: not a reach proof of a reach rule", o.id));
+    };
+    let base = ident(&o.id);
+    let mut files = Vec::new();
+    for (i, rp) in pieces.iter().enumerate() {
+        let k = parse_interval(&rp.k, "k").map_err(|e| e.to_string())?;
+        grid_of(&rp.origin, &rp.size, rp.count, None)?;
+        let p = Piece::new(steps, rp, &k).map_err(|e| format!("{} piece {i}: {e}", o.id))?;
+        let gen0: BTreeSet<[u32; 3]> = rp
+            .generations
+            .first()
+            .map(|r| cells_of_runs(r).into_iter().collect())
+            .unwrap_or_default();
+        let m = format!("{base}_p{i:02}");
+        let module = format!("{prefix}_{m}");
+        let imports = format!(
+            "From Coq Require Import ZArith.\nFrom Twostep Require Import BasinClaims GridReach Stage1Claims StageEntry.\nFrom Twostep.generated Require Import {module}.\n\n"
+        );
+        let what = format!(
+            "T4.stage2's {{}} cells, K piece {i} (K in [{}, {}])",
+            lit(&k.0),
+            lit(&k.1)
+        );
+
+        // Start cells: all of them, and the lemma over the start box.
+        let root = p.start_root();
+        let cells = leaves(&root, &rp.start_splits)
+            .map_err(|e| format!("{} piece {i}: start cells: {e}", o.id))?;
+        let mut text = header(c, &what.replace("{}", "start"), false);
+        text.push_str(&imports);
+        let lemmas: Vec<String> = cells
+            .par_iter()
+            .enumerate()
+            .map(|(id, b)| {
+                let l = p.start_cell(b).map(|l| widened(&p, &gen0, l));
+                start_lemma(&m, id, b, l.as_ref())
+            })
+            .collect();
+        lemmas.iter().for_each(|l| text.push_str(l));
+        let ids: Vec<usize> = (0..cells.len()).collect();
+        text.push_str(&cover_lemma(
+            &format!("{m}_start"),
+            &START_VARS,
+            &root,
+            &rp.start_splits,
+            &ids,
+            &format!("start_lands {m}_G {m}_S0 K th s"),
+        )?);
+        files.push(CoqFile {
+            name: format!("{module}_start.v"),
+            text,
+            lemmas: cells.len() + 1,
+        });
+
+        // Entry cells: in parts; in full, joined over the entry box.
+        let root = p.entry_root();
+        let cells = leaves(&root, &rp.entry_splits)
+            .map_err(|e| format!("{} piece {i}: entry cells: {e}", o.id))?;
+        let in_full = opts.sample.is_none();
+        let kept: Vec<usize> = match opts.sample {
+            None => (0..cells.len()).collect(),
+            Some(n) => sample_indices(cells.len(), n),
+        };
+        let lemmas: Vec<String> = kept
+            .par_iter()
+            .map(|&id| {
+                let l = p
+                    .entry_cell(&cells[id])
+                    .map(|l| l.map(|l| widened(&p, &gen0, l)));
+                entry_lemma(&m, id, &cells[id], l.as_ref())
+            })
+            .collect();
+        let mut parts = Vec::new();
+        for (n, chunk) in lemmas.chunks(CHUNK).enumerate() {
+            let name = format!("{module}_entry_part{n}");
+            let mut text = header(c, &what.replace("{}", "entry"), false);
+            text.push_str(&imports);
+            chunk.iter().for_each(|l| text.push_str(l));
+            if !in_full {
+                text.push_str(&sample_note(kept.len(), cells.len(), None));
+            }
+            files.push(CoqFile {
+                name: format!("{name}.v"),
+                text,
+                lemmas: chunk.len(),
+            });
+            parts.push(name);
+        }
+        if in_full {
+            let mut text = header(c, &what.replace("{}", "entry"), false);
+            text.push_str(&imports);
+            for part in &parts {
+                text.push_str(&format!("From Twostep.generated Require Import {part}.\n"));
+            }
+            text.push('\n');
+            text.push_str(&cover_lemma(
+                &format!("{m}_entry"),
+                &ENTRY_VARS,
+                &root,
+                &rp.entry_splits,
+                &kept,
+                &format!("entry_lands {m}_G {m}_S0 K a al s"),
+            )?);
+            files.push(CoqFile {
+                name: format!("{module}_entry.v"),
+                text,
+                lemmas: 1,
+            });
+        }
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coq::FullRow;
+
+    fn theorem4() -> Certificate {
+        let text = std::fs::read_to_string("certificates/theorem4.json").unwrap();
+        crate::cert::parse(&text).unwrap().0
+    }
+
+    fn reach(c: &Certificate) -> &Obligation {
+        c.obligations
+            .iter()
+            .find(|o| o.id == "T4.stage2/reach")
+            .unwrap()
+    }
+
+    fn sample(n: usize) -> Options {
+        Options {
+            sample: Some(n),
+            full_rows: vec![FullRow {
+                obligation: Some("T4.stage2/reach".into()),
+                row: 5,
+            }],
+        }
+    }
+
+    #[test]
+    fn every_start_cell_gets_a_proof_and_the_start_box_its_cover() {
+        let c = theorem4();
+        let files = files(&c, reach(&c), "Theorem4", &sample(2)).unwrap();
+        let start: Vec<&CoqFile> = files
+            .iter()
+            .filter(|f| f.name.ends_with("_start.v"))
+            .collect();
+        assert_eq!(start.len(), 6, "one start file per K piece");
+        for f in start {
+            assert!(
+                !f.text.contains("fail \""),
+                "{}: a start cell the checker does not show",
+                f.name
+            );
+            let cells = f.text.matches("_start_c").count();
+            // Each cell: its lemma, and its use in the cover lemma.
+            assert_eq!(cells, 2 * (f.lemmas - 1), "{}", f.name);
+            assert!(
+                f.text.contains("lands_stage1") && f.text.contains("lands_in_cells"),
+                "{}",
+                f.name
+            );
+        }
+        // A sample has no entry cover; full mode has one per piece.
+        assert!(!files.iter().any(|f| f.name.ends_with("_entry.v")));
+    }
+
+    #[test]
+    fn a_start_cell_the_checker_does_not_show_is_stated_and_fails() {
+        let mut c = theorem4();
+        let o = c
+            .obligations
+            .iter_mut()
+            .find(|o| o.id == "T4.stage2/reach")
+            .unwrap();
+        let Proof::Reach { pieces } = &mut o.proof else {
+            panic!()
+        };
+        // Generation 0 emptied but for one cell: the start cells that went there land nowhere.
+        pieces[5].generations[0].truncate(1);
+        let files = files(&c, reach(&c), "Theorem4", &sample(2)).unwrap();
+        let f = files
+            .iter()
+            .find(|f| f.name.ends_with("_p05_start.v"))
+            .unwrap();
+        assert!(
+            f.text
+                .contains("fail \"the checker does not show this cell\""),
+            "{}",
+            f.text
+        );
+        // The statement is still the full one: the cover lemma covers the whole start box.
+        assert!(f
+            .text
+            .contains("Lemma T4_stage2_reach_p05_start : forall K th s"));
+    }
+}
