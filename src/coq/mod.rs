@@ -253,7 +253,9 @@ mod tests {
         let all = &fs.last().unwrap().text;
         assert!(all.contains("Not stated in Coq: T4.stage2/reach: one orbit statement"));
         // The entry and start cells themselves are stated.
-        assert!(fs.iter().any(|f| f.name == "Theorem4_T4_stage2_reach_p00_start.v"));
+        assert!(fs
+            .iter()
+            .any(|f| f.name == "Theorem4_T4_stage2_reach_p00_start.v"));
         assert!(all.contains("Not stated in Coq: T4.stage1/scaling-v"));
         assert!(fs.iter().all(|f| !f.text.contains("T4_stage1_scaling_v")));
     }
