@@ -85,6 +85,11 @@ impl Piece {
         &self.g
     }
 
+    /// The cells of generation `i`.
+    pub(crate) fn generation(&self, i: usize) -> &BTreeSet<[u32; 3]> {
+        &self.gens[i]
+    }
+
     /// Where the scaled state `y` at scale `s` (the scale the step started from) goes: still
     /// in stage 1, or the state √s (u, m_x, |m_y|) in B or inside the cells of generation 0
     /// (the box of cells it meets); `None` when none of these is shown.

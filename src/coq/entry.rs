@@ -21,13 +21,11 @@ use super::grid::widen;
 use super::number::{ident, lit};
 use super::regions::cover_lemma;
 use super::{header, sample_note, CoqFile, Options};
-use crate::cert::{cells_of_runs, parse_interval, Certificate, Obligation, Proof};
-use crate::check::basin::grid_of;
+use crate::cert::{parse_interval, Certificate, Obligation, Proof};
 use crate::check::reach::{Landing, Piece};
 use crate::check::region::{leaves, RegionBox};
 use crate::check::spec::{self, Rule};
 use rayon::prelude::*;
-use std::collections::BTreeSet;
 
 /// The most entry-cell lemmas in one part file.
 const CHUNK: usize = 1000;
@@ -113,10 +111,10 @@ fn entry_lemma(m: &str, id: usize, b: &RegionBox, l: Option<&Option<Landing>>) -
     )
 }
 
-/// A landing with its box of cells widened, as the grid cells' boxes are.
-fn widened(p: &Piece, gen0: &BTreeSet<[u32; 3]>, l: Landing) -> Landing {
+/// A landing with its box of cells widened in generation 0, as the grid cells' boxes are.
+fn widened(p: &Piece, l: Landing) -> Landing {
     match l {
-        Landing::Cells(r) => Landing::Cells(widen(p.grid(), gen0, r)),
+        Landing::Cells(r) => Landing::Cells(widen(p.grid(), p.generation(0), r)),
         l => l,
     }
 }
@@ -137,35 +135,31 @@ pub fn files(
     let mut files = Vec::new();
     for (i, rp) in pieces.iter().enumerate() {
         let k = parse_interval(&rp.k, "k").map_err(|e| e.to_string())?;
-        grid_of(&rp.origin, &rp.size, rp.count, None)?;
         let p = Piece::new(steps, rp, &k).map_err(|e| format!("{} piece {i}: {e}", o.id))?;
-        let gen0: BTreeSet<[u32; 3]> = rp
-            .generations
-            .first()
-            .map(|r| cells_of_runs(r).into_iter().collect())
-            .unwrap_or_default();
         let m = format!("{base}_p{i:02}");
         let module = format!("{prefix}_{m}");
         let imports = format!(
             "From Coq Require Import ZArith.\nFrom Twostep Require Import BasinClaims GridReach Stage1Claims StageEntry.\nFrom Twostep.generated Require Import {module}.\n\n"
         );
-        let what = format!(
-            "T4.stage2's {{}} cells, K piece {i} (K in [{}, {}])",
-            lit(&k.0),
-            lit(&k.1)
-        );
+        let what = |cells: &str| {
+            format!(
+                "T4.stage2's {cells} cells, K piece {i} (K in [{}, {}])",
+                lit(&k.0),
+                lit(&k.1)
+            )
+        };
 
         // Start cells: all of them, and the lemma over the start box.
         let root = p.start_root();
         let cells = leaves(&root, &rp.start_splits)
             .map_err(|e| format!("{} piece {i}: start cells: {e}", o.id))?;
-        let mut text = header(c, &what.replace("{}", "start"), false);
+        let mut text = header(c, &what("start"), false);
         text.push_str(&imports);
         let lemmas: Vec<String> = cells
             .par_iter()
             .enumerate()
             .map(|(id, b)| {
-                let l = p.start_cell(b).map(|l| widened(&p, &gen0, l));
+                let l = p.start_cell(b).map(|l| widened(&p, l));
                 start_lemma(&m, id, b, l.as_ref())
             })
             .collect();
@@ -197,16 +191,14 @@ pub fn files(
         let lemmas: Vec<String> = kept
             .par_iter()
             .map(|&id| {
-                let l = p
-                    .entry_cell(&cells[id])
-                    .map(|l| l.map(|l| widened(&p, &gen0, l)));
+                let l = p.entry_cell(&cells[id]).map(|l| l.map(|l| widened(&p, l)));
                 entry_lemma(&m, id, &cells[id], l.as_ref())
             })
             .collect();
         let mut parts = Vec::new();
         for (n, chunk) in lemmas.chunks(CHUNK).enumerate() {
             let name = format!("{module}_entry_part{n}");
-            let mut text = header(c, &what.replace("{}", "entry"), false);
+            let mut text = header(c, &what("entry"), false);
             text.push_str(&imports);
             chunk.iter().for_each(|l| text.push_str(l));
             if !in_full {
@@ -220,7 +212,7 @@ pub fn files(
             parts.push(name);
         }
         if in_full {
-            let mut text = header(c, &what.replace("{}", "entry"), false);
+            let mut text = header(c, &what("entry"), false);
             text.push_str(&imports);
             for part in &parts {
                 text.push_str(&format!("From Twostep.generated Require Import {part}.\n"));
@@ -250,8 +242,7 @@ mod tests {
     use crate::coq::FullRow;
 
     fn theorem4() -> Certificate {
-        let text = std::fs::read_to_string("certificates/theorem4.json").unwrap();
-        crate::cert::parse(&text).unwrap().0
+        crate::coq::committed("theorem4")
     }
 
     fn reach(c: &Certificate) -> &Obligation {

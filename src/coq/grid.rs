@@ -602,8 +602,7 @@ mod tests {
     use crate::coq::FullRow;
 
     fn theorem4() -> Certificate {
-        let text = std::fs::read_to_string("certificates/theorem4.json").unwrap();
-        crate::cert::parse(&text).unwrap().0
+        crate::coq::committed("theorem4")
     }
 
     fn obligation<'a>(c: &'a Certificate, id: &str) -> &'a Obligation {

@@ -209,6 +209,13 @@ pub fn generate(c: &Certificate, opts: &Options) -> Result<Vec<CoqFile>, String>
     Ok(files)
 }
 
+/// A committed certificate (`certificates/<name>.json`), parsed, for the generators' tests.
+#[cfg(test)]
+pub(crate) fn committed(name: &str) -> Certificate {
+    let text = std::fs::read_to_string(format!("certificates/{name}.json")).unwrap();
+    crate::cert::parse(&text).unwrap().0
+}
+
 /// Writes the files into `dir` (created if needed).
 pub fn write(files: &[CoqFile], dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;

@@ -545,11 +545,9 @@ pub fn files(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cert::parse;
 
     fn theorem3() -> Certificate {
-        let text = std::fs::read_to_string("certificates/theorem3.json").unwrap();
-        parse(&text).unwrap().0
+        crate::coq::committed("theorem3")
     }
 
     fn obligation<'a>(c: &'a Certificate, id: &str) -> &'a Obligation {
