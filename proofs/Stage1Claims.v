@@ -151,10 +151,18 @@ Proof.
   - rewrite alpha_scale by exact Ht. apply angle_in_r; assumption.
 Qed.
 
-Theorem stage1_from_region lo hi : stage1_region_on lo hi -> stage1_on lo hi.
+(** The cell of a state of R still in stage 1: its scale-free coordinates (a, al, s) lie in
+    the box of T4.stage1/invariant's cells, meet the cells' stage-1 test, and the step from
+    the state is sqrt s times the scaled step of the cell (the link of proofs/theorem4.md). *)
+Lemma stage1_cell K v wx wy : in_stage1_r v wx wy -> v * wx <= 1 / (2 * PI) ->
+  exists a al s, 3 / 5 <= a <= 11 / 10 /\ 0 <= al <= 9 / 10 /\ 0 <= s <= 13 / 50 /\
+  0 <= 1 / (2 * PI) - s * cos al /\ 0 < s /\ 0 < cos al /\ v * wx = s * cos al /\
+  sqrt a * (cos al / sqrt a) = cos al /\
+  neuron_v K v wx wy = sqrt s * s1_u K a al s /\
+  neuron_wx K v wx wy = sqrt s * s1_mx K a al s /\
+  neuron_wy K v wx wy = sqrt s * s1_my K a al s.
 Proof.
-  intros HR K HK v wx wy (Hv & Hx & Hy & Ha & Hal) Hg.
-  destruct (HR K HK) as [Hfact Hcells].
+  intros (Hv & Hx & Hy & Ha & Hal) Hg.
   destruct (scale_free v wx wy Hv Hx Hy) as (Hn & E1 & E2 & E3 & Hal0).
   set (n := sqrt (wx ^ 2 + wy ^ 2)) in *.
   set (a := v / n) in *. set (s := v * n) in *. set (al := alpha wx wy) in *.
@@ -162,19 +170,17 @@ Proof.
   assert (Hsa : 0 < sqrt a) by (apply sqrt_lt_R0; lra).
   assert (Ht : 0 < sqrt s) by (apply sqrt_lt_R0; exact Hs).
   assert (Hts : sqrt s ^ 2 = s) by (rewrite <- Rsqr_pow2; apply Rsqr_sqrt; lra).
-  assert (Hss : sqrt s * sqrt s = s) by (apply sqrt_sqrt; lra).
   assert (Hcos : 0 < cos al) by (apply cos_gt_0; lra).
   assert (Hcos9 : cos (9 / 10) <= cos al).
   { apply cos_decr_1; try lra. all: interval with (i_prec 64). }
   assert (Hc9 : 0 < cos (9 / 10)) by interval with (i_prec 64).
+  assert (Hfact : 1 / (2 * PI) <= 13 / 50 * cos (9 / 10)) by interval with (i_prec 64).
   (* v w_x = s cos(al). *)
   assert (Hvw : v * wx = s * cos al).
   { rewrite <- E1, <- E2. replace (sqrt s * sqrt a * (sqrt s * (cos al / sqrt a))) with (sqrt s ^ 2 * cos al)
       by (field; lra). rewrite Hts. reflexivity. }
   assert (Hs13 : s <= 13 / 50).
   { apply (Rmult_le_reg_r (cos (9 / 10))); [exact Hc9 |]. nra. }
-  destruct (Hcells a al s ltac:(lra) ltac:(lra) ltac:(lra) ltac:(lra))
-    as (C1 & C2 & C3 & C4 & C5 & C6 & C7).
   (* The step from the state is sqrt s times the scaled step of the cell. *)
   assert (Hm : 0 < (cos al / sqrt a) ^ 2 + (sin al / sqrt a) ^ 2).
   { assert (0 < (cos al / sqrt a) ^ 2) by (apply pow_lt, Rdiv_lt_0_compat; lra).
@@ -187,18 +193,33 @@ Proof.
     apply alpha_polar; [apply Rinv_0_lt_compat; exact Hsa |]. split; [| lra].
     assert (0 < PI) by apply PI_RGT_0. lra. }
   rewrite Hpolar in S1, S2.
-  fold (s1_u K a al s) in S1. fold (s1_mx K a al s) in S2. fold (s1_my K a al s) in S3.
+  exists a, al, s. repeat split; try lra.
+  - field. lra.
+  - exact S1.
+  - exact S2.
+  - exact S3.
+Qed.
+
+Theorem stage1_from_region lo hi : stage1_region_on lo hi -> stage1_on lo hi.
+Proof.
+  intros HR K HK v wx wy Hr Hg.
+  destruct (HR K HK) as [_ Hcells].
+  destruct (stage1_cell K v wx wy Hr Hg)
+    as (a & al & s & Ha & Hal & Hs & Hg' & Hs0 & Hcos & Hvw & Hca & S1 & S2 & S3).
+  destruct (Hcells a al s Ha Hal Hs Hg') as (C1 & C2 & C3 & C4 & C5 & C6 & C7).
+  assert (Ht : 0 < sqrt s) by (apply sqrt_lt_R0; exact Hs0).
+  assert (Hss : sqrt s * sqrt s = s) by (apply sqrt_sqrt; lra).
   rewrite S1, S2, S3.
+  replace (64 / 25 * sqrt a * (cos al / sqrt a)) with (64 / 25 * cos al) in C6
+    by (rewrite Rmult_assoc, Hca; reflexivity).
   set (u' := s1_u K a al s) in *. set (mx' := s1_mx K a al s) in *. set (my' := s1_my K a al s) in *.
   assert (Hy' : Rabs (sqrt s * my') = sqrt s * Rabs my').
   { rewrite Rabs_mult, Rabs_right by lra. reflexivity. }
   rewrite Hy'.
   split; [| split].
   - apply scaled_in_r; assumption.
-  - rewrite Hvw. replace (64 / 25 * (s * cos al)) with (s * (64 / 25 * sqrt a * (cos al / sqrt a)))
-      by (field; lra).
-    replace (sqrt s * u' * (sqrt s * mx')) with ((sqrt s * sqrt s) * (u' * mx')) by ring.
-    rewrite Hss. apply Rmult_le_compat_l; lra.
+  - rewrite Hvw. replace (sqrt s * u' * (sqrt s * mx')) with ((sqrt s * sqrt s) * (u' * mx')) by ring.
+    rewrite Hss. nra.
   - replace (sqrt s * u' * (sqrt s * mx')) with ((sqrt s * sqrt s) * u' * mx') by ring.
     rewrite Hss. lra.
 Qed.
@@ -243,39 +264,49 @@ Definition stage1_start_on (lo hi : R) : Prop :=
   0 < v1 /\ 0 < wx1 /\ v1 * wx1 <= 1 / (2 * PI) /\
   in_stage1_r v2 wx2 wy2 /\ 2 * eps ^ 2 <= v2 * wx2 /\ v2 * wx2 <= 4 / 5.
 
+(** State 1 of a start is eps times the scaled state 1 ([s1_u1], [s1_x1], [s1_y1]). *)
+Lemma start_state1 K eps th : 0 < eps -> 0 <= th <= PI / 2 ->
+  stage1_step K eps (eps * cos th) (eps * sin th) =
+  (eps * s1_u1 K th (eps ^ 2), eps * s1_x1 K th (eps ^ 2), eps * s1_y1 K th (eps ^ 2)).
+Proof.
+  intros He Hth. assert (Hpi := PI_RGT_0).
+  assert (Hm0 : 0 < cos th ^ 2 + sin th ^ 2) by (rewrite <- !Rsqr_pow2, Rplus_comm, sin2_cos2; lra).
+  destruct (stage1_scaling K eps 1 (cos th) (sin th) He Hm0) as (S1 & S2 & S3).
+  assert (Hth' : alpha (cos th) (sin th) = th).
+  { replace (cos th) with (1 * cos th) by ring. replace (sin th) with (1 * sin th) by ring.
+    apply alpha_polar; lra. }
+  rewrite Hth', Rmult_1_r in *.
+  unfold stage1_step, s1_u1, s1_x1, s1_y1. rewrite S1, S2, S3.
+  rewrite Rabs_mult, (Rabs_right eps) by lra. reflexivity.
+Qed.
+
+(** State 2 of a start is eps times the scaled state 2, once w_x of state 1 is positive. *)
+Lemma start_state2 K eps th : 0 < eps -> 0 < s1_x1 K th (eps ^ 2) ->
+  stage1_step K (eps * s1_u1 K th (eps ^ 2)) (eps * s1_x1 K th (eps ^ 2)) (eps * s1_y1 K th (eps ^ 2)) =
+  (eps * s1_u2 K th (eps ^ 2), eps * s1_x2 K th (eps ^ 2), eps * Rabs (s1_y2 K th (eps ^ 2))).
+Proof.
+  intros He Hx.
+  assert (Hm1 : 0 < s1_x1 K th (eps ^ 2) ^ 2 + s1_y1 K th (eps ^ 2) ^ 2).
+  { assert (0 <= s1_y1 K th (eps ^ 2) ^ 2) by apply pow2_ge_0.
+    assert (0 < s1_x1 K th (eps ^ 2) ^ 2) by (apply pow_lt; exact Hx). lra. }
+  destruct (stage1_scaling K eps (s1_u1 K th (eps ^ 2)) _ _ He Hm1) as (T1 & T2 & T3).
+  unfold stage1_step. rewrite T1, T2, T3.
+  rewrite Rabs_mult, (Rabs_right eps) by lra. reflexivity.
+Qed.
+
 Theorem stage1_start_from_region lo hi : stage1_start_region_on lo hi -> stage1_start_on lo hi.
 Proof.
-  intros HR K HK eps th He Hth. unfold stage1_step.
+  intros HR K HK eps th He Hth.
   destruct (HR K HK) as [Hfact Hcells].
   assert (Hpi := PI_RGT_0).
   assert (Hs : 0 <= eps ^ 2 <= 1 / 100) by (split; nra).
   destruct (Hcells th (eps ^ 2) ltac:(lra) Hs ltac:(lra))
     as (C1 & C2 & C3 & C4 & C5 & C6 & C7 & C8 & C9 & C10).
-  (* Step 1: eps times the scaled step from (1, cos th, sin th) at angle th. *)
-  assert (Hm0 : 0 < cos th ^ 2 + sin th ^ 2) by (rewrite <- !Rsqr_pow2, Rplus_comm, sin2_cos2; lra).
-  destruct (stage1_scaling K eps 1 (cos th) (sin th) ltac:(lra) Hm0) as (S1 & S2 & S3).
-  assert (Hth' : alpha (cos th) (sin th) = th).
-  { replace (cos th) with (1 * cos th) by ring. replace (sin th) with (1 * sin th) by ring.
-    apply alpha_polar; lra. }
-  rewrite Hth', Rmult_1_r in *.
-  fold (s1_u1 K th (eps ^ 2)) in S1. fold (s1_x1 K th (eps ^ 2)) in S2.
-  rewrite S1, S2, S3. cbv iota beta.
-  assert (Hy1 : Rabs (eps * scaled_my K (eps ^ 2) 1 (cos th) (sin th)) = eps * s1_y1 K th (eps ^ 2)).
-  { unfold s1_y1. rewrite Rabs_mult, Rabs_right by lra. reflexivity. }
-  rewrite Hy1.
-  (* Step 2: eps times the scaled step from state 1 at its own angle. *)
+  rewrite (start_state1 K eps th ltac:(lra) Hth). cbv iota beta.
+  rewrite (start_state2 K eps th ltac:(lra) C2). cbv iota beta.
   set (u1 := s1_u1 K th (eps ^ 2)) in *. set (x1 := s1_x1 K th (eps ^ 2)) in *.
-  set (y1 := s1_y1 K th (eps ^ 2)) in *.
-  assert (Hm1 : 0 < x1 ^ 2 + y1 ^ 2) by (assert (0 <= y1 ^ 2) by apply pow2_ge_0; nra).
-  destruct (stage1_scaling K eps u1 x1 y1 ltac:(lra) Hm1) as (T1 & T2 & T3).
-  change (scaled_u K (eps ^ 2) u1 x1 y1 (alpha x1 y1)) with (s1_u2 K th (eps ^ 2)) in T1.
-  change (scaled_mx K (eps ^ 2) u1 x1 y1 (alpha x1 y1)) with (s1_x2 K th (eps ^ 2)) in T2.
-  change (scaled_my K (eps ^ 2) u1 x1 y1) with (s1_y2 K th (eps ^ 2)) in T3.
-  rewrite T1, T2, T3.
   set (u2 := s1_u2 K th (eps ^ 2)) in *. set (x2 := s1_x2 K th (eps ^ 2)) in *.
   set (y2 := s1_y2 K th (eps ^ 2)) in *.
-  assert (Hy2 : Rabs (eps * y2) = eps * Rabs y2) by (rewrite Rabs_mult, Rabs_right by lra; reflexivity).
-  rewrite Hy2.
   split; [nra |]. split; [nra |].
   split; [replace (eps * u1 * (eps * x1)) with (eps ^ 2 * u1 * x1) by ring; lra |].
   split; [| split].

@@ -18,9 +18,11 @@
 #                                   skipped. theorem4: the identities, the region basin
 #                                   (979 cells, one row) and stage 1's two region rules
 #                                   (15 519 start and 39 376 invariance cells), the grid
-#                                   basin's cells (212 288) and stage 2's generation cells
-#                                   (679 250) are stated; stage 2's entry and start cells
-#                                   are not (the generated Theorem4_all.v says so)
+#                                   basin's cells (212 288), stage 2's generation cells
+#                                   (679 250), entry cells (243 031) and start cells (248)
+#                                   are stated, and the orbit through stage 1 into B
+#                                   (Theorem4_T4_stage2_orbit.v: T4_stage2_orbit_if from
+#                                   the pieces' statements; T4_stage2_orbit_claim in full)
 #   FULL_ROW="lemma2:0 theorem3:T3.balance/region:0 theorem3:P3.orbit-near/slab-graph:0 theorem3:P3.orbit-near/region:0 theorem3:P3.orbit-global/slab-graph:66 theorem3:P3.orbit-global/region:21 theorem4:T4.basin/region:0 theorem4:T4.stage2/reach:5"
 #                                   with SAMPLE: FAMILY:R generates K row R of the family's
 #                                   region obligations (and K piece R of its slab graphs)
@@ -138,6 +140,7 @@ cd "$here"
   echo MeanValue.v
   echo GridReach.v
   echo StageEntry.v
+  echo Stage2Orbit.v
   ls generated/*.v
   for f in *Claims.v; do [ -f "$f" ] && echo "$f"; done
 } > _CoqProject

@@ -969,6 +969,75 @@ fn a_wrong_start_cell_does_not_compile_in_coq() {
 }
 
 #[test]
+fn a_wrong_orbit_claim_does_not_compile_in_coq() {
+    if !have_coqc() {
+        eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
+        return;
+    }
+    let dir = scratch_with(
+        "orbit",
+        &[
+            "Angle.v",
+            "Theorem4Claims.v",
+            "Stage1Claims.v",
+            "BasinClaims.v",
+            "MeanValue.v",
+            "GridReach.v",
+            "StageEntry.v",
+            "Stage2Orbit.v",
+        ],
+    );
+    let gen = dir.join("gen");
+    let (ok, msg) = coq_sample_rows(
+        &root().join("certificates/theorem4.json"),
+        &gen,
+        "2",
+        &["T4.stage2/reach:5"],
+    );
+    assert!(ok, "{msg}");
+    let pieces: Vec<String> = (0..6)
+        .map(|i| format!("Theorem4_T4_stage2_reach_p{i:02}"))
+        .collect();
+    let names: Vec<&str> = pieces.iter().map(String::as_str).collect();
+    let (ok, out) = coqc_all(&dir, &gen, &names);
+    assert!(ok, "{out}");
+    let file = "Theorem4_T4_stage2_orbit.v";
+    let text = std::fs::read_to_string(gen.join(file)).unwrap();
+
+    // The true file compiles: the orbit claim over K in [1, 1.1] from the pieces' statements.
+    let (ok, out) = coqc_generated(&dir, &gen, file);
+    assert!(ok, "the orbit file should compile:\n{out}");
+    assert!(text.contains("Theorem T4_stage2_orbit_if :"));
+
+    let refused = |what: &str, from: &str, to: &str| {
+        assert!(text.contains(from), "{what}: {from:?} not in the file");
+        let bad = text.replacen(from, to, 1);
+        std::fs::write(gen.join("BadOrbit.v"), &bad).unwrap();
+        let (ok, out) = coqc_generated(&dir, &gen, "BadOrbit.v");
+        assert!(!ok, "Coq accepted {what}");
+        assert!(out.contains("Error"), "{out}");
+    };
+    // B within 3 steps of stage 2 instead of 4.
+    refused(
+        "the orbit claim with one step fewer",
+        "  stage2_orbit_on 1 (11 / 10) 4.\nProof.",
+        "  stage2_orbit_on 1 (11 / 10) 3.\nProof.",
+    );
+    // Piece 0's claim stretched over piece 1's K range.
+    refused(
+        "piece 0's orbit claim past its K piece",
+        "  stage2_orbit_on 1 (101 / 100) 4.\nProof.",
+        "  stage2_orbit_on 1 (51 / 50) 4.\nProof.",
+    );
+    // Piece 0's entry theorem over a smaller box than R's (s up to 1/100): not entry_on.
+    refused(
+        "an entry theorem on part of R's box",
+        "0 <= s <= (13 / 50) -> ",
+        "0 <= s <= (1 / 100) -> ",
+    );
+}
+
+#[test]
 fn a_wrong_grid_cell_does_not_compile_in_coq() {
     if !have_coqc() {
         eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");

@@ -19,7 +19,7 @@
 use super::boxes::sample_indices;
 use super::grid::widen;
 use super::number::{ident, lit};
-use super::regions::cover_lemma;
+use super::regions::{cover_lemma, cover_statement};
 use super::{header, sample_note, CoqFile, Options};
 use crate::cert::{parse_interval, Certificate, Obligation, Proof};
 use crate::check::reach::{Landing, Piece};
@@ -57,18 +57,33 @@ fn landing_tactic(m: &str, l: &Landing, tiers: &str) -> String {
 
 /// `forall vars, lo <= var <= hi -> ... -> goal`, and its proof.
 fn cell_lemma(name: &str, vars: &[&str], b: &RegionBox, goal: &str, proof: &str) -> String {
-    let ranges: String = vars
-        .iter()
-        .zip(b)
-        .map(|(v, (lo, hi))| format!("{} <= {v} <= {} -> ", lit(lo), lit(hi)))
-        .collect();
     let hyps: Vec<String> = (0..vars.len()).map(|i| format!("H{i}")).collect();
     format!(
-        "Lemma {name} : forall {}, {ranges}\n  {goal}.\nProof. intros {} {}; {proof}. Qed.\n\n",
-        vars.join(" "),
+        "Lemma {name} : {}.\nProof. intros {} {}; {proof}. Qed.\n\n",
+        cover_statement(vars, b, goal),
         vars.join(" "),
         hyps.join(" ")
     )
+}
+
+/// What a start cell of piece `m` states at its point.
+fn start_goal(m: &str) -> String {
+    format!("start_lands {m}_G {m}_S0 K th s")
+}
+
+/// What an entry cell of piece `m` states at its point.
+fn entry_goal(m: &str) -> String {
+    format!("entry_lands {m}_G {m}_S0 K a al s")
+}
+
+/// The statement of `<m>_start`: [`start_goal`] over K's piece × the start box.
+pub fn start_statement(m: &str, p: &Piece) -> String {
+    cover_statement(&START_VARS, &p.start_root(), &start_goal(m))
+}
+
+/// The statement of `<m>_entry`: [`entry_goal`] over K's piece × R's box.
+pub fn entry_statement(m: &str, p: &Piece) -> String {
+    cover_statement(&ENTRY_VARS, &p.entry_root(), &entry_goal(m))
 }
 
 /// The lemma of start cell `id` (`None` when the checker does not show it: the lemma then
@@ -86,7 +101,7 @@ fn start_lemma(m: &str, id: usize, b: &RegionBox, l: Option<&Landing>) -> String
         &format!("{m}_start_c{id:06}"),
         &START_VARS,
         b,
-        &format!("start_lands {m}_G {m}_S0 K th s"),
+        &start_goal(m),
         &proof,
     )
 }
@@ -106,7 +121,7 @@ fn entry_lemma(m: &str, id: usize, b: &RegionBox, l: Option<&Option<Landing>>) -
         &format!("{m}_entry_c{id:06}"),
         &ENTRY_VARS,
         b,
-        &format!("entry_lands {m}_G {m}_S0 K a al s"),
+        &entry_goal(m),
         &proof,
     )
 }
@@ -171,7 +186,7 @@ pub fn files(
             &root,
             &rp.start_splits,
             &ids,
-            &format!("start_lands {m}_G {m}_S0 K th s"),
+            &start_goal(&m),
         )?);
         files.push(CoqFile {
             name: format!("{module}_start.v"),
@@ -224,7 +239,7 @@ pub fn files(
                 &root,
                 &rp.entry_splits,
                 &kept,
-                &format!("entry_lands {m}_G {m}_S0 K a al s"),
+                &entry_goal(&m),
             )?);
             files.push(CoqFile {
                 name: format!("{module}_entry.v"),

@@ -506,6 +506,14 @@ fn cell_lemma(
     )
 }
 
+/// The statement of T4.stage2's `<m>_from_cells` over K in [k0, k1]: from generation 0, B
+/// within `steps` steps.
+pub fn reach_statement(m: &str, k0: &str, k1: &str, steps: usize) -> String {
+    format!(
+        "forall K v wx wy, {k0} <= K <= {k1} -> in_set {m}_G {m}_S0 v wx wy ->\n  exists n, (n <= {steps})%nat /\\ at3 stage2_B (Nat.iter n (step3 K) (v, wx, wy))"
+    )
+}
+
 /// The file joining the cell lemmas of the sets `joined` into a statement about every cell
 /// of each set, and with `theorem`, the piece's `_from_cells` theorem.
 #[allow(clippy::too_many_arguments)]
@@ -573,8 +581,9 @@ fn join_file(
                 }
                 text.push_str(&format!(
                     "(** T4.stage2's generations for K in [{k0}, {k1}]: from every point of generation 0 the\n    orbit of (77)-(80) with |w_y| is in B after at most {steps} steps. *)\n\
-                     Theorem {m}_from_cells : forall K v wx wy, {k0} <= K <= {k1} -> in_set {m}_G {m}_S0 v wx wy ->\n  exists n, (n <= {steps})%nat /\\ at3 stage2_B (Nat.iter n (step3 K) (v, wx, wy)).\n\
+                     Theorem {m}_from_cells : {}.\n\
                      Proof. exact (gens_reach {m}_G {k0} {k1} {m}_S0 [{}] {chain}). Qed.\n",
+                    reach_statement(m, &k0, &k1, steps),
                     rest.join("; ")
                 ));
             }

@@ -177,6 +177,31 @@ fn binders(vars: &[&str], b: &Box3) -> String {
     format!("forall {}, {ranges}", vars.join(" "))
 }
 
+/// The statement of a cover lemma: `forall vars, lo <= var <= hi -> ... -> goal` over `root`
+/// (shared with the files that apply the lemma, so that both write the same proposition).
+pub fn cover_statement(vars: &[&str], root: &Box3, goal: &str) -> String {
+    format!("{}\n  {goal}", binders(vars, root))
+}
+
+/// The K span of region obligation `id` of `c` as its domain theorem states it: the first
+/// row's lower end and the last row's upper end, as Coq literals.
+pub fn k_span(c: &Certificate, id: &str) -> Result<(String, String), String> {
+    let o = c
+        .obligations
+        .iter()
+        .find(|o| o.id == id)
+        .ok_or_else(|| format!("the certificate has no obligation {id}"))?;
+    let Proof::Region { rows } = &o.proof else {
+        return Err(format!("{id}: expected a region proof"));
+    };
+    let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+        return Err(format!("{id}: no K rows"));
+    };
+    let k =
+        |r: &crate::cert::RegionRow| parse_interval(&r.k, "k").map_err(|e| format!("{id}: {e}"));
+    Ok((lit(&k(first)?.0), lit(&k(last)?.1)))
+}
+
 /// The lemma of one cell: for every point of the box, the region's implication.
 fn cell_lemma(name: &str, vars: &[&str], b: &Box3, goal: &str, proof: &str) -> String {
     format!(
@@ -300,8 +325,8 @@ pub fn cover_lemma(
     }
     let hyps: Vec<String> = (0..vars.len()).map(|i| format!("H{i}")).collect();
     Ok(format!(
-        "(** The cells of the row cover its box (the case splits of the split code). *)\nLemma {name} : {}\n  {goal}.\nProof.\n  intros {} {}.\n{}Qed.\n\n",
-        binders(vars, root),
+        "(** The cells of the row cover its box (the case splits of the split code). *)\nLemma {name} : {}.\nProof.\n  intros {} {}.\n{}Qed.\n\n",
+        cover_statement(vars, root, goal),
         vars.join(" "),
         hyps.join(" "),
         cover.text
