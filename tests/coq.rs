@@ -1029,6 +1029,12 @@ fn a_wrong_orbit_claim_does_not_compile_in_coq() {
         "  stage2_orbit_on 1 (101 / 100) 4.\nProof.",
         "  stage2_orbit_on 1 (51 / 50) 4.\nProof.",
     );
+    // Piece 1 left out of the join: K in [1.01, 1.02] is in no piece.
+    let at = text
+        .find("  apply (orbit_join (101 / 100) (51 / 50) (11 / 10));")
+        .unwrap();
+    let line = &text[at..at + text[at..].find('\n').unwrap() + 1];
+    refused("the join without piece 1", line, "");
     // Piece 0's entry theorem over a smaller box than R's (s up to 1/100): not entry_on.
     refused(
         "an entry theorem on part of R's box",

@@ -19,7 +19,8 @@
 use super::boxes::sample_indices;
 use super::grid::widen;
 use super::number::{ident, lit};
-use super::regions::{cover_lemma, cover_statement};
+use super::pieces::{group, Piece as GroupedPiece};
+use super::regions::{cover_lemma, cover_statement, MAX_PIECE_HEIGHT};
 use super::{header, sample_note, CoqFile, Options};
 use crate::cert::{parse_interval, Certificate, Obligation, Proof};
 use crate::check::reach::{Landing, Piece};
@@ -106,9 +107,11 @@ fn start_lemma(m: &str, id: usize, b: &RegionBox, l: Option<&Landing>) -> String
     )
 }
 
-/// The lemma of entry cell `id` (`None`: the checker shows neither case).
-fn entry_lemma(m: &str, id: usize, b: &RegionBox, l: Option<&Option<Landing>>) -> String {
-    let t = tiers(&ENTRY_VARS, 12);
+/// The lemma of the entry cells of `pc` (one cell, or in full a grouped subtree of cells
+/// that the checker shows alike, by `interval`'s bisection on its box); `l` is how the
+/// checker shows them (`None`: neither case).
+fn entry_lemma(m: &str, pc: &GroupedPiece, l: Option<&Option<Landing>>) -> String {
+    let t = tiers(&ENTRY_VARS, 12 + ENTRY_VARS.len() as u32 * pc.height as u32);
     let proof = match l {
         Some(None) => format!("unfold entry_lands; outside_stage1 s al ltac:({t})"),
         Some(Some(l)) => format!(
@@ -117,10 +120,18 @@ fn entry_lemma(m: &str, id: usize, b: &RegionBox, l: Option<&Option<Landing>>) -
         ),
         None => "fail \"the checker does not show this cell\"".into(),
     };
-    cell_lemma(
-        &format!("{m}_entry_c{id:06}"),
+    let note = if pc.first == pc.last {
+        String::new()
+    } else {
+        format!(
+            "(** Cells {} to {}: one subtree of height {}, by bisection on its box. *)\n",
+            pc.first, pc.last, pc.height
+        )
+    };
+    note + &cell_lemma(
+        &format!("{m}_entry_c{:06}", pc.first),
         &ENTRY_VARS,
-        b,
+        &pc.b,
         &entry_goal(m),
         &proof,
     )
@@ -199,17 +210,41 @@ pub fn files(
         let cells = leaves(&root, &rp.entry_splits)
             .map_err(|e| format!("{} piece {i}: entry cells: {e}", o.id))?;
         let in_full = opts.sample.is_none();
-        let kept: Vec<usize> = match opts.sample {
-            None => (0..cells.len()).collect(),
-            Some(n) => sample_indices(cells.len(), n),
+        let decide = |id: usize| p.entry_cell(&cells[id]).map(|l| l.map(|l| widened(&p, l)));
+        // In full, the cells are grouped (`pieces::group`): every maximal subtree of cells
+        // that the checker shows the same way is one lemma on the subtree's box; with a
+        // sample, the kept cells one by one.
+        let (lemmas, code, ids): (Vec<String>, String, Vec<usize>) = match opts.sample {
+            None => {
+                let shapes: Vec<Option<Option<Landing>>> =
+                    (0..cells.len()).into_par_iter().map(decide).collect();
+                let g = group(&root, &rp.entry_splits, &shapes, MAX_PIECE_HEIGHT)
+                    .map_err(|e| format!("{} piece {i}: entry cells: {e}", o.id))?;
+                let lemmas = g
+                    .pieces
+                    .par_iter()
+                    .map(|pc| entry_lemma(&m, pc, shapes[pc.first].as_ref()))
+                    .collect();
+                let ids = g.pieces.iter().map(|pc| pc.first).collect();
+                (lemmas, g.code, ids)
+            }
+            Some(n) => {
+                let kept = sample_indices(cells.len(), n);
+                let lemmas = kept
+                    .par_iter()
+                    .map(|&id| {
+                        let one = GroupedPiece {
+                            first: id,
+                            last: id,
+                            b: cells[id].clone(),
+                            height: 0,
+                        };
+                        entry_lemma(&m, &one, decide(id).as_ref())
+                    })
+                    .collect();
+                (lemmas, rp.entry_splits.clone(), kept)
+            }
         };
-        let lemmas: Vec<String> = kept
-            .par_iter()
-            .map(|&id| {
-                let l = p.entry_cell(&cells[id]).map(|l| l.map(|l| widened(&p, l)));
-                entry_lemma(&m, id, &cells[id], l.as_ref())
-            })
-            .collect();
         let mut parts = Vec::new();
         for (n, chunk) in lemmas.chunks(CHUNK).enumerate() {
             let name = format!("{module}_entry_part{n}");
@@ -217,7 +252,7 @@ pub fn files(
             text.push_str(&imports);
             chunk.iter().for_each(|l| text.push_str(l));
             if !in_full {
-                text.push_str(&sample_note(kept.len(), cells.len(), None));
+                text.push_str(&sample_note(ids.len(), cells.len(), None));
             }
             files.push(CoqFile {
                 name: format!("{name}.v"),
@@ -237,8 +272,8 @@ pub fn files(
                 &format!("{m}_entry"),
                 &ENTRY_VARS,
                 &root,
-                &rp.entry_splits,
-                &kept,
+                &code,
+                &ids,
                 &entry_goal(&m),
             )?);
             files.push(CoqFile {
@@ -333,5 +368,62 @@ mod tests {
         assert!(f
             .text
             .contains("Lemma T4_stage2_reach_p05_start : forall K th s"));
+    }
+
+    #[test]
+    fn in_full_the_entry_cells_are_grouped_and_the_cover_joins_the_groups() {
+        let mut c = theorem4();
+        let o = c
+            .obligations
+            .iter_mut()
+            .find(|o| o.id == "T4.stage2/reach")
+            .unwrap();
+        let Proof::Reach { pieces } = &mut o.proof else {
+            panic!()
+        };
+        pieces.truncate(1);
+        let full = Options {
+            sample: None,
+            full_rows: vec![],
+        };
+        let files = files(&c, reach(&c), "Theorem4", &full).unwrap();
+        let parts: Vec<&CoqFile> = files
+            .iter()
+            .filter(|f| f.name.contains("_entry_part"))
+            .collect();
+        let lemmas: usize = parts.iter().map(|f| f.lemmas).sum();
+        let text: String = parts.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(text.matches("\nLemma ").count(), lemmas);
+        // Piece 0 has 25 653 entry cells; subtrees of cells shown alike are one lemma each.
+        let groups = text.matches("one subtree of height").count();
+        assert!(
+            groups > 1000 && lemmas < 25_653,
+            "{lemmas} lemmas, {groups} groups"
+        );
+        assert!(
+            !text.contains("fail \""),
+            "a cell the checker does not show"
+        );
+        // A group's lemma bisects deeper than a cell's (4 more levels per split).
+        assert!(text.contains("i_depth 16) ]). Qed."));
+        // The cover lemma uses every lemma once, and only those.
+        let cover = files
+            .iter()
+            .find(|f| f.name == "Theorem4_T4_stage2_reach_p00_entry.v")
+            .unwrap();
+        let mut used: Vec<&str> = cover
+            .text
+            .split("exact (")
+            .skip(1)
+            .map(|t| &t[..t.find(' ').unwrap()])
+            .collect();
+        let mut stated: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("Lemma "))
+            .map(|l| &l[..l.find(' ').unwrap()])
+            .collect();
+        used.sort_unstable();
+        stated.sort_unstable();
+        assert_eq!(used, stated);
     }
 }

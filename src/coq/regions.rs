@@ -31,7 +31,7 @@ use crate::check::spec::{self, RegionRule, Rule};
 const CHUNK: usize = 500;
 
 /// The tallest subtree of cells that becomes one lemma (at most 2¹⁰ cells).
-const MAX_PIECE_HEIGHT: usize = 10;
+pub const MAX_PIECE_HEIGHT: usize = 10;
 
 /// Region cells are small: one bisection tier, so that a false cell fails quickly.
 const REGION_TIERS: &[(u32, u32)] = &[(64, 10)];
