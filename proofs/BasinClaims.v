@@ -134,7 +134,8 @@ Definition basin_region_on (lo hi : R) : Prop :=
   forall K, lo <= K <= hi ->
   exists c M P dcap plo rmax,
   (0 < c /\ 0 < M /\ 0 < plo /\ plo < P /\ 0 < rmax /\ rmax <= 1 / 10 /\ 0 <= dcap /\
-   c ^ 2 <= dcap ^ 2 * (dcap ^ 2 + 4 * plo)) /\
+   c ^ 2 <= dcap ^ 2 * (dcap ^ 2 + 4 * plo) /\
+   3 / 5 <= c /\ M <= 55 /\ 7 / 5 <= P /\ plo <= 7 / 20 /\ 12 / 125 <= rmax) /\
   forall p d, plo <= p <= P -> - dcap <= d <= dcap ->
   0 <= c ^ 2 - d ^ 2 * (d ^ 2 + 4 * p) ->
   0 <= basin_rho K + (1 - K * basin_v p d ^ 2) /\
@@ -159,10 +160,16 @@ Definition in_basin (c M P plo rmax v wx wy : R) : Prop :=
 Definition basin_step (K v wx wy : R) : R * R * R :=
   (neuron_v K v wx wy, neuron_wx K v wx wy, Rabs (neuron_wy K v wx wy)).
 
+(** B's constants are at least as wide as those of T4.stage2's B (GridReach.stage2_B:
+    c = 3/5, M = 55, P = 7/5, plo = 7/20, rmax = 12/125), so B holds it. *)
+Definition holds_stage2_B (c M P plo rmax : R) : Prop :=
+  3 / 5 <= c /\ M <= 55 /\ 7 / 5 <= P /\ plo <= 7 / 20 /\ 12 / 125 <= rmax.
+
 (** T4.basin over K in [lo, hi]: B is forward invariant and w_y contracts by 1 - 0.03 K. *)
 Definition basin_on (lo hi : R) : Prop :=
   forall K, lo <= K <= hi -> 0 < K ->
   exists c M P plo rmax, 0 < c /\ 0 < M /\ 0 < plo /\ rmax <= 1 / 10 /\
+  holds_stage2_B c M P plo rmax /\
   forall v wx wy, in_basin c M P plo rmax v wx wy ->
   let '(v', wx', wy') := basin_step K v wx wy in
   in_basin c M P plo rmax v' wx' wy' /\ wy' <= basin_rho K * wy.
@@ -321,8 +328,9 @@ Theorem basin_from_region lo hi : basin_region_on lo hi -> basin_on lo hi.
 Proof.
   intros HR K HK HK0.
   destruct (HR K HK) as (c & M & P & dcap & plo & rmax &
-    (Hc & HM & Hplo & HPl & Hr0 & Hr1 & Hdc & Hcd) & Hcells).
+    (Hc & HM & Hplo & HPl & Hr0 & Hr1 & Hdc & Hcd & B1 & B2 & B3 & B4 & B5) & Hcells).
   exists c, M, P, plo, rmax. split; [lra |]. split; [lra |]. split; [lra |]. split; [lra |].
+  split; [unfold holds_stage2_B; lra |].
   intros x y r (Hx & Hy & Hp & Hb & Hr). simpl.
   assert (Hpi := PI_RGT_0).
   assert (Hsq : sqrt ((x - y) ^ 2 + 4 * (x * y)) = x + y).
@@ -410,12 +418,13 @@ Fixpoint basin_orbit (n : nat) (K v wx wy : R) : R * R * R :=
 Theorem basin_forever lo hi : basin_on lo hi ->
   forall K, lo <= K <= hi -> 0 < K ->
   exists c M P plo rmax, 0 < c /\ 0 < M /\ 0 < plo /\ rmax <= 1 / 10 /\
+  holds_stage2_B c M P plo rmax /\
   forall n v wx wy, in_basin c M P plo rmax v wx wy ->
   let '(v', wx', wy') := basin_orbit n K v wx wy in
   in_basin c M P plo rmax v' wx' wy' /\ wy' <= basin_rho K ^ n * wy.
 Proof.
   intros HB K HK HK0.
-  destruct (HB K HK HK0) as (c & M & P & plo & rmax & Hc & HM & Hplo & Hr & Hstep).
+  destruct (HB K HK HK0) as (c & M & P & plo & rmax & Hc & HM & Hplo & Hr & HB2 & Hstep).
   exists c, M, P, plo, rmax. repeat (split; [assumption |]).
   induction n as [| n IH]; intros v wx wy Hin; cbn [basin_orbit pow].
   - split; [exact Hin | lra].

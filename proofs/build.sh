@@ -23,6 +23,7 @@
 #                                   are stated, and the orbit through stage 1 into B
 #                                   (Theorem4_T4_stage2_orbit.v: T4_stage2_orbit_if from
 #                                   the pieces' statements; T4_stage2_orbit_claim in full)
+#                                   and T4.bound (T4_bound_if; T4_bound_claim in full)
 #   FULL_ROW="lemma2:0 theorem3:T3.balance/region:0 theorem3:P3.orbit-near/slab-graph:0 theorem3:P3.orbit-near/region:0 theorem3:P3.orbit-global/slab-graph:66 theorem3:P3.orbit-global/region:21 theorem4:T4.basin/region:0 theorem4:T4.stage2/reach:5"
 #                                   with SAMPLE: FAMILY:R generates K row R of the family's
 #                                   region obligations (and K piece R of its slab graphs)
@@ -141,6 +142,7 @@ cd "$here"
   echo GridReach.v
   echo StageEntry.v
   echo Stage2Orbit.v
+  echo Theorem4Bound.v
   ls generated/*.v
   for f in *Claims.v; do [ -f "$f" ] && echo "$f"; done
 } > _CoqProject

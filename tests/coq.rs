@@ -985,6 +985,7 @@ fn a_wrong_orbit_claim_does_not_compile_in_coq() {
             "GridReach.v",
             "StageEntry.v",
             "Stage2Orbit.v",
+            "Theorem4Bound.v",
         ],
     );
     let gen = dir.join("gen");
@@ -1035,6 +1036,29 @@ fn a_wrong_orbit_claim_does_not_compile_in_coq() {
         .unwrap();
     let line = &text[at..at + text[at..].find('\n').unwrap() + 1];
     refused("the join without piece 1", line, "");
+    // T4.bound from T4.basin over part of K's range only.
+    refused(
+        "T4.bound from T4.basin on K in [1.05, 1.1]",
+        "basin_on 1 (11 / 10) -> t4_bound_on",
+        "basin_on (21 / 20) (11 / 10) -> t4_bound_on",
+    );
+    // T4.bound with 1/11 for 1/10: below B's w_y bound 12/125, so the hand proof fails.
+    let bound = std::fs::read_to_string(dir.join("proofs/Theorem4Bound.v")).unwrap();
+    let tight = bound.replacen(
+        "0 <= wy < 1 / 10 * (1 - 3 / 100 * K)",
+        "0 <= wy < 1 / 11 * (1 - 3 / 100 * K)",
+        1,
+    );
+    assert_ne!(tight, bound);
+    std::fs::write(dir.join("proofs/BadBound.v"), tight).unwrap();
+    let (ok, out) = run(Command::new("coqc").current_dir(dir.join("proofs")).args([
+        "-Q",
+        ".",
+        "Twostep",
+        "BadBound.v",
+    ]));
+    assert!(!ok, "Coq accepted T4.bound with 1/11");
+    assert!(out.contains("Error"), "{out}");
     // Piece 0's entry theorem over a smaller box than R's (s up to 1/100): not entry_on.
     refused(
         "an entry theorem on part of R's box",

@@ -13,8 +13,11 @@
 //! The start cells (a few dozen per piece) are always written in full, with the lemma over
 //! the whole start box (`<m>_start`, the case splits of the split code,
 //! [`super::regions::cover_lemma`]). The entry cells (tens of thousands per piece) are
-//! written in parts, sampled like the other cells with `--sample`, and joined into
-//! `<m>_entry` over K's piece × R's box in full mode.
+//! written in parts, sampled like the other cells with `--sample`; in full mode they are
+//! grouped as stage 1's cells are ([`super::pieces::group`]: a maximal subtree of cells the
+//! checker shows alike is one lemma on its box) and joined into `<m>_entry` over K's
+//! piece × R's box. [`entry_statement`] and [`start_statement`] write the two joined
+//! statements for the files that use them (`super::stage2_orbit`).
 
 use super::boxes::sample_indices;
 use super::grid::widen;

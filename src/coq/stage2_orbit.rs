@@ -23,11 +23,14 @@ use crate::check::spec::{self, Rule};
 /// [`super::statements`] name the claim and the theorem of the domain file).
 const STAGE1: [&str; 2] = ["T4.stage1/invariant", "T4.stage1/start"];
 
-/// One T4.stage1 claim as the orbit file uses it.
-struct Stage1 {
-    /// `stage1_on lo hi` or `stage1_start_on lo hi`.
+/// The region obligation of T4.basin, whose claim T4.bound needs.
+const BASIN: &str = "T4.basin/region";
+
+/// A region obligation's claim (T4.stage1's two, T4.basin's) as the orbit file uses it.
+struct RegionClaim {
+    /// `stage1_on lo hi`, `stage1_start_on lo hi` or `basin_on lo hi`.
     claim: String,
-    /// The claim's name in Stage1Claims.v.
+    /// The claim's name in its hand-written file.
     on: &'static str,
     lo: String,
     hi: String,
@@ -36,7 +39,7 @@ struct Stage1 {
     module: String,
 }
 
-fn stage1(c: &Certificate, prefix: &str, id: &str) -> Result<Stage1, String> {
+fn region_claim(c: &Certificate, prefix: &str, id: &str) -> Result<RegionClaim, String> {
     let Some(Statement::Region(RegionStatement {
         claim: Some(cl), ..
     })) = statements::statement(id)
@@ -44,7 +47,7 @@ fn stage1(c: &Certificate, prefix: &str, id: &str) -> Result<Stage1, String> {
         return Err(format!("{id}: no region claim in Coq"));
     };
     let (lo, hi) = k_span(c, id)?;
-    Ok(Stage1 {
+    Ok(RegionClaim {
         claim: format!("{} {lo} {hi}", cl.theorem),
         on: cl.theorem,
         lo,
@@ -73,16 +76,17 @@ pub fn file(
         return Err(format!("{}: no K pieces", o.id));
     }
     let base = ident(&o.id);
-    let stage1: Vec<Stage1> = STAGE1
+    let stage1: Vec<RegionClaim> = STAGE1
         .iter()
-        .map(|id| stage1(c, prefix, id))
+        .map(|id| region_claim(c, prefix, id))
         .collect::<Result<_, _>>()?;
+    let basin = region_claim(c, prefix, BASIN)?;
     let mut text = header(
         c,
-        "T4.stage1 and T4.stage2 along the orbit, from the start into B",
+        "T4.stage1 and T4.stage2 along the orbit, from the start into B, and T4.bound",
         false,
     );
-    text.push_str("From Coq Require Import ZArith Lia.\nFrom Twostep Require Import BasinClaims GridReach Stage1Claims StageEntry Stage2Orbit.\n");
+    text.push_str("From Coq Require Import ZArith Lia.\nFrom Twostep Require Import BasinClaims GridReach Stage1Claims StageEntry Stage2Orbit Theorem4Bound.\n");
     let modules: Vec<String> = (0..pieces.len())
         .map(|i| format!("{prefix}_{base}_p{i:02}"))
         .collect();
@@ -93,7 +97,7 @@ pub fn file(
     }
     let full = opts.sample.is_none();
     if full {
-        for s in &stage1 {
+        for s in stage1.iter().chain([&basin]) {
             text.push_str(&format!(
                 "From Twostep.generated Require Import {}.\n",
                 s.module
@@ -175,7 +179,13 @@ pub fn file(
         stage1[1].claim,
         intros.join(" ")
     ));
-    let mut lemmas = 2 * spans.len() + 1;
+    text.push_str(&format!(
+        "(** T4.bound over K in [{lo}, {hi}] from the orbit claim and T4.basin's claim (Theorem4Bound.t4_bound). *)\n\
+         Theorem T4_bound_if : stage2_orbit_on {lo} {hi} {steps} -> {} -> t4_bound_on {lo} {hi}.\n\
+         Proof.\n  intros HO HB. apply (t4_bound {lo} {hi}); [lra | lra | exact HO |].\n  apply ({}_sub {} {}); [lra | lra | exact HB].\nQed.\n\n",
+        basin.claim, basin.on, basin.lo, basin.hi
+    ));
+    let mut lemmas = 2 * spans.len() + 2;
     if full {
         text.push_str(&format!(
             "(** T4.stage1 and T4.stage2 over K in [{lo}, {hi}]: from every start v = ||w|| = eps in (0, 1/10],\n    alpha_0 in [0, pi/2], the orbit of (77)-(80) with |w_y| is in B within 2 + N + {steps} steps, for every\n    N with (64/25)^N 2 eps^2 > 1/(2 pi). *)\n\
@@ -185,10 +195,16 @@ pub fn file(
             stage1[1].theorem,
             all_names.join(" ")
         ));
-        lemmas += 1;
+        text.push_str(&format!(
+            "\n(** T4.bound over K in [{lo}, {hi}]: for every start as above and every t >= 2 + N + {steps},\n    0 <= w_y^(t) < (1/10) (1 - 0.03 K)^(t - (2 + N + {steps})) (w_y as |w_y| along the orbit). *)\n\
+             Theorem T4_bound_claim : t4_bound_on {lo} {hi}.\n\
+             Proof. exact (T4_bound_if {WHOLE}_orbit_claim {}). Qed.\n",
+            basin.theorem
+        ));
+        lemmas += 2;
     } else {
         text.push_str(&format!(
-            "(** Sampled: the cells are not all generated, so {WHOLE}_orbit_claim (the theorem above\n    applied to T4.stage1's claims and every piece's theorems) is written only in full mode. *)\n"
+            "(** Sampled: the cells are not all generated, so {WHOLE}_orbit_claim (the theorem above\n    applied to T4.stage1's claims and every piece's theorems) and T4_bound_claim are\n    written only in full mode. *)\n"
         ));
     }
     Ok(CoqFile {
@@ -247,6 +263,12 @@ mod tests {
             "{}",
             f.text
         );
+        assert!(f.text.contains(
+            "Theorem T4_bound_claim : t4_bound_on 1 (11 / 10).\nProof. exact (T4_bound_if T4_stage2_orbit_claim T4_basin_from_cells). Qed."
+        ));
+        assert!(f
+            .text
+            .contains("From Twostep.generated Require Import Theorem4_T4_basin_region.\n"));
         // The hypotheses are the statements the generated files prove: T4.stage1/start's
         // claim (its row in full) and every piece's start lemma. (`_entry` and `_from_cells`
         // exist in full mode only; their statements are written by the same functions,
@@ -282,6 +304,8 @@ mod tests {
             .unwrap();
         assert!(s.text.contains("Theorem T4_stage2_orbit_if :"));
         assert!(!s.text.contains("Theorem T4_stage2_orbit_claim"));
+        assert!(s.text.contains("Theorem T4_bound_if :"));
+        assert!(!s.text.contains("Theorem T4_bound_claim"));
     }
 
     #[test]

@@ -523,6 +523,13 @@ fn theorem4_region() -> Statement {
             "$rmax <= 1 / 10",
             "0 <= $dcap",
             "$c ^ 2 <= $dcap ^ 2 * ($dcap ^ 2 + 4 * $plo)",
+            // B holds T4.stage2's B (c >= 3/5, M <= 55, P >= 7/5, plo <= 7/20,
+            // rmax >= 12/125: src/check/spec/theorem4_stage2.rs), for T4.bound.
+            "3 / 5 <= $c",
+            "$M <= 55",
+            "7 / 5 <= $P",
+            "$plo <= 7 / 20",
+            "12 / 125 <= $rmax",
         ],
         guard: "$c ^ 2 - d ^ 2 * (d ^ 2 + 4 * p)",
         conditions: vec![
