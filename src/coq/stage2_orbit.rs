@@ -8,6 +8,8 @@
 //! the pieces (`T4_stage2_orbit_if`). The hypotheses are written by the same functions that
 //! write those theorems, so in full mode `T4_stage2_orbit_claim` applies `T4_stage2_orbit_if`
 //! to the theorems themselves; with `--sample` the conditional theorems are what Coq checks.
+//! The file ends with T4.bound (`Theorem4Bound.t4_bound`): `T4_bound_if` from the orbit
+//! claim and T4.basin's claim, and in full mode `T4_bound_claim`.
 
 use super::entry::{entry_statement, start_statement};
 use super::grid::reach_statement;
@@ -39,6 +41,7 @@ struct RegionClaim {
     module: String,
 }
 
+/// The claim of region obligation `id` over the K span of its rows.
 fn region_claim(c: &Certificate, prefix: &str, id: &str) -> Result<RegionClaim, String> {
     let Some(Statement::Region(RegionStatement {
         claim: Some(cl), ..
