@@ -901,24 +901,20 @@ fn cover_only(text: &str) -> String {
         .join("\n")
 }
 
-#[test]
-fn a_wrong_start_cell_does_not_compile_in_coq() {
-    if !have_coqc() {
-        eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
-        return;
-    }
-    let dir = scratch_with(
-        "start",
-        &[
-            "Angle.v",
-            "Theorem4Claims.v",
-            "Stage1Claims.v",
-            "BasinClaims.v",
-            "MeanValue.v",
-            "GridReach.v",
-            "StageEntry.v",
-        ],
-    );
+/// A scratch folder with the hand-written files of T4.stage2's cells (and `extra` after
+/// them), and theorem4's CI-like sample (2 cells, stage 2's piece 5 in full) in `gen`.
+fn stage2_scratch(name: &str, extra: &[&str]) -> (common::Scratch, PathBuf) {
+    let mut files = vec![
+        "Angle.v",
+        "Theorem4Claims.v",
+        "Stage1Claims.v",
+        "BasinClaims.v",
+        "MeanValue.v",
+        "GridReach.v",
+        "StageEntry.v",
+    ];
+    files.extend(extra);
+    let dir = scratch_with(name, &files);
     let gen = dir.join("gen");
     let (ok, msg) = coq_sample_rows(
         &root().join("certificates/theorem4.json"),
@@ -927,6 +923,24 @@ fn a_wrong_start_cell_does_not_compile_in_coq() {
         &["T4.stage2/reach:5"],
     );
     assert!(ok, "{msg}");
+    (dir, gen)
+}
+
+/// Writes `bad` as `gen/<file>` and checks that Coq refuses it (`what` names the fault).
+fn refused_in_coq(dir: &Path, gen: &Path, file: &str, bad: &str, what: &str) {
+    std::fs::write(gen.join(file), bad).unwrap();
+    let (ok, out) = coqc_generated(dir, gen, file);
+    assert!(!ok, "Coq accepted {what}");
+    assert!(out.contains("Error"), "{out}");
+}
+
+#[test]
+fn a_wrong_start_cell_does_not_compile_in_coq() {
+    if !have_coqc() {
+        eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
+        return;
+    }
+    let (dir, gen) = stage2_scratch("start", &[]);
     let (ok, out) = coqc_generated(&dir, &gen, "Theorem4_T4_stage2_reach_p00.v");
     assert!(ok, "{out}");
     let file = "Theorem4_T4_stage2_reach_p00_start.v";
@@ -940,10 +954,13 @@ fn a_wrong_start_cell_does_not_compile_in_coq() {
     // A cell still in stage 1 claimed in B (v w_x <= 1/(2 pi) < 7/20 there): refused.
     let bad = text.replacen("lands_stage1", "lands_in_B", 1);
     assert_ne!(bad, text);
-    std::fs::write(gen.join("BadB.v"), &bad).unwrap();
-    let (ok, out) = coqc_generated(&dir, &gen, "BadB.v");
-    assert!(!ok, "Coq accepted a stage-1 start cell claimed in B");
-    assert!(out.contains("Error"), "{out}");
+    refused_in_coq(
+        &dir,
+        &gen,
+        "BadB.v",
+        &bad,
+        "a stage-1 start cell claimed in B",
+    );
 
     // A cell that lands in generation 0, with its box of cells moved 8 cells up in v:
     // refused.
@@ -959,13 +976,13 @@ fn a_wrong_start_cell_does_not_compile_in_coq() {
     let mut bad = text.clone();
     let from = at + text[at..].find(args[0]).unwrap();
     bad.replace_range(from..from + args[0].len() + 1 + args[1].len(), &moved);
-    std::fs::write(gen.join("BadBox.v"), &bad).unwrap();
-    let (ok, out) = coqc_generated(&dir, &gen, "BadBox.v");
-    assert!(
-        !ok,
-        "Coq accepted a start cell's box of cells moved up in v"
+    refused_in_coq(
+        &dir,
+        &gen,
+        "BadBox.v",
+        &bad,
+        "a start cell's box of cells moved up in v",
     );
-    assert!(out.contains("Error"), "{out}");
 }
 
 #[test]
@@ -974,28 +991,7 @@ fn a_wrong_orbit_claim_does_not_compile_in_coq() {
         eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
         return;
     }
-    let dir = scratch_with(
-        "orbit",
-        &[
-            "Angle.v",
-            "Theorem4Claims.v",
-            "Stage1Claims.v",
-            "BasinClaims.v",
-            "MeanValue.v",
-            "GridReach.v",
-            "StageEntry.v",
-            "Stage2Orbit.v",
-            "Theorem4Bound.v",
-        ],
-    );
-    let gen = dir.join("gen");
-    let (ok, msg) = coq_sample_rows(
-        &root().join("certificates/theorem4.json"),
-        &gen,
-        "2",
-        &["T4.stage2/reach:5"],
-    );
-    assert!(ok, "{msg}");
+    let (dir, gen) = stage2_scratch("orbit", &["Stage2Orbit.v", "Theorem4Bound.v"]);
     let pieces: Vec<String> = (0..6)
         .map(|i| format!("Theorem4_T4_stage2_reach_p{i:02}"))
         .collect();
@@ -1013,10 +1009,7 @@ fn a_wrong_orbit_claim_does_not_compile_in_coq() {
     let refused = |what: &str, from: &str, to: &str| {
         assert!(text.contains(from), "{what}: {from:?} not in the file");
         let bad = text.replacen(from, to, 1);
-        std::fs::write(gen.join("BadOrbit.v"), &bad).unwrap();
-        let (ok, out) = coqc_generated(&dir, &gen, "BadOrbit.v");
-        assert!(!ok, "Coq accepted {what}");
-        assert!(out.contains("Error"), "{out}");
+        refused_in_coq(&dir, &gen, "BadOrbit.v", &bad, what);
     };
     // B within 3 steps of stage 2 instead of 4.
     refused(

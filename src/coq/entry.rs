@@ -292,18 +292,7 @@ pub fn files(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::coq::FullRow;
-
-    fn theorem4() -> Certificate {
-        crate::coq::committed("theorem4")
-    }
-
-    fn reach(c: &Certificate) -> &Obligation {
-        c.obligations
-            .iter()
-            .find(|o| o.id == "T4.stage2/reach")
-            .unwrap()
-    }
+    use crate::coq::{committed, stage2_pieces_mut, stage2_reach, FullRow};
 
     fn sample(n: usize) -> Options {
         Options {
@@ -317,8 +306,8 @@ mod tests {
 
     #[test]
     fn every_start_cell_gets_a_proof_and_the_start_box_its_cover() {
-        let c = theorem4();
-        let files = files(&c, reach(&c), "Theorem4", &sample(2)).unwrap();
+        let c = committed("theorem4");
+        let files = files(&c, stage2_reach(&c), "Theorem4", &sample(2)).unwrap();
         let start: Vec<&CoqFile> = files
             .iter()
             .filter(|f| f.name.ends_with("_start.v"))
@@ -345,18 +334,11 @@ mod tests {
 
     #[test]
     fn a_start_cell_the_checker_does_not_show_is_stated_and_fails() {
-        let mut c = theorem4();
-        let o = c
-            .obligations
-            .iter_mut()
-            .find(|o| o.id == "T4.stage2/reach")
-            .unwrap();
-        let Proof::Reach { pieces } = &mut o.proof else {
-            panic!()
-        };
+        let mut c = committed("theorem4");
+        let pieces = stage2_pieces_mut(&mut c);
         // Generation 0 emptied but for one cell: the start cells that went there land nowhere.
         pieces[5].generations[0].truncate(1);
-        let files = files(&c, reach(&c), "Theorem4", &sample(2)).unwrap();
+        let files = files(&c, stage2_reach(&c), "Theorem4", &sample(2)).unwrap();
         let f = files
             .iter()
             .find(|f| f.name.ends_with("_p05_start.v"))
@@ -375,21 +357,14 @@ mod tests {
 
     #[test]
     fn in_full_the_entry_cells_are_grouped_and_the_cover_joins_the_groups() {
-        let mut c = theorem4();
-        let o = c
-            .obligations
-            .iter_mut()
-            .find(|o| o.id == "T4.stage2/reach")
-            .unwrap();
-        let Proof::Reach { pieces } = &mut o.proof else {
-            panic!()
-        };
+        let mut c = committed("theorem4");
+        let pieces = stage2_pieces_mut(&mut c);
         pieces.truncate(1);
         let full = Options {
             sample: None,
             full_rows: vec![],
         };
-        let files = files(&c, reach(&c), "Theorem4", &full).unwrap();
+        let files = files(&c, stage2_reach(&c), "Theorem4", &full).unwrap();
         let parts: Vec<&CoqFile> = files
             .iter()
             .filter(|f| f.name.contains("_entry_part"))

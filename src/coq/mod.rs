@@ -214,6 +214,29 @@ pub(crate) fn committed(name: &str) -> Certificate {
     crate::cert::parse(&text).unwrap().0
 }
 
+/// T4.stage2's reach obligation of a theorem4 certificate, for the generators' tests.
+#[cfg(test)]
+pub(crate) fn stage2_reach(c: &Certificate) -> &crate::cert::Obligation {
+    c.obligations
+        .iter()
+        .find(|o| o.id == "T4.stage2/reach")
+        .unwrap()
+}
+
+/// The K pieces of T4.stage2's reach obligation, for the generators' tests to tamper with.
+#[cfg(test)]
+pub(crate) fn stage2_pieces_mut(c: &mut Certificate) -> &mut Vec<crate::cert::ReachPiece> {
+    let o = c
+        .obligations
+        .iter_mut()
+        .find(|o| o.id == "T4.stage2/reach")
+        .unwrap();
+    let crate::cert::Proof::Reach { pieces } = &mut o.proof else {
+        panic!("T4.stage2/reach is not a reach proof")
+    };
+    pieces
+}
+
 /// Writes the files into `dir` (created if needed).
 pub fn write(files: &[CoqFile], dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;

@@ -220,18 +220,7 @@ pub fn file(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::coq::{generate, FullRow};
-
-    fn theorem4() -> Certificate {
-        crate::coq::committed("theorem4")
-    }
-
-    fn reach(c: &Certificate) -> &Obligation {
-        c.obligations
-            .iter()
-            .find(|o| o.id == "T4.stage2/reach")
-            .unwrap()
-    }
+    use crate::coq::{committed, generate, stage2_pieces_mut, stage2_reach, FullRow};
 
     fn full() -> Options {
         Options {
@@ -251,8 +240,8 @@ mod tests {
 
     #[test]
     fn the_claim_applies_the_theorems_that_the_other_files_state() {
-        let c = theorem4();
-        let f = file(&c, reach(&c), "Theorem4", &full()).unwrap();
+        let c = committed("theorem4");
+        let f = file(&c, stage2_reach(&c), "Theorem4", &full()).unwrap();
         let names: Vec<String> = (0..6)
             .flat_map(|i| {
                 ["entry", "start", "from_cells"].map(|t| format!("T4_stage2_reach_p{i:02}_{t}"))
@@ -313,24 +302,17 @@ mod tests {
 
     #[test]
     fn pieces_are_joined_at_the_ends_the_certificate_states() {
-        let mut c = theorem4();
-        let f = file(&c, reach(&c), "Theorem4", &full()).unwrap();
+        let mut c = committed("theorem4");
+        let f = file(&c, stage2_reach(&c), "Theorem4", &full()).unwrap();
         assert!(f.text.contains(
             "  apply (orbit_join 1 (101 / 100) (11 / 10)); [exact (T4_stage2_reach_p00_orbit_if H0 H1 E0 S0 G0) |].\n  apply (orbit_join (101 / 100) (51 / 50) (11 / 10));"
         ));
-        let o = c
-            .obligations
-            .iter_mut()
-            .find(|o| o.id == "T4.stage2/reach")
-            .unwrap();
-        let Proof::Reach { pieces } = &mut o.proof else {
-            panic!()
-        };
+        let pieces = stage2_pieces_mut(&mut c);
         // Without piece 1, K in [1.01, 1.02] is in no piece: the join goes from piece 0's end
         // to piece 2's start as stated, which Coq refuses
         // (tests/coq.rs::a_wrong_orbit_claim_does_not_compile_in_coq).
         pieces.remove(1);
-        let f = file(&c, reach(&c), "Theorem4", &full()).unwrap();
+        let f = file(&c, stage2_reach(&c), "Theorem4", &full()).unwrap();
         assert!(f.text.contains(
             "  apply (orbit_join 1 (101 / 100) (11 / 10)); [exact (T4_stage2_reach_p00_orbit_if H0 H1 E0 S0 G0) |].\n  apply (orbit_join (51 / 50) (26 / 25) (11 / 10));"
         ));
