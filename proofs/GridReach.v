@@ -5,10 +5,10 @@
     [o3 + l h3, ...], and a set of cells is a list of runs (i, l, j0, j1), the cells
     (i, j, l) with j0 <= j <= j1 (the certificate's own encoding).
 
-    The generated files prove one fact per cell with [interval]: the image of the cell
-    under [basin_step] (77)-(80) with |w_y|, for K in the piece, lies in a box of whole
-    cells [I0, I1] x [J0, J1] x [L0, L1]; that every cell of that box is in the next set
-    is a boolean computation ([all_in], by [vm_compute]). This file proves, by hand:
+    The facts about each cell (it lies in B; its image under [basin_step] (77)-(80) with
+    |w_y|, for K in the piece, lies in a box of whole cells [I0, I1] x [J0, J1] x [L0, L1]
+    all in the next set; it contracts w_y) are checked by computation in GridCheck.v. This
+    file states them and proves, by hand:
 
     - [box_in_set]: a point of such a box lies in a cell of the set;
     - [gens_reach]: if every cell of generation g lies in B or maps into generation g + 1,
@@ -16,14 +16,10 @@
       is in B after at most (number of generations - 1) steps (T4.stage2's generations);
     - [grid_basin]: if every cell of a set maps into the set and contracts w_y, the set is
       forward invariant and w_y contracts on it (T4.grid-basin);
-    - [run_first], [set_cells]: how the generated files join their cell lemmas into a
-      statement about every cell of a set;
-    - the tactics the generated cell lemmas call ([grid_maps], [grid_in_B],
-      [grid_contracts]). *)
+    - [set_cells]: every cell of a set has a property when every run of it does. *)
 
 From Coq Require Import Reals Lra ZArith Lia List Bool.
-From Interval Require Import Tactic.
-From Twostep Require Import Model Angle BasinClaims MeanValue.
+From Twostep Require Import Model BasinClaims.
 Import ListNotations.
 Open Scope R_scope.
 
@@ -147,22 +143,6 @@ Definition cell_maps (g : grid) (k0 k1 : R) (s : list run) (c : cell) : Prop :=
   forall K v wx wy, k0 <= K <= k1 -> in_cell g c v wx wy ->
   at3 (in_set g s) (basin_step K v wx wy).
 
-(** How a generated cell lemma proves [cell_maps]: the enclosure of the image (three
-    [interval] goals) lies in a box of whole cells, all in s ([all_in], computed). *)
-Lemma maps_by_box g k0 k1 s c i0 i1 j0 j1 l0 l1 :
-  0 < h1 g -> 0 < h2 g -> 0 < h3 g ->
-  all_in s i0 i1 j0 j1 l0 l1 = true ->
-  (forall K v wx wy, k0 <= K <= k1 -> in_cell g c v wx wy ->
-   (o1 g + IZR i0 * h1 g <= neuron_v K v wx wy <= o1 g + IZR i1 * h1 g + h1 g) /\
-   (o2 g + IZR j0 * h2 g <= neuron_wx K v wx wy <= o2 g + IZR j1 * h2 g + h2 g) /\
-   (o3 g + IZR l0 * h3 g <= Rabs (neuron_wy K v wx wy) <= o3 g + IZR l1 * h3 g + h3 g)) ->
-  cell_maps g k0 k1 s c.
-Proof.
-  intros H1 H2 H3 Hall Hbox K v wx wy HK Hc.
-  destruct (Hbox K v wx wy HK Hc) as (Hv & Hw & Hy).
-  exact (box_in_set g s i0 i1 j0 j1 l0 l1 _ _ _ H1 H2 H3 Hall Hv Hw Hy).
-Qed.
-
 (** The image of every point of the box [a1, b1] x [a2, b2] x [a3, b3], for K in
     [k0, k1], lies in the set s (a cell, or a part of one, for the cells whose image needs
     to be enclosed piece by piece). *)
@@ -252,16 +232,6 @@ Proof.
   unfold Rabs. destruct (Rcase_abs (v ^ 2 - wx ^ 2)); lra.
 Qed.
 
-(** How a generated cell lemma proves [cell_in_B]: B's margins, each an [interval] goal on
-    the cell. *)
-Lemma in_B_by_margins g c :
-  (forall v wx wy, in_cell g c v wx wy ->
-   0 <= v /\ 7 / 20 <= v * wx /\ v * wx <= 7 / 5 /\
-   v ^ 2 - wx ^ 2 + 55 * wy ^ 2 <= 3 / 5 /\ wx ^ 2 - v ^ 2 + 55 * wy ^ 2 <= 3 / 5 /\
-   0 <= wy <= 12 / 125) ->
-  cell_in_B g c.
-Proof. intros H v wx wy Hc. exact (B_by_margins v wx wy (H v wx wy Hc)). Qed.
-
 (** ** Generations: every orbit from generation 0 reaches B *)
 
 (** Every cell of s lies in B or maps into s' (for K in [k0, k1]). *)
@@ -342,27 +312,6 @@ Qed.
 Definition run_all (P : cell -> Prop) (r : run) : Prop :=
   let '(i, l, j0, j1) := r in forall j, (j0 <= j <= j1)%Z -> P (i, j, l).
 
-(** A run's first cell, then the rest of it. *)
-Lemma run_first (P : cell -> Prop) i l j0 j1 :
-  P (i, j0, l) -> (forall j, (j0 + 1 <= j <= j1)%Z -> P (i, j, l)) ->
-  forall j, (j0 <= j <= j1)%Z -> P (i, j, l).
-Proof.
-  intros H0 Hrest j Hj. destruct (Z.eq_dec j j0) as [-> | Hne]; [exact H0 |].
-  apply Hrest. lia.
-Qed.
-
-(** The same with the next index written out (j0' = j0 + 1), so that the goals of a long
-    run do not pile up sums. *)
-Lemma run_next (P : cell -> Prop) i l j0 j1 j0' :
-  j0' = (j0 + 1)%Z -> P (i, j0, l) -> (forall j, (j0' <= j <= j1)%Z -> P (i, j, l)) ->
-  forall j, (j0 <= j <= j1)%Z -> P (i, j, l).
-Proof. intros ->. exact (run_first P i l j0 j1). Qed.
-
-(** The empty rest of a run. *)
-Lemma run_past (P : cell -> Prop) i l j0 j1 :
-  (j1 < j0)%Z -> forall j, (j0 <= j <= j1)%Z -> P (i, j, l).
-Proof. intros H j Hj. lia. Qed.
-
 (** Every cell of a set of runs has P, from every run. *)
 Lemma set_cells (P : cell -> Prop) s : Forall (run_all P) s -> forall c, memb s c = true -> P c.
 Proof.
@@ -374,69 +323,3 @@ Proof.
   apply Z.eqb_eq in Hi, Hl. apply Z.leb_le in Hj0, Hj1. subst ri rl.
   exact (Hr j (conj Hj0 Hj1)).
 Qed.
-
-(** ** The tactics of the generated cell lemmas
-
-    [unfold_grid] is the generated file's tactic that unfolds its grid to numbers. *)
-
-(** An enclosure or margin goal on a cell: plain evaluation, then bisection (the depth is
-    shared by the variables bisected, so w_y alone gets a tier of its own). *)
-Ltac grid_interval K v wx wy :=
-  first [ interval with (i_prec 64)
-        | interval with (i_prec 64, i_bisect v, i_bisect wx, i_depth 10)
-        | interval with (i_prec 64, i_bisect wy, i_depth 16)
-        | interval with (i_prec 80, i_bisect v, i_bisect wx, i_bisect wy, i_bisect K, i_depth 20) ].
-
-(** A bound on one coordinate of (77)-(80) ([mv_v], [mv_wx] or |[mv_wy]|) on a cell or a part
-    of one: plain evaluation, then the mean-value form ([MeanValue.mv_bound], the
-    checker's own enclosure near the edge of a set), then bisection. *)
-Ltac grid_bound K v wx wy :=
-  first [ mv_unfold; interval with (i_prec 64)
-        | mv_bound K v wx wy
-        | mv_unfold; grid_interval K v wx wy ].
-
-(** The same without K. *)
-Ltac grid_interval3 v wx wy :=
-  first [ interval with (i_prec 64)
-        | interval with (i_prec 64, i_bisect v, i_bisect wx, i_depth 10)
-        | interval with (i_prec 80, i_bisect v, i_bisect wx, i_bisect wy, i_depth 16) ].
-
-(** [cell_maps g k0 k1 s c] by [maps_by_box] with the box [i0, i1] x [j0, j1] x [l0, l1]. *)
-Ltac grid_maps g k0 k1 s i0 i1 j0 j1 l0 l1 unfold_grid :=
-  apply (maps_by_box g k0 k1 s _ i0 i1 j0 j1 l0 l1);
-  [ unfold_grid; lra | unfold_grid; lra | unfold_grid; lra | vm_compute; reflexivity
-  | let K := fresh "K" in let v := fresh "v" in let wx := fresh "wx" in
-    let wy := fresh "wy" in let Hc := fresh "Hc" in
-    intros K v wx wy ? Hc; unfold_grid; destruct Hc as (? & ? & ?);
-    rewrite (mv_v_neuron K v wx wy), (mv_wx_neuron K v wx wy), (mv_wy_neuron K v wx wy) by lra;
-    repeat split; grid_bound K v wx wy ].
-
-(** [box_maps g k0 k1 s ...] by [box_by_cells] with the box [i0, i1] x [j0, j1] x [l0, l1]
-    (a leaf of a cell split in parts; its K range is the leaf's, after any [split_K]). *)
-Ltac grid_box g s i0 i1 j0 j1 l0 l1 unfold_grid :=
-  apply (box_by_cells g _ _ s _ _ _ _ _ _ i0 i1 j0 j1 l0 l1);
-  [ unfold_grid; lra | unfold_grid; lra | unfold_grid; lra | vm_compute; reflexivity
-  | let K := fresh "K" in let v := fresh "v" in let wx := fresh "wx" in
-    let wy := fresh "wy" in
-    intros K v wx wy ? ? ? ?; unfold_grid;
-    rewrite (mv_v_neuron K v wx wy), (mv_wx_neuron K v wx wy), (mv_wy_neuron K v wx wy) by lra;
-    repeat split; grid_bound K v wx wy ].
-
-(** [cell_in_B g c] by B's margins. *)
-Ltac grid_in_B unfold_grid :=
-  apply in_B_by_margins;
-  let v := fresh "v" in let wx := fresh "wx" in let wy := fresh "wy" in
-  let Hc := fresh "Hc" in
-  intros v wx wy Hc; unfold_grid; destruct Hc as (? & ? & ?); repeat split;
-  grid_interval3 v wx wy.
-
-(** [cell_contracts g k0 k1 r c] as the checker asks it: c + r K <= 1 and r K - c <= 1
-    ([interval] needs constant bounds). *)
-Ltac grid_contracts r unfold_grid :=
-  let K := fresh "K" in let v := fresh "v" in let wx := fresh "wx" in
-  let wy := fresh "wy" in let Hc := fresh "Hc" in
-  intros K v wx wy ? Hc; unfold_grid; destruct Hc as (? & ? & ?);
-  split; [lra | split; [lra |]]; apply Rabs_le;
-  assert (wy_factor K v wx wy + r * K <= 1) by (unfold wy_factor; grid_interval K v wx wy);
-  assert (r * K - wy_factor K v wx wy <= 1) by (unfold wy_factor; grid_interval K v wx wy);
-  lra.

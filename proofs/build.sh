@@ -140,6 +140,7 @@ cd "$here"
   echo NearConverge.v
   echo MeanValue.v
   echo GridReach.v
+  echo GridCheck.v
   echo StageEntry.v
   echo Stage2Orbit.v
   echo Theorem4Bound.v

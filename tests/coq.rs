@@ -885,24 +885,29 @@ fn coqc_all(dir: &Path, gen: &Path, files: &[&str]) -> (bool, String) {
     (true, String::new())
 }
 
-/// `text` with each cell proof `first [ <one box> | apply maps_of_box; <split> ]` reduced
-/// to its split.
+/// Writes `text` as `gen/<file>` and compiles it.
+fn coqc_text(dir: &Path, gen: &Path, file: &str, text: &str) -> (bool, String) {
+    std::fs::write(gen.join(file), text).unwrap();
+    coqc_generated(dir, gen, file)
+}
+
+/// `text` with each cell hint `Maps (Either (<one box>) (<split>))` reduced to its split.
 fn cover_only(text: &str) -> String {
     text.lines()
         .map(|line| {
-            let (Some(a), Some(b)) = (line.find("first [ "), line.find(" | apply maps_of_box; "))
-            else {
+            let Some(rest) = line.trim_start().strip_prefix("Maps (Either (") else {
                 return line.to_string();
             };
-            let tail = line[b + 3..].strip_suffix(" ]. Qed.").expect(line);
-            format!("{}{tail}. Qed.", &line[..a])
+            let close = rest.find(')').unwrap();
+            let split = rest[close + 2..].to_string();
+            format!("  Maps {split}")
         })
         .collect::<Vec<_>>()
         .join("\n")
 }
 
 /// A scratch folder with the hand-written files of T4.stage2's cells (and `extra` after
-/// them), and theorem4's CI-like sample (2 cells, stage 2's piece 5 in full) in `gen`.
+/// them), and a sample of theorem4 (2 cells per piece) in `gen`.
 fn stage2_scratch(name: &str, extra: &[&str]) -> (common::Scratch, PathBuf) {
     let mut files = vec![
         "Angle.v",
@@ -911,25 +916,20 @@ fn stage2_scratch(name: &str, extra: &[&str]) -> (common::Scratch, PathBuf) {
         "BasinClaims.v",
         "MeanValue.v",
         "GridReach.v",
+        "GridCheck.v",
         "StageEntry.v",
     ];
     files.extend(extra);
     let dir = scratch_with(name, &files);
     let gen = dir.join("gen");
-    let (ok, msg) = coq_sample_rows(
-        &root().join("certificates/theorem4.json"),
-        &gen,
-        "2",
-        &["T4.stage2/reach:5"],
-    );
+    let (ok, msg) = coq_sample_rows(&root().join("certificates/theorem4.json"), &gen, "2", &[]);
     assert!(ok, "{msg}");
     (dir, gen)
 }
 
 /// Writes `bad` as `gen/<file>` and checks that Coq refuses it (`what` names the fault).
 fn refused_in_coq(dir: &Path, gen: &Path, file: &str, bad: &str, what: &str) {
-    std::fs::write(gen.join(file), bad).unwrap();
-    let (ok, out) = coqc_generated(dir, gen, file);
+    let (ok, out) = coqc_text(dir, gen, file, bad);
     assert!(!ok, "Coq accepted {what}");
     assert!(out.contains("Error"), "{out}");
 }
@@ -1068,7 +1068,13 @@ fn a_wrong_grid_cell_does_not_compile_in_coq() {
     }
     let dir = scratch_with(
         "grid",
-        &["Angle.v", "BasinClaims.v", "MeanValue.v", "GridReach.v"],
+        &[
+            "Angle.v",
+            "BasinClaims.v",
+            "MeanValue.v",
+            "GridReach.v",
+            "GridCheck.v",
+        ],
     );
     let cert = dir.join("theorem4.json");
     let v: serde_json::Value = serde_json::from_str(
@@ -1078,7 +1084,7 @@ fn a_wrong_grid_cell_does_not_compile_in_coq() {
     let generate = |v: &serde_json::Value, out: &str| {
         std::fs::write(&cert, serde_json::to_string(v).unwrap()).unwrap();
         let out = dir.join(out);
-        let (ok, msg) = coq_sample_rows(&cert, &out, "2", &["T4.stage2/reach:5"]);
+        let (ok, msg) = coq_sample_rows(&cert, &out, "2", &[]);
         assert!(ok, "{msg}");
         out
     };
@@ -1086,37 +1092,53 @@ fn a_wrong_grid_cell_does_not_compile_in_coq() {
         "Theorem4_T4_stage2_reach_p00",
         "Theorem4_T4_stage2_reach_p00_part0",
     ];
-    let reach5 = [
-        "Theorem4_T4_stage2_reach_p05",
-        "Theorem4_T4_stage2_reach_p05_part0",
-        "Theorem4_T4_stage2_reach_p05_join",
-    ];
     let basin0 = [
         "Theorem4_T4_grid_basin_invariant_contracting_p00",
         "Theorem4_T4_grid_basin_invariant_contracting_p00_part0",
     ];
 
-    // The true cells compile: two of stage 2's piece 0 (the first maps into generation 1,
-    // with one box or else split),
-    // stage 2's piece 5 with its last generation joined, two of the grid basin's piece 0.
+    // The true cells compile: the two sampled cells of stage 2's piece 0 (the first maps
+    // into generation 1, with one box or else split, the last is in B) and two of the grid
+    // basin's piece 0.
     let good = generate(&v, "good");
     let part0 = std::fs::read_to_string(good.join("Theorem4_T4_stage2_reach_p00_part0.v")).unwrap();
     assert!(
-        part0.contains("_P0; right; first [ T4_stage2_reach_p00_maps")
-            && part0.contains("apply maps_of_box; apply (split_"),
+        part0.contains("  Maps (Either (Leaf ") && part0.contains("(Split "),
         "{part0}"
     );
-    for files in [&reach0[..], &reach5[..], &basin0[..]] {
+    for files in [&reach0[..], &basin0[..]] {
         let (ok, out) = coqc_all(&dir, &good, files);
         assert!(ok, "the true grid cells should compile:\n{out}");
     }
-    // The split proof alone (Coq tries the one-box proof first, which mostly succeeds and
+    // The split alone (the computation tries the one box first, which mostly succeeds and
     // would hide a wrong split): it halves K among other sides, and compiles.
     let cover = cover_only(&part0);
-    assert!(cover.contains("apply (split_K"), "{cover}");
-    std::fs::write(good.join("Cover.v"), &cover).unwrap();
-    let (ok, out) = coqc_generated(&dir, &good, "Cover.v");
-    assert!(ok, "the split proof of a true cell should compile:\n{out}");
+    assert!(cover.contains("(Split 0 "), "{cover}");
+    assert!(!cover.contains("Either"), "{cover}");
+    let (ok, out) = coqc_text(&dir, &good, "Cover.v", &cover);
+    assert!(ok, "the split of a true cell should compile:\n{out}");
+
+    // The first leaf of that split with its box of whole cells moved 3 cells up in v: its
+    // cells are not all in generation 1, or the image is not in it. Refused.
+    let from = cover.find("(Leaf ").unwrap() + "(Leaf ".len();
+    let ends: Vec<u32> = cover[from..]
+        .split_whitespace()
+        .take(2)
+        .map(|x| x.parse().unwrap())
+        .collect();
+    let old = format!("{} {}", ends[0], ends[1]);
+    let mut bad = cover.clone();
+    bad.replace_range(
+        from..from + old.len(),
+        &format!("{} {}", ends[0] + 3, ends[1] + 3),
+    );
+    refused_in_coq(
+        &dir,
+        &good,
+        "Moved.v",
+        &bad,
+        "a leaf's box of cells moved up in v",
+    );
 
     // Stage 2's piece 0 stretched to K in [1, 2]: its sampled generation-0 cell (outside B)
     // no longer maps into generation 1.
@@ -1141,21 +1163,32 @@ fn a_wrong_grid_cell_does_not_compile_in_coq() {
     );
     assert!(out.contains("Error"), "{out}");
 
-    // A cell far from B, (0, 0, 0) (v in [0, 1/200]), added to piece 5's last generation:
-    // its lemma cell_in_B is false.
+    // A cell far from B (the largest v, the smallest w_x and w_y) appended to piece 0's last
+    // generation, where it is the sample's last cell: it is not in B.
     let mut bad = v.clone();
-    let gens =
-        &mut common::obligation(&mut bad, "T4.stage2/reach")["proof"]["pieces"][5]["generations"];
+    let piece = &mut common::obligation(&mut bad, "T4.stage2/reach")["proof"]["pieces"][0];
+    let top = piece["count"][0].as_u64().unwrap() - 1;
+    let gens = &mut piece["generations"];
     let last = gens.as_array().unwrap().len() - 1;
     gens[last]
         .as_array_mut()
         .unwrap()
-        .insert(0, serde_json::json!([0, 0, 0, 0]));
+        .push(serde_json::json!([top, 0, 0, 0]));
     let out_dir = generate(&bad, "bad-last");
     let part =
-        std::fs::read_to_string(out_dir.join("Theorem4_T4_stage2_reach_p05_part0.v")).unwrap();
-    assert!(part.contains("(0, 0, 0)%Z"), "the added cell has a lemma");
-    let (ok, out) = coqc_all(&dir, &out_dir, &reach5);
+        std::fs::read_to_string(out_dir.join("Theorem4_T4_stage2_reach_p00_part1.v")).unwrap();
+    assert!(
+        part.contains(&format!("[({top}, 0, 0, 0)]%Z")),
+        "the added cell is checked"
+    );
+    let (ok, out) = coqc_all(
+        &dir,
+        &out_dir,
+        &[
+            "Theorem4_T4_stage2_reach_p00",
+            "Theorem4_T4_stage2_reach_p00_part1",
+        ],
+    );
     assert!(!ok, "Coq accepted a last-generation cell outside B");
     assert!(out.contains("Error"), "{out}");
 }

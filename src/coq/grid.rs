@@ -21,7 +21,7 @@
 //! and start cells (stage 1's scaled step into generation 0) are not stated.
 
 use super::boxes::sample_indices;
-use super::number::{ident, lit};
+use super::number::{ident, lit, qlit};
 use super::{header, sample_note, CoqFile, Options};
 use crate::arith::exact::QI;
 use crate::arith::q::Q;
@@ -122,27 +122,21 @@ pub fn files(
     Ok(files)
 }
 
-/// The cells of a piece that get a lemma: (set, index in the set).
-fn kept_cells(kind: &Kind, p: &Piece, opts: &Options, in_full: bool) -> Vec<(usize, usize)> {
+/// The sampled cells of a piece: (set, index in the set).
+fn kept_cells(p: &Piece, opts: &Options) -> Vec<(usize, usize)> {
     let all: Vec<(usize, usize)> = p
         .sets
         .iter()
         .enumerate()
         .flat_map(|(s, cells)| (0..cells.len()).map(move |i| (s, i)))
         .collect();
-    let Some(n) = opts.sample else {
-        return all;
-    };
-    let mut kept: BTreeSet<(usize, usize)> = sample_indices(all.len(), n)
-        .into_iter()
-        .map(|i| all[i])
-        .collect();
-    // With a sample, the named piece of T4.stage2 has its last generation in full.
-    if in_full && matches!(kind, Kind::Reach) {
-        let last = p.sets.len() - 1;
-        kept.extend((0..p.sets[last].len()).map(|i| (last, i)));
+    match opts.sample {
+        None => all,
+        Some(n) => sample_indices(all.len(), n)
+            .into_iter()
+            .map(|i| all[i])
+            .collect(),
     }
-    kept.into_iter().collect()
 }
 
 fn piece_files(
@@ -166,7 +160,7 @@ fn piece_files(
         &format!("{what}, K piece {} (K in [{k0}, {k1}])", p.index),
         false,
     );
-    defs.push_str("From Coq Require Import ZArith List.\nFrom Twostep Require Import BasinClaims GridReach.\nImport ListNotations.\n\n");
+    defs.push_str("From Coq Require Import ZArith List.\nFrom Twostep Require Import BasinClaims GridReach GridCheck.\nImport ListNotations.\n\n");
     let lits: Vec<String> = p.g.origin.iter().chain(p.g.size.iter()).map(lit).collect();
     defs.push_str(&format!(
         "Definition {m}_G : grid := Grid {}.\n\n",
@@ -193,76 +187,168 @@ fn piece_files(
         ));
     }
     defs.push_str(&format!(
-        "\n(** The grid unfolded to numbers, and the cell tactics of GridReach.v for this piece. *)\n\
-         Ltac {m}_unfold := cbv [in_cell {m}_G o1 o2 o3 h1 h2 h3] in *.\n\
-         Ltac {m}_maps s i0 i1 j0 j1 l0 l1 :=\n  grid_maps {m}_G ({k0})%R ({k1})%R s i0 i1 j0 j1 l0 l1 ltac:({m}_unfold).\n\
-         Ltac {m}_box s i0 i1 j0 j1 l0 l1 :=\n  grid_box {m}_G s i0 i1 j0 j1 l0 l1 ltac:({m}_unfold).\n\
-         Ltac {m}_in_B := grid_in_B ltac:({m}_unfold).\n"
+        "\n(** The grid in rationals, for GridCheck.v's computation. *)\n\
+         Definition {m}_Q : qgrid := QGrid {}.\n\
+         Lemma {m}_Q_G : grid_of {m}_Q = {m}_G.\nProof. unfold {m}_Q, {m}_G. qgrid_eq. Qed.\n",
+        p.g.origin
+            .iter()
+            .chain(p.g.size.iter())
+            .map(qlit)
+            .collect::<Vec<_>>()
+            .join(" ")
     ));
-    if let Kind::Basin { rate } = kind {
-        defs.push_str(&format!(
-            "Ltac {m}_contracts := grid_contracts ({})%R ltac:({m}_unfold).\n",
-            lit(rate)
-        ));
-    }
     let kq = QI::new(p.k.0.clone(), p.k.1.clone());
-    let kept = kept_cells(kind, p, opts, in_full);
-    let mut files = Vec::new();
-    let mut parts = Vec::new();
-    let lemmas: Vec<String> = kept
-        .par_iter()
-        .map(|&(s, i)| cell_lemma(kind, &m, p, &sets, &kq, s, i))
-        .collect();
-    for (n, chunk) in lemmas.chunks(CHUNK).enumerate() {
-        let name = format!("{module}_part{n}");
-        let mut text = header(c, &format!("{what}, K piece {}, cells", p.index), false);
-        text.push_str(&format!(
-            "From Coq Require Import ZArith.\nFrom Twostep Require Import BasinClaims GridReach.\nFrom Twostep.generated Require Import {module}.\n\n"
-        ));
-        for lemma in chunk {
-            text.push_str(lemma);
+    let whole = opts.sample.is_none() || in_full;
+    let checked: Vec<Vec<[u32; 4]>> = if whole {
+        runs.clone()
+    } else {
+        let mut kept: Vec<BTreeSet<[u32; 3]>> = vec![BTreeSet::new(); p.sets.len()];
+        for (s, i) in kept_cells(p, opts) {
+            kept[s].insert(p.sets[s][i]);
         }
-        if opts.sample.is_some() {
-            let total: usize = p.sets.iter().map(Vec::len).sum();
-            let note = (in_full && matches!(kind, Kind::Reach))
-                .then(|| "the last generation in full".to_string());
-            text.push_str(&sample_note(kept.len(), total, note));
-        }
-        files.push(CoqFile {
-            name: format!("{name}.v"),
-            text,
-            lemmas: chunk.len(),
-        });
-        parts.push(name);
-    }
+        kept.iter().map(crate::cert::BasinPiece::runs_of).collect()
+    };
     let mut out = vec![CoqFile {
         name: format!("{module}.v"),
         text: defs,
         lemmas: 0,
     }];
-    out.extend(files);
-    let last = p.sets.len() - 1;
-    let join_all = opts.sample.is_none();
-    let join_last = in_full && matches!(kind, Kind::Reach);
-    if join_all || join_last {
-        let sets_joined: Vec<usize> = if join_all {
-            (0..p.sets.len()).collect()
-        } else {
-            vec![last]
-        };
-        out.push(join_file(
-            c,
-            kind,
-            &m,
-            &module,
-            &parts,
-            p,
-            &runs,
-            &sets_joined,
-            join_all,
-        ));
+    // The parts: consecutive runs of one set, about CHUNK cells each.
+    let mut chunks: Vec<(usize, usize, &[[u32; 4]])> = Vec::new();
+    for (s, rs) in checked.iter().enumerate() {
+        let mut from = 0;
+        while from < rs.len() {
+            let (mut to, mut cells) = (from, 0);
+            while to < rs.len() && cells < CHUNK {
+                cells += (rs[to][3] - rs[to][2] + 1) as usize;
+                to += 1;
+            }
+            chunks.push((s, chunks.len(), &rs[from..to]));
+            from = to;
+        }
+    }
+    let parts: Vec<(usize, usize, String, CoqFile)> = chunks
+        .par_iter()
+        .map(|&(s, n, rs)| {
+            let name = format!("{module}_part{n}");
+            let text = part_text(
+                c, kind, &m, &module, p, &sets, &kq, s, n, rs, &runs, opts, whole,
+            );
+            let file = CoqFile {
+                name: format!("{name}.v"),
+                text,
+                lemmas: 1,
+            };
+            (s, n, name, file)
+        })
+        .collect();
+    let names: Vec<String> = parts.iter().map(|(_, _, name, _)| name.clone()).collect();
+    let of_set: Vec<Vec<usize>> = (0..p.sets.len())
+        .map(|s| {
+            parts
+                .iter()
+                .filter(|(t, ..)| *t == s)
+                .map(|(_, n, ..)| *n)
+                .collect()
+        })
+        .collect();
+    out.extend(parts.into_iter().map(|(.., f)| f));
+    if whole {
+        out.push(join_file(c, kind, &m, &module, &names, p, &of_set));
     }
     out
+}
+
+/// The text of part `n`: the runs `rs` of set `s`, each cell's hint, and the lemma that
+/// every cell of the runs has `<m>_P<s>`, by GridCheck.v's computation.
+#[allow(clippy::too_many_arguments)]
+fn part_text(
+    c: &Certificate,
+    kind: &Kind,
+    m: &str,
+    module: &str,
+    p: &Piece,
+    sets: &[BTreeSet<[u32; 3]>],
+    k: &QI,
+    s: usize,
+    n: usize,
+    rs: &[[u32; 4]],
+    all_runs: &[Vec<[u32; 4]>],
+    opts: &Options,
+    whole: bool,
+) -> String {
+    let what = match kind {
+        Kind::Reach => "T4.stage2's generations",
+        Kind::Basin { .. } => "T4.grid-basin",
+    };
+    let mut text = header(c, &format!("{what}, K piece {}, cells", p.index), false);
+    text.push_str(&format!(
+        "From Coq Require Import ZArith List.\nFrom Twostep Require Import BasinClaims GridReach GridCheck.\nFrom Twostep.generated Require Import {module}.\nImport ListNotations.\n\n"
+    ));
+    let runs: Vec<String> = rs
+        .iter()
+        .map(|r| format!("({}, {}, {}, {})", r[0], r[1], r[2], r[3]))
+        .collect();
+    let cells: Vec<[u32; 3]> = rs
+        .iter()
+        .flat_map(|r| (r[2]..=r[3]).map(move |j| [r[0], j, r[1]]))
+        .collect();
+    let (hints, spans): (Vec<String>, Vec<Span>) = cells
+        .iter()
+        .map(|cell| cell_hint(kind, p, sets, k, s, cell))
+        .unzip();
+    // The runs of the target set near the targets: GridCheck.sub_ok checks they are runs
+    // of it.
+    let span = spans.into_iter().fold(None, join_span);
+    let target = match kind {
+        Kind::Reach => (s + 1).min(p.sets.len() - 1),
+        Kind::Basin { .. } => 0,
+    };
+    let sub: Vec<&[u32; 4]> = all_runs[target]
+        .iter()
+        .filter(|r| span.is_some_and(|(a, b)| a <= r[0] && r[0] <= b))
+        .collect();
+    text.push_str(&format!(
+        "(** Set {s}: {} cells in {} runs, with what the search found for each. *)\n\
+         Definition {m}_s{s}_R{n} : list run := [{}]%Z.\n\n\
+         Definition {m}_s{s}_H{n} : list hint := [\n  {}].\n\n",
+        cells.len(),
+        rs.len(),
+        runs.join("; "),
+        hints.join(";\n  ")
+    ));
+    if !matches!(kind, Kind::Reach if s + 1 == p.sets.len()) {
+        text.push_str(&format!(
+            "(** The runs of set {target} the targets of these cells meet, by i and l. *)\n\
+             Definition {m}_s{s}_T{n} : groups := {}.\n\n",
+            groups_text(&sub)
+        ));
+    }
+    let (k0, k1) = (lit(&p.k.0), lit(&p.k.1));
+    let (q0, q1) = (qlit(&p.k.0), qlit(&p.k.1));
+    let apply = match kind {
+        Kind::Reach if s + 1 == p.sets.len() => format!(
+            "apply (last_runs {m}_Q {m}_G {m}_s{s}_R{n} {m}_s{s}_H{n});\n    [exact {m}_Q_G | vm_compute; reflexivity]"
+        ),
+        Kind::Reach => format!(
+            "apply (reach_runs {m}_Q {q0} {q1} {m}_G {k0} {k1} {m}_S{} {m}_s{s}_T{n} {m}_s{s}_R{n} {m}_s{s}_H{n});\n    [exact {m}_Q_G | q_eq | q_eq | vm_compute; reflexivity]",
+            s + 1
+        ),
+        Kind::Basin { rate } => format!(
+            "apply (basin_runs {m}_Q {q0} {q1} {} {m}_G {k0} {k1} {} {m}_S0 {m}_s{s}_T{n} {m}_s{s}_R{n} {m}_s{s}_H{n});\n    [exact {m}_Q_G | q_eq | q_eq | q_eq | vm_compute; reflexivity]",
+            qlit(rate),
+            lit(rate)
+        ),
+    };
+    text.push_str(&format!(
+        "Lemma {m}_s{s}_k{n} : Forall (run_all {m}_P{s}) {m}_s{s}_R{n}.\nProof.\n  {apply}.\nQed.\n"
+    ));
+    if !whole {
+        let total: usize = p.sets.iter().map(Vec::len).sum();
+        let kept = kept_cells(p, opts).len();
+        text.push_str(&sample_note(kept, total, None));
+    }
+    text
 }
 
 /// The property every cell of set `s` has (`<m>_P<s>`).
@@ -278,11 +364,6 @@ fn property(kind: &Kind, m: &str, k0: &str, k1: &str, s: usize, len: usize) -> S
             lit(rate)
         ),
     }
-}
-
-/// The name of the lemma of cell `i` of set `s`.
-fn cell_name(m: &str, s: usize, i: usize) -> String {
-    format!("{m}_s{s}_c{i}")
 }
 
 /// `r` widened by up to [`WIDEN`] cells a side while every cell of it is in `next`.
@@ -427,83 +508,106 @@ fn cell_maps(g: &G, k: &QI, c: &[u32; 3], next: &BTreeSet<[u32; 3]>) -> CellMaps
     CellMaps::Split(widen(g, next, whole), cover)
 }
 
-/// The tactic proving `box_maps` from a cover (after `maps_of_box`).
-fn cover_tactic(m: &str, next: usize, c: &Cover) -> String {
-    match c {
-        Cover::Leaf(r) => format!(
-            "{m}_box {m}_S{next} {}%Z {}%Z {}%Z {}%Z {}%Z {}%Z",
-            r[0].0, r[0].1, r[1].0, r[1].1, r[2].0, r[2].1
-        ),
-        Cover::Split(side, mid, a, b) => format!(
-            "apply (split_{} ({})%R); [ {} | {} ]",
-            ["K", "v", "wx", "wy"][*side],
-            lit(mid),
-            cover_tactic(m, next, a),
-            cover_tactic(m, next, b)
-        ),
+/// The v-indices (first axis) a hint's target boxes span.
+type Span = Option<(u32, u32)>;
+
+fn join_span(a: Span, b: Span) -> Span {
+    match (a, b) {
+        (Some(x), Some(y)) => Some((x.0.min(y.0), x.1.max(y.1))),
+        (x, None) | (None, x) => x,
     }
 }
 
-/// The tactic call proving that the cell's image lies in set `next` (`cell_maps`): one box
-/// of whole cells (`maps_by_box`), the one the checker's enclosure of the whole cell meets,
-/// widened; where the natural extension of the whole cell does not land in `next`, that box
-/// is tried first (`interval` bisects the cell itself and mostly succeeds) and the cell
-/// split by its [`Cover`] second (`maps_of_box`).
-fn maps_proof(
-    m: &str,
+/// A box of whole cells as a `GridCheck.Leaf`.
+fn leaf_text(r: &[(u32, u32); 3]) -> (String, Span) {
+    let text = format!(
+        "Leaf {} {} {} {} {} {}",
+        r[0].0, r[0].1, r[1].0, r[1].1, r[2].0, r[2].1
+    );
+    (text, Some(r[0]))
+}
+
+/// A [`Cover`] as a `GridCheck.tree`.
+fn tree_text(c: &Cover) -> (String, Span) {
+    match c {
+        Cover::Leaf(r) => leaf_text(r),
+        Cover::Split(side, mid, a, b) => {
+            let ((ta, sa), (tb, sb)) = (tree_text(a), tree_text(b));
+            let text = format!("Split {side} {} ({ta}) ({tb})", qlit(mid));
+            (text, join_span(sa, sb))
+        }
+    }
+}
+
+/// How cell `cell`'s image lies in set `next`, as a `GridCheck.tree`: one box of whole
+/// cells; where the natural extension of the whole cell does not land in `next`, the box the
+/// checker's enclosure of the whole cell meets (the bisection of the computation mostly
+/// succeeds with it) or else the cell split by its [`Cover`].
+fn maps_tree(
     p: &Piece,
     sets: &[BTreeSet<[u32; 3]>],
     k: &QI,
     cell: &[u32; 3],
     next: usize,
-) -> String {
-    let single = |r: &[(u32, u32); 3]| {
-        format!(
-            "{m}_maps {m}_S{next} {}%Z {}%Z {}%Z {}%Z {}%Z {}%Z",
-            r[0].0, r[0].1, r[1].0, r[1].1, r[2].0, r[2].1
-        )
-    };
+) -> (String, Span) {
     match cell_maps(&p.g, k, cell, &sets[next]) {
-        CellMaps::Single(r) => single(&r),
-        CellMaps::Split(whole, cover) => format!(
-            "first [ {} | apply maps_of_box; {} ]",
-            single(&whole),
-            cover_tactic(m, next, &cover)
-        ),
+        CellMaps::Single(r) => leaf_text(&r),
+        CellMaps::Split(whole, cover) => {
+            let ((tw, sw), (tc, sc)) = (leaf_text(&whole), tree_text(&cover));
+            (format!("Either ({tw}) ({tc})"), join_span(sw, sc))
+        }
     }
 }
 
-fn cell_lemma(
+/// What the search found for a cell of set `s`, as a `GridCheck.hint`, with the
+/// v-indices its target boxes span.
+fn cell_hint(
     kind: &Kind,
-    m: &str,
     p: &Piece,
     sets: &[BTreeSet<[u32; 3]>],
     k: &QI,
     s: usize,
-    i: usize,
-) -> String {
-    let cell = p.sets[s][i];
-    let proof = match kind {
-        Kind::Reach if s + 1 == p.sets.len() => format!("{m}_in_B"),
-        Kind::Reach => {
-            if in_b(&p.g.cell(&cell)) {
-                format!("left; {m}_in_B")
-            } else {
-                format!("right; {}", maps_proof(m, p, sets, k, &cell, s + 1))
-            }
-        }
-        Kind::Basin { .. } => format!(
-            "split; [{} | {m}_contracts]",
-            maps_proof(m, p, sets, k, &cell, 0)
-        ),
+    cell: &[u32; 3],
+) -> (String, Span) {
+    let maps = |next| {
+        let (t, span) = maps_tree(p, sets, k, cell, next);
+        (format!("Maps ({t})"), span)
     };
-    format!(
-        "Lemma {} : {m}_P{s} ({}, {}, {})%Z.\nProof. unfold {m}_P{s}; {proof}. Qed.\n\n",
-        cell_name(m, s, i),
-        cell[0],
-        cell[1],
-        cell[2]
-    )
+    match kind {
+        Kind::Reach if s + 1 == p.sets.len() => ("InB".into(), None),
+        Kind::Reach if in_b(&p.g.cell(cell)) => ("InB".into(), None),
+        Kind::Reach => maps(s + 1),
+        Kind::Basin { .. } => maps(0),
+    }
+}
+
+/// Runs (sorted by i, l, j) as `GridCheck.groups`: `[(i, [(l, [(j0, j1); ...]); ...]); ...]`.
+fn groups_text(runs: &[&[u32; 4]]) -> String {
+    let mut by_i: Vec<(u32, Vec<(u32, Vec<String>)>)> = Vec::new();
+    for r in runs {
+        if by_i.last().is_none_or(|g| g.0 != r[0]) {
+            by_i.push((r[0], Vec::new()));
+        }
+        let ls = &mut by_i.last_mut().unwrap().1;
+        if ls.last().is_none_or(|x| x.0 != r[1]) {
+            ls.push((r[1], Vec::new()));
+        }
+        ls.last_mut()
+            .unwrap()
+            .1
+            .push(format!("({}, {})", r[2], r[3]));
+    }
+    let text: Vec<String> = by_i
+        .iter()
+        .map(|(i, ls)| {
+            let ls: Vec<String> = ls
+                .iter()
+                .map(|(l, js)| format!("({l}, [{}])", js.join("; ")))
+                .collect();
+            format!("({i}, [{}])", ls.join("; "))
+        })
+        .collect();
+    format!("[{}]%Z", text.join(";\n  "))
 }
 
 /// The statement of T4.stage2's `<m>_from_cells` over K in [k0, k1]: from generation 0, B
@@ -514,9 +618,8 @@ pub fn reach_statement(m: &str, k0: &str, k1: &str, steps: usize) -> String {
     )
 }
 
-/// The file joining the cell lemmas of the sets `joined` into a statement about every cell
-/// of each set, and with `theorem`, the piece's `_from_cells` theorem.
-#[allow(clippy::too_many_arguments)]
+/// The file joining the parts of every set (`of_set[s]`: the parts of set s) into a
+/// statement about every cell of each set, and the piece's `_from_cells` theorem.
 fn join_file(
     c: &Certificate,
     kind: &Kind,
@@ -524,16 +627,14 @@ fn join_file(
     module: &str,
     parts: &[String],
     p: &Piece,
-    runs: &[Vec<[u32; 4]>],
-    joined: &[usize],
-    theorem: bool,
+    of_set: &[Vec<usize>],
 ) -> CoqFile {
     let mut text = header(
         c,
         &format!("the cells of K piece {} joined", p.index),
         false,
     );
-    text.push_str("From Coq Require Import ZArith List Lia.\nFrom Twostep Require Import BasinClaims GridReach.\nImport ListNotations.\n");
+    text.push_str("From Coq Require Import ZArith List.\nFrom Twostep Require Import BasinClaims GridReach GridCheck.\nImport ListNotations.\n");
     text.push_str(&format!(
         "From Twostep.generated Require Import {module}.\n"
     ));
@@ -541,67 +642,47 @@ fn join_file(
         text.push_str(&format!("From Twostep.generated Require Import {part}.\n"));
     }
     text.push('\n');
-    let mut lemmas = 0;
-    for &s in joined {
-        let runs = &runs[s];
-        let index: std::collections::HashMap<[u32; 3], usize> =
-            p.sets[s].iter().enumerate().map(|(i, c)| (*c, i)).collect();
-        for (n, r) in runs.iter().enumerate() {
-            text.push_str(&format!(
-                "Lemma {m}_s{s}_r{n} : run_all {m}_P{s} ({}, {}, {}, {})%Z.\nProof.\n  cbv [run_all].\n",
-                r[0], r[1], r[2], r[3]
-            ));
-            for j in r[2]..=r[3] {
-                text.push_str(&format!(
-                    "  apply (run_next _ _ _ {j}%Z _ {}%Z eq_refl); [exact {} |].\n",
-                    j + 1,
-                    cell_name(m, s, index[&[r[0], j, r[1]]])
-                ));
-            }
-            text.push_str("  apply run_past; lia.\nQed.\n\n");
-        }
+    for (s, ns) in of_set.iter().enumerate() {
+        let rs: Vec<String> = ns.iter().map(|n| format!("{m}_s{s}_R{n}")).collect();
         text.push_str(&format!(
-            "Lemma {m}_s{s}_all : forall c, memb {m}_S{s} c = true -> {m}_P{s} c.\nProof.\n  apply set_cells. unfold {m}_S{s}.\n"
+            "Lemma {m}_s{s}_all : forall c, memb {m}_S{s} c = true -> {m}_P{s} c.\nProof.\n  apply set_cells.\n  replace {m}_S{s} with (concat [{}]) by (vm_compute; reflexivity).\n  apply Forall_concat.\n",
+            rs.join("; ")
         ));
-        for n in 0..runs.len() {
-            text.push_str(&format!("  apply Forall_cons; [exact {m}_s{s}_r{n} |].\n"));
+        for n in ns {
+            text.push_str(&format!("  apply Forall_cons; [exact {m}_s{s}_k{n} |].\n"));
         }
         text.push_str("  apply Forall_nil.\nQed.\n\n");
-        lemmas += runs.len() + 1;
     }
-    if theorem {
-        let (k0, k1) = (lit(&p.k.0), lit(&p.k.1));
-        match kind {
-            Kind::Reach => {
-                let steps = p.sets.len() - 1;
-                let rest: Vec<String> = (1..p.sets.len()).map(|s| format!("{m}_S{s}")).collect();
-                let mut chain = format!("{m}_s{steps}_all");
-                for s in (0..steps).rev() {
-                    chain = format!("(conj {m}_s{s}_all {chain})");
-                }
-                text.push_str(&format!(
-                    "(** T4.stage2's generations for K in [{k0}, {k1}]: from every point of generation 0 the\n    orbit of (77)-(80) with |w_y| is in B after at most {steps} steps. *)\n\
-                     Theorem {m}_from_cells : {}.\n\
-                     Proof. exact (gens_reach {m}_G {k0} {k1} {m}_S0 [{}] {chain}). Qed.\n",
-                    reach_statement(m, &k0, &k1, steps),
-                    rest.join("; ")
-                ));
+    let (k0, k1) = (lit(&p.k.0), lit(&p.k.1));
+    match kind {
+        Kind::Reach => {
+            let steps = p.sets.len() - 1;
+            let rest: Vec<String> = (1..p.sets.len()).map(|s| format!("{m}_S{s}")).collect();
+            let mut chain = format!("{m}_s{steps}_all");
+            for s in (0..steps).rev() {
+                chain = format!("(conj {m}_s{s}_all {chain})");
             }
-            Kind::Basin { rate } => {
-                let r = lit(rate);
-                text.push_str(&format!(
-                    "(** T4.grid-basin for K in [{k0}, {k1}]: the cells' union is mapped into itself by (77)-(80)\n    with |w_y|, and on it |w_y'| <= (1 - {r} K) w_y. *)\n\
-                     Theorem {m}_from_cells : forall K v wx wy, {k0} <= K <= {k1} -> in_set {m}_G {m}_S0 v wx wy ->\n  at3 (in_set {m}_G {m}_S0) (basin_step K v wx wy) /\\ Rabs (neuron_wy K v wx wy) <= (1 - {r} * K) * wy.\n\
-                     Proof. exact (grid_basin {m}_G {k0} {k1} {r} {m}_S0 {m}_s0_all). Qed.\n"
-                ));
-            }
+            text.push_str(&format!(
+                "(** T4.stage2's generations for K in [{k0}, {k1}]: from every point of generation 0 the\n    orbit of (77)-(80) with |w_y| is in B after at most {steps} steps. *)\n\
+                 Theorem {m}_from_cells : {}.\n\
+                 Proof. exact (gens_reach {m}_G {k0} {k1} {m}_S0 [{}] {chain}). Qed.\n",
+                reach_statement(m, &k0, &k1, steps),
+                rest.join("; ")
+            ));
         }
-        lemmas += 1;
+        Kind::Basin { rate } => {
+            let r = lit(rate);
+            text.push_str(&format!(
+                "(** T4.grid-basin for K in [{k0}, {k1}]: the cells' union is mapped into itself by (77)-(80)\n    with |w_y|, and on it |w_y'| <= (1 - {r} K) w_y. *)\n\
+                 Theorem {m}_from_cells : forall K v wx wy, {k0} <= K <= {k1} -> in_set {m}_G {m}_S0 v wx wy ->\n  at3 (in_set {m}_G {m}_S0) (basin_step K v wx wy) /\\ Rabs (neuron_wy K v wx wy) <= (1 - {r} * K) * wy.\n\
+                 Proof. exact (grid_basin {m}_G {k0} {k1} {r} {m}_S0 {m}_s0_all). Qed.\n"
+            ));
+        }
     }
     CoqFile {
         name: format!("{module}_join.v"),
         text,
-        lemmas,
+        lemmas: of_set.len() + 1,
     }
 }
 
@@ -686,58 +767,88 @@ mod tests {
         assert!(boxes(&bad).iter().any(|r| !G::all_in(&holed, r)));
     }
 
+    /// The cells a part file checks, from its `(** Set s: N cells` comment.
+    fn cells_in(f: &CoqFile) -> usize {
+        let at = f.text.find("(** Set ").unwrap();
+        let rest = &f.text[at..];
+        let n = rest.split_whitespace().nth(3).unwrap();
+        n.parse().unwrap()
+    }
+
     #[test]
-    fn a_sample_keeps_the_named_piece_last_generation_and_only_full_mode_joins() {
+    fn a_sample_checks_the_named_piece_whole_and_only_whole_pieces_join() {
         let c = theorem4();
-        let o = obligation(&c, "T4.stage2/reach");
+        let o = obligation(&c, "T4.grid-basin/invariant-contracting");
         let opts = Options {
             sample: Some(2),
             full_rows: vec![FullRow {
-                obligation: Some("T4.stage2/reach".into()),
-                row: 5,
+                obligation: Some("T4.grid-basin/invariant-contracting".into()),
+                row: 6,
             }],
         };
         let fs = files(&c, o, "Theorem4", &opts).unwrap();
-        let names: Vec<&str> = fs.iter().map(|f| f.name.as_str()).collect();
-        assert!(
-            names.contains(&"Theorem4_T4_stage2_reach_p05_join.v"),
-            "{names:?}"
-        );
-        assert!(
-            !names.contains(&"Theorem4_T4_stage2_reach_p04_join.v"),
-            "{names:?}"
-        );
-        let part = fs
-            .iter()
-            .find(|f| f.name == "Theorem4_T4_stage2_reach_p05_part0.v")
-            .unwrap();
-        let Proof::Reach { pieces } = &o.proof else {
+        let prefix = "Theorem4_T4_grid_basin_invariant_contracting";
+        let named = |n: usize| -> Vec<&CoqFile> {
+            fs.iter()
+                .filter(|f| f.name.starts_with(&format!("{prefix}_p{n:02}_part")))
+                .collect()
+        };
+        let Proof::Basin { pieces } = &o.proof else {
             panic!()
         };
-        let last = cells_of_runs(pieces[5].generations.last().unwrap()).len();
-        // Two sampled cells (the first of generation 0, the last of the last generation),
-        // and the last generation in full.
-        assert_eq!(part.lemmas, last + 1);
+        // Piece 6 whole: its parts hold every cell, and the join states the piece theorem.
+        let whole: usize = named(6).iter().map(|f| cells_in(f)).sum();
+        assert_eq!(whole, pieces[6].cells().len());
+        assert!(named(6).len() > 1, "a whole piece is split in parts");
         let join = fs
             .iter()
-            .find(|f| f.name == "Theorem4_T4_stage2_reach_p05_join.v")
+            .find(|f| f.name == format!("{prefix}_p06_join.v"))
             .unwrap();
-        assert!(join.text.contains("Lemma T4_stage2_reach_p05_s4_all"));
-        assert!(
-            !join.text.contains("_from_cells"),
-            "a sample states no piece theorem"
-        );
-        let p00 = fs
-            .iter()
-            .find(|f| f.name == "Theorem4_T4_stage2_reach_p00_part0.v")
-            .unwrap();
-        assert_eq!(p00.lemmas, 2);
+        assert!(join
+            .text
+            .contains("Theorem T4_grid_basin_invariant_contracting_p06_from_cells"));
+        for f in named(6) {
+            let n = f.name.trim_start_matches(&format!("{prefix}_p06_part"));
+            let n = n.trim_end_matches(".v");
+            assert!(
+                join.text.contains(&format!(
+                    "[exact T4_grid_basin_invariant_contracting_p06_s0_k{n} |]"
+                )),
+                "the join leaves out part {n}"
+            );
+        }
+        // Piece 0: two sampled cells in one part, no join.
+        assert_eq!(named(0).len(), 1);
+        assert_eq!(cells_in(named(0)[0]), 2);
+        assert!(!fs.iter().any(|f| f.name == format!("{prefix}_p00_join.v")));
         // A piece index past the end is refused.
         let bad = Options {
             sample: Some(2),
-            full_rows: vec!["T4.stage2/reach:6".parse().unwrap()],
+            full_rows: vec!["T4.grid-basin/invariant-contracting:7".parse().unwrap()],
         };
         assert!(files(&c, o, "Theorem4", &bad).is_err());
+    }
+
+    #[test]
+    fn hints_are_coq_terms_of_the_cover_and_the_target_runs_are_grouped() {
+        let cover = Cover::Split(
+            1,
+            Q::from(1) / Q::from(2),
+            Box::new(Cover::Leaf([(1, 2), (3, 4), (5, 6)])),
+            Box::new(Cover::Leaf([(2, 3), (3, 4), (5, 6)])),
+        );
+        let (text, span) = tree_text(&cover);
+        assert_eq!(
+            text,
+            "Split 1 (1, 2)%Z (Leaf 1 2 3 4 5 6) (Leaf 2 3 3 4 5 6)"
+        );
+        assert_eq!(span, Some((1, 3)));
+        let runs = [[1, 0, 2, 3], [1, 0, 5, 5], [1, 2, 0, 0], [4, 1, 7, 9]];
+        let refs: Vec<&[u32; 4]> = runs.iter().collect();
+        assert_eq!(
+            groups_text(&refs),
+            "[(1, [(0, [(2, 3); (5, 5)]); (2, [(0, 0)])]);\n  (4, [(1, [(7, 9)])])]%Z"
+        );
     }
 
     #[test]

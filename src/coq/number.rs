@@ -13,6 +13,11 @@ pub fn lit(q: &Q) -> String {
     }
 }
 
+/// `q` as a `GridCheck.q` term (numerator, positive denominator): `(n, d)%Z`.
+pub fn qlit(q: &Q) -> String {
+    format!("({}, {})%Z", q.numer(), q.denom())
+}
+
 /// An upper bound below `limit` with a short literal: `x` rounded up to 6 decimals where
 /// that stays below `limit`, else `x`; `None` when `x` is not below `limit`.
 pub fn short_upper_below(x: &Q, limit: &Q) -> Option<Q> {
