@@ -6,15 +6,18 @@
     nonlinear checker and the [interval] tactic itself work: a boolean test of a cell is
     written once and proved sound once ([reach_runs], [last_runs], [basin_runs]), and
     [vm_compute] runs it over every cell of a list of runs. Coq's kernel runs the test again
-    when it checks the proof. A cell costs about 10 ms, a hundred times less.
+    when it checks the proof.
 
     The test evaluates the expressions below, proved equal to (77)-(80) of [Model.v]
     ([e_v_ok], [e_wx_ok], [e_wy_ok], [e_c_ok]), in the interval arithmetic of the Interval
     library: [T.eval_bisect] on the straight-line program [Prog.extract] makes of an
     expression, with the library's proved bisection ([depth] halvings, in turn on v, w_x,
     w_y and K), over Coq's primitive binary64 floats with outward rounding. Every number it
-    compares is a rational [q] = (n, d) with d > 0, checked. What is trusted: Coq's kernel
-    (with its primitive floats) and the Interval library's proofs.
+    compares is a rational [q] = (n, d) with d > 0, checked. What is trusted: Coq's kernel,
+    the standard library's specification of its primitive floats ([FloatAxioms], as
+    [Uint63] specifies its primitive integers) and the Interval library's proofs. The
+    library's big-integer floats need no float axioms but made a part of 1 511 cells take
+    317 s instead of 15 s.
 
     - [in_B_ok]: every point of a cell satisfies B's margins ([GridReach.B_by_margins]);
     - [tree_ok]: the image of a cell (K in a piece), split as the certificate's search
@@ -22,6 +25,7 @@
       ([GridReach.box_by_cells]), for w_x > 0 where (77)-(80) are [MeanValue]'s forms;
     - [contracts_ok]: w_x > 0, w_y >= 0 and |c| <= 1 - r K on a cell (T4.grid-basin). *)
 
+From Coquelicot Require Import Coquelicot.
 From Coq Require Import Reals Lra ZArith Lia List Bool.
 From Interval Require Import Eval.Tree Eval.Prog Eval.Reify Tactics.Interval_helper
   Interval.Float_full Float.Primitive_ops.
@@ -218,6 +222,231 @@ Lemma goal_ge b e lo K v wx wy :
   qv lo <= eval e [K; v; wx; wy].
 Proof. intros H Hb. exact (goal_ok_sound _ _ _ _ _ _ _ H Hb). Qed.
 
+(** ** The mean-value form, where the natural extension is too wide
+
+    Near the edge of a set the checker bounds an image by the mean-value form
+    F(X) in F(m) + J(X)(X - m). Here: the certificate's search gives bounds D on the four
+    partial derivatives of an output on a box (the derivatives of [MeanValue.v], proved
+    there); the computation checks |dF/dx_j| <= D_j on the box and the bound at the box's
+    centre m with room E = sum_j D_j r_j (r the half-widths), and [MeanValue.mv_lower],
+    [mv_upper] (or their |.| forms) give the bound on the box. *)
+
+Definition eneg a := Eunary Neg a.
+Definition eint n := Econst (Int n).
+Definition einvpi := Eunary Inv epi.
+
+(** [MeanValue.v_dK], [v_dv], [v_dx], [v_dy]: the partial derivatives of (77). *)
+Definition e_vK := eneg (esub (emul xv e_n2) (emul einvpi (eadd xy (emul (esub epi e_atan) xx)))).
+Definition e_vv := esub (eint 1) (emul xK e_n2).
+Definition e_vx := emul (eneg xK) (esub (emul (emul (eint 2) xv) xx)
+  (emul einvpi (eadd (esub epi e_atan) (ediv (emul xx xy) e_n2)))).
+Definition e_vy := emul (eneg xK) (esub (emul (emul (eint 2) xv) xy)
+  (emul einvpi (esub (eint 1) (ediv (esq xx) e_n2)))).
+(** [x_dK], [x_dv], [x_dx], [x_dy]: those of (78). *)
+Definition e_xK := eneg (esub (emul (esq xv) xx)
+  (emul (ediv xv epi) (eadd (esub epi e_atan) (ediv (emul xx xy) e_n2)))).
+Definition e_xv := e_vx.
+Definition e_xx := esub (eint 1) (emul xK (esub (esq xv) (emul (ediv xv epi)
+  (eadd (ediv xy e_n2) (ediv (emul xy (esub (esq xy) (esq xx))) (esq e_n2)))))).
+Definition e_xy := emul (ediv (emul xK xv) epi)
+  (eadd (ediv (eneg xx) e_n2) (ediv (emul xx (esub (esq xx) (esq xy))) (esq e_n2))).
+(** [y_dK], [y_dv], [y_dx], [y_dy]: those of (79). *)
+Definition e_yK := eneg (esub (emul (esq xv) xy) (emul (ediv xv epi) (ediv (esq xy) e_n2))).
+Definition e_yv := emul (eneg xK) (esub (emul (emul (eint 2) xv) xy)
+  (emul einvpi (ediv (esq xy) e_n2))).
+Definition e_yx := emul (ediv (emul (eneg xK) xv) epi)
+  (ediv (emul (emul (eint 2) xx) (esq xy)) (esq e_n2)).
+Definition e_yy := esub (eint 1) (emul xK (esub (esq xv) (emul (ediv xv epi)
+  (ediv (emul (emul (eint 2) xy) (esq xx)) (esq e_n2))))).
+
+Ltac e_ok := intros; cbn -[Rsqr]; rewrite ?Rsqr_pow2;
+  unfold v_dK, v_dv, v_dx, v_dy, x_dK, x_dv, x_dx, x_dy, y_dK, y_dv, y_dx, y_dy, n2; ring.
+
+Lemma e_vK_ok K v wx wy : eval e_vK [K; v; wx; wy] = v_dK K v wx wy. Proof. e_ok. Qed.
+Lemma e_vv_ok K v wx wy : eval e_vv [K; v; wx; wy] = v_dv K v wx wy. Proof. e_ok. Qed.
+Lemma e_vx_ok K v wx wy : eval e_vx [K; v; wx; wy] = v_dx K v wx wy. Proof. e_ok. Qed.
+Lemma e_vy_ok K v wx wy : eval e_vy [K; v; wx; wy] = v_dy K v wx wy. Proof. e_ok. Qed.
+Lemma e_xK_ok K v wx wy : eval e_xK [K; v; wx; wy] = x_dK K v wx wy. Proof. e_ok. Qed.
+Lemma e_xv_ok K v wx wy : eval e_xv [K; v; wx; wy] = x_dv K v wx wy. Proof. e_ok. Qed.
+Lemma e_xx_ok K v wx wy : eval e_xx [K; v; wx; wy] = x_dx K v wx wy. Proof. e_ok. Qed.
+Lemma e_xy_ok K v wx wy : eval e_xy [K; v; wx; wy] = x_dy K v wx wy. Proof. e_ok. Qed.
+Lemma e_yK_ok K v wx wy : eval e_yK [K; v; wx; wy] = y_dK K v wx wy. Proof. e_ok. Qed.
+Lemma e_yv_ok K v wx wy : eval e_yv [K; v; wx; wy] = y_dv K v wx wy. Proof. e_ok. Qed.
+Lemma e_yx_ok K v wx wy : eval e_yx [K; v; wx; wy] = y_dx K v wx wy. Proof. e_ok. Qed.
+Lemma e_yy_ok K v wx wy : eval e_yy [K; v; wx; wy] = y_dy K v wx wy. Proof. e_ok. Qed.
+
+(** Every end of the box is a rational with a positive denominator. *)
+Definition box_qpos (b : box) : bool :=
+  qpos (bk0 b) && qpos (bk1 b) && qpos (bv0 b) && qpos (bv1 b) && qpos (bx0 b) && qpos (bx1 b)
+  && qpos (by0 b) && qpos (by1 b).
+
+(** Bounds D_K, D_v, D_x, D_y on the partial derivatives of one output. *)
+Definition dbounds : Type := (q * q * q * q)%type.
+(** The partial derivatives of one output, as expressions. *)
+Definition parts : Type := (expr * expr * expr * expr)%type.
+
+Definition parts_v : parts := (e_vK, e_vv, e_vx, e_vy).
+Definition parts_wx : parts := (e_xK, e_xv, e_xx, e_xy).
+Definition parts_wy : parts := (e_yK, e_yv, e_yx, e_yy).
+
+Definition qsub (x y : q) : q := (fst x * snd y - fst y * snd x, snd x * snd y)%Z.
+Definition half : q := (1, 2)%Z.
+Definition mid (a b : q) : q := qmul (qadd a b) half.
+Definition hw (a b : q) : q := qmul (qsub b a) half.
+
+Lemma qpos_sub x y : qpos x = true -> qpos y = true -> qpos (qsub x y) = true.
+Proof. unfold qpos, qsub. simpl. intros H1 H2. apply Z.ltb_lt in H1, H2. apply Z.ltb_lt. lia. Qed.
+
+Lemma qv_qsub x y : qpos x = true -> qpos y = true -> qv (qsub x y) = qv x - qv y.
+Proof.
+  intros H1 H2. pose proof (qpos_IZR x H1). pose proof (qpos_IZR y H2).
+  unfold qv, qsub. simpl. rewrite minus_IZR, !mult_IZR. field. lra.
+Qed.
+
+Lemma qv_mid a b : qpos a = true -> qpos b = true -> qv (mid a b) = (qv a + qv b) / 2.
+Proof.
+  intros. unfold mid. rewrite qv_mul, qv_add; auto; [| apply qpos_add; auto].
+  unfold qv at 3. simpl. field.
+Qed.
+
+Lemma qv_hw a b : qpos a = true -> qpos b = true -> qv (hw a b) = (qv b - qv a) / 2.
+Proof.
+  intros. unfold hw. rewrite qv_mul, qv_qsub; auto; [| apply qpos_sub; auto].
+  unfold qv at 3. simpl. field.
+Qed.
+
+(** The centre of a box, as a box of one point. *)
+Definition centre (b : box) : box :=
+  let mK := mid (bk0 b) (bk1 b) in let mv := mid (bv0 b) (bv1 b) in
+  let mx := mid (bx0 b) (bx1 b) in let my := mid (by0 b) (by1 b) in
+  Box mK mK mv mv mx mx my my.
+
+(** E = D_K r_K + D_v r_v + D_x r_x + D_y r_y. *)
+Definition spread (b : box) (d : dbounds) : q :=
+  let '(DK, Dv, Dx, Dy) := d in
+  qadd (qadd (qadd (qmul DK (hw (bk0 b) (bk1 b))) (qmul Dv (hw (bv0 b) (bv1 b))))
+    (qmul Dx (hw (bx0 b) (bx1 b)))) (qmul Dy (hw (by0 b) (by1 b))).
+
+Definition d_qpos (d : dbounds) : bool :=
+  let '(DK, Dv, Dx, Dy) := d in qpos DK && qpos Dv && qpos Dx && qpos Dy.
+
+(** |dF/dx_j| <= D_j on the box, for the four partial derivatives. *)
+Definition partials_ok (b : box) (ds : parts) (d : dbounds) : bool :=
+  let '(eK, ev, ex, ey) := ds in let '(DK, Dv, Dx, Dy) := d in
+  d_qpos d && goal_ok b eK (Gabsle true (erat DK)) && goal_ok b ev (Gabsle true (erat Dv)) &&
+  goal_ok b ex (Gabsle true (erat Dx)) && goal_ok b ey (Gabsle true (erat Dy)).
+
+(** lo <= e <= hi on the box: with derivative bounds, each side by the mean-value form at
+    the centre or else by the plain evaluation; without, by the plain evaluation. *)
+Definition out_ok (b : box) (e : expr) (ds : parts) (md : option dbounds) (lo hi : q) : bool :=
+  match md with
+  | Some d =>
+      if partials_ok b ds d then
+        (if goal_ok (centre b) e (Gge true (erat (qadd lo (spread b d)))) then true
+         else goal_ok b e (Gge true (erat lo))) &&
+        (if goal_ok (centre b) e (Gle true (erat (qsub hi (spread b d)))) then true
+         else goal_ok b e (Gle true (erat hi)))
+      else goal_ok b e (Glele (erat lo) (erat hi))
+  | None => goal_ok b e (Glele (erat lo) (erat hi))
+  end.
+
+Lemma qv_spread b d : box_qpos b = true -> d_qpos d = true ->
+  let '(DK, Dv, Dx, Dy) := d in
+  qv (spread b d) = qv DK * ((qv (bk1 b) - qv (bk0 b)) / 2) + qv Dv * ((qv (bv1 b) - qv (bv0 b)) / 2)
+    + qv Dx * ((qv (bx1 b) - qv (bx0 b)) / 2) + qv Dy * ((qv (by1 b) - qv (by0 b)) / 2).
+Proof.
+  intros Hb Hd. destruct d as [[[DK Dv] Dx] Dy].
+  unfold box_qpos in Hb. repeat rewrite andb_true_iff in Hb.
+  destruct Hb as [[[[[[[B1 B2] B3] B4] B5] B6] B7] B8].
+  unfold d_qpos in Hd. repeat rewrite andb_true_iff in Hd. destruct Hd as [[[D1 D2] D3] D4].
+  assert (H : forall a b, qpos a = true -> qpos b = true -> qpos (hw a b) = true)
+    by (intros; unfold hw; apply qpos_mul; [apply qpos_sub |]; auto).
+  unfold spread. rewrite !qv_add, !qv_mul, !qv_hw; auto;
+    repeat first [ apply qpos_add | apply qpos_mul | apply H | assumption | reflexivity ].
+Qed.
+
+(** What [out_ok] proves, for an output G(F) with the partial derivatives of F. *)
+Lemma out_sound (F fK fv fx fy : R -> R -> R -> R -> R) (G : R -> R) e eK ev ex ey b md lo hi :
+  box_qpos b = true -> qpos lo = true -> qpos hi = true -> 0 < qv (bx0 b) ->
+  (forall K v wx wy : R, 0 < wx -> eval e [K; v; wx; wy] = G (F K v wx wy)) ->
+  (forall K v wx wy : R, eval eK [K; v; wx; wy] = fK K v wx wy) ->
+  (forall K v wx wy : R, eval ev [K; v; wx; wy] = fv K v wx wy) ->
+  (forall K v wx wy : R, eval ex [K; v; wx; wy] = fx K v wx wy) ->
+  (forall K v wx wy : R, eval ey [K; v; wx; wy] = fy K v wx wy) ->
+  (forall K v wx wy : R, 0 < wx -> is_derive (fun t : R => F t v wx wy) K (fK K v wx wy)) ->
+  (forall K v wx wy : R, 0 < wx -> is_derive (fun t : R => F K t wx wy) v (fv K v wx wy)) ->
+  (forall K v wx wy : R, 0 < wx -> is_derive (fun t : R => F K v t wy) wx (fx K v wx wy)) ->
+  (forall K v wx wy : R, 0 < wx -> is_derive (fun t : R => F K v wx t) wy (fy K v wx wy)) ->
+  (forall k0 k1 v0 v1 x0 x1 y0 y1 DK Dv Dx Dy l K v wx wy : R,
+    mv_partials F fK fv fx fy k0 k1 v0 v1 x0 x1 y0 y1 DK Dv Dx Dy ->
+    in_box4 k0 k1 v0 v1 x0 x1 y0 y1 K v wx wy ->
+    l <= G (F ((k0 + k1) / 2) ((v0 + v1) / 2) ((x0 + x1) / 2) ((y0 + y1) / 2)) -
+      (DK * ((k1 - k0) / 2) + Dv * ((v1 - v0) / 2) + Dx * ((x1 - x0) / 2) + Dy * ((y1 - y0) / 2)) ->
+    l <= G (F K v wx wy)) ->
+  (forall k0 k1 v0 v1 x0 x1 y0 y1 DK Dv Dx Dy h K v wx wy : R,
+    mv_partials F fK fv fx fy k0 k1 v0 v1 x0 x1 y0 y1 DK Dv Dx Dy ->
+    in_box4 k0 k1 v0 v1 x0 x1 y0 y1 K v wx wy ->
+    G (F ((k0 + k1) / 2) ((v0 + v1) / 2) ((x0 + x1) / 2) ((y0 + y1) / 2)) +
+      (DK * ((k1 - k0) / 2) + Dv * ((v1 - v0) / 2) + Dx * ((x1 - x0) / 2) + Dy * ((y1 - y0) / 2)) <= h ->
+    G (F K v wx wy) <= h) ->
+  out_ok b e (eK, ev, ex, ey) md lo hi = true ->
+  forall K v wx wy, in_box b K v wx wy -> qv lo <= G (F K v wx wy) <= qv hi.
+Proof.
+  intros Hb Hlo Hhi Hx0 He HeK Hev Hex Hey DK' Dv' Dx' Dy' Hl Hh H K v wx wy Hin.
+  assert (Hwx : 0 < wx) by (destruct Hin as (_ & _ & Hw & _); lra).
+  assert (Plain : goal_ok b e (Glele (erat lo) (erat hi)) = true -> qv lo <= G (F K v wx wy) <= qv hi).
+  { intros P. rewrite <- (He K v wx wy Hwx). exact (goal_lele _ _ _ _ _ _ _ _ P Hin). }
+  destruct md as [d |]; [| exact (Plain H)].
+  unfold out_ok in H.
+  destruct (partials_ok b (eK, ev, ex, ey) d) eqn:Hp; [| exact (Plain H)].
+  destruct d as [[[DK Dv] Dx] Dy].
+  unfold partials_ok in Hp. repeat rewrite andb_true_iff in Hp.
+  destruct Hp as [[[[Hd PK] Pv] Px] Py].
+  pose proof Hb as Hb'. unfold box_qpos in Hb'. repeat rewrite andb_true_iff in Hb'.
+  destruct Hb' as [[[[[[[B1 B2] B3] B4] B5] B6] B7] B8].
+  destruct b as [k0 k1 v0 v1 x0 x1 y0 y1]. cbn [bk0 bk1 bv0 bv1 bx0 bx1 by0 by1] in *.
+  pose proof (qv_spread (Box k0 k1 v0 v1 x0 x1 y0 y1) (DK, Dv, Dx, Dy) Hb Hd) as Es.
+  cbv beta iota in Es. cbn [bk0 bk1 bv0 bv1 bx0 bx1 by0 by1] in Es.
+  (* The partial derivatives on the box. *)
+  assert (M : mv_partials F fK fv fx fy (qv k0) (qv k1) (qv v0) (qv v1) (qv x0) (qv x1)
+                (qv y0) (qv y1) (qv DK) (qv Dv) (qv Dx) (qv Dy)).
+  { assert (A : forall e' f' D, goal_ok (Box k0 k1 v0 v1 x0 x1 y0 y1) e' (Gabsle true (erat D)) = true ->
+      (forall K v wx wy, eval e' [K; v; wx; wy] = f' K v wx wy) ->
+      forall K v wx wy, in_box4 (qv k0) (qv k1) (qv v0) (qv v1) (qv x0) (qv x1) (qv y0) (qv y1) K v wx wy ->
+      Rabs (f' K v wx wy) <= qv D).
+    { intros e' f' D P E K' v' x' y' I. rewrite <- E.
+      exact (goal_ok_sound _ _ _ _ _ _ _ P I). }
+    assert (W : forall K v wx wy, in_box4 (qv k0) (qv k1) (qv v0) (qv v1) (qv x0) (qv x1) (qv y0) (qv y1) K v wx wy -> 0 < wx)
+      by (intros K' v' x' y' (_ & _ & I & _); lra).
+    unfold mv_partials. refine (conj _ (conj _ (conj _ _))); intros K' v' x' y' I.
+    - exact (conj (DK' _ _ _ _ (W _ _ _ _ I)) (A _ _ _ PK HeK _ _ _ _ I)).
+    - exact (conj (Dv' _ _ _ _ (W _ _ _ _ I)) (A _ _ _ Pv Hev _ _ _ _ I)).
+    - exact (conj (Dx' _ _ _ _ (W _ _ _ _ I)) (A _ _ _ Px Hex _ _ _ _ I)).
+    - exact (conj (Dy' _ _ _ _ (W _ _ _ _ I)) (A _ _ _ Py Hey _ _ _ _ I)). }
+  assert (Hin4 : in_box4 (qv k0) (qv k1) (qv v0) (qv v1) (qv x0) (qv x1) (qv y0) (qv y1) K v wx wy)
+    by exact Hin.
+  (* The value at the centre. *)
+  assert (Ic : in_box (centre (Box k0 k1 v0 v1 x0 x1 y0 y1)) (qv (mid k0 k1)) (qv (mid v0 v1)) (qv (mid x0 x1)) (qv (mid y0 y1)))
+    by (unfold in_box, centre; simpl; lra).
+  assert (Hc0 : 0 < (qv x0 + qv x1) / 2) by (destruct Hin as (_ & _ & I & _); simpl in I; lra).
+  assert (Ec : eval e [qv (mid k0 k1); qv (mid v0 v1); qv (mid x0 x1); qv (mid y0 y1)] =
+    G (F ((qv k0 + qv k1) / 2) ((qv v0 + qv v1) / 2) ((qv x0 + qv x1) / 2) ((qv y0 + qv y1) / 2))).
+  { rewrite !qv_mid by assumption. exact (He _ _ _ _ Hc0). }
+  assert (Qs : qpos (spread (Box k0 k1 v0 v1 x0 x1 y0 y1) (DK, Dv, Dx, Dy)) = true).
+  { unfold d_qpos in Hd. repeat rewrite andb_true_iff in Hd. destruct Hd as [[[D1 D2] D3] D4].
+    unfold spread, hw. simpl.
+    repeat first [ apply qpos_add | apply qpos_mul | apply qpos_sub | assumption | reflexivity ]. }
+  apply andb_true_iff in H as [L U]. split.
+  - destruct (goal_ok (centre (Box k0 k1 v0 v1 x0 x1 y0 y1)) e (Gge true (erat (qadd lo (spread (Box k0 k1 v0 v1 x0 x1 y0 y1) (DK, Dv, Dx, Dy)))))) eqn:C.
+    + pose proof (goal_ge _ _ _ _ _ _ _ C Ic) as G1. rewrite Ec, qv_add, Es in G1 by assumption.
+      apply (Hl _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ M Hin4). lra.
+    + rewrite <- (He K v wx wy Hwx). exact (goal_ge _ _ _ _ _ _ _ L Hin).
+  - destruct (goal_ok (centre (Box k0 k1 v0 v1 x0 x1 y0 y1)) e (Gle true (erat (qsub hi (spread (Box k0 k1 v0 v1 x0 x1 y0 y1) (DK, Dv, Dx, Dy)))))) eqn:C.
+    + pose proof (goal_le _ _ _ _ _ _ _ C Ic) as G1. rewrite Ec, qv_qsub, Es in G1 by assumption.
+      apply (Hh _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ M Hin4). lra.
+    + rewrite <- (He K v wx wy Hwx). exact (goal_le _ _ _ _ _ _ _ U Hin).
+Qed.
+
 (** ** Grids of rationals *)
 
 Record qgrid := QGrid { qo1 : q; qo2 : q; qo3 : q; qh1 : q; qh2 : q; qh3 : q }.
@@ -306,16 +535,14 @@ Qed.
 (** ** Cells that map into a set *)
 
 (** The parts of a cell the search records: a leaf maps into the box of whole cells
-    [i0, i1] x [j0, j1] x [l0, l1]; [Split] halves side 0 (K), 1 (v), 2 (w_x) or 3 (w_y) at
-    m; [Either] holds when one of its two covers does. *)
+    [i0, i1] x [j0, j1] x [l0, l1]; an [MLeaf] too, with bounds on the partial derivatives
+    of v', w_x' and w_y' for the mean-value form; [Split] halves side 0 (K), 1 (v), 2 (w_x)
+    or 3 (w_y) at m; [Either] holds when one of its two covers does. *)
 Inductive tree :=
   | Leaf (i0 i1 j0 j1 l0 l1 : Z)
+  | MLeaf (i0 i1 j0 j1 l0 l1 : Z) (dv dx dy : dbounds)
   | Split (side : nat) (m : q) (a b : tree)
   | Either (a b : tree).
-
-Definition box_qpos (b : box) : bool :=
-  qpos (bk0 b) && qpos (bk1 b) && qpos (bv0 b) && qpos (bv1 b) && qpos (bx0 b) && qpos (bx1 b)
-  && qpos (by0 b) && qpos (by1 b).
 
 (** A part of a set of runs grouped by i, then by l: (i, [(l, [(j0, j1); ...]); ...]). *)
 Definition groups : Type := list (Z * list (Z * list (Z * Z))).
@@ -375,12 +602,16 @@ Proof.
 Qed.
 
 (** A leaf: w_x > 0 on the box (so that [MeanValue]'s forms are (77)-(80)), every cell of
-    the target box in s, and the three bounds. *)
-Definition leaf_ok (g : qgrid) (s : groups) (b : box) (i0 i1 j0 j1 l0 l1 : Z) : bool :=
+    the target box in s, and the three bounds, with the derivative bounds of each output
+    when the search gives them ([out_ok]). *)
+Definition leaf_ok (g : qgrid) (s : groups) (b : box) (i0 i1 j0 j1 l0 l1 : Z)
+  (md : option (dbounds * dbounds * dbounds)) : bool :=
+  let '(dv, dx, dy) :=
+    match md with Some (a, c, d) => (Some a, Some c, Some d) | None => (None, None, None) end in
   box_qpos b && qlt q0 (bx0 b) && box_in s i0 i1 j0 j1 l0 l1 &&
-  goal_ok b e_v (Glele (erat (lo_at (qo1 g) (qh1 g) i0)) (erat (hi_at (qo1 g) (qh1 g) i1))) &&
-  goal_ok b e_wx (Glele (erat (lo_at (qo2 g) (qh2 g) j0)) (erat (hi_at (qo2 g) (qh2 g) j1))) &&
-  goal_ok b e_wy (Glele (erat (lo_at (qo3 g) (qh3 g) l0)) (erat (hi_at (qo3 g) (qh3 g) l1))).
+  out_ok b e_v parts_v dv (lo_at (qo1 g) (qh1 g) i0) (hi_at (qo1 g) (qh1 g) i1) &&
+  out_ok b e_wx parts_wx dx (lo_at (qo2 g) (qh2 g) j0) (hi_at (qo2 g) (qh2 g) j1) &&
+  out_ok b e_wy parts_wy dy (lo_at (qo3 g) (qh3 g) l0) (hi_at (qo3 g) (qh3 g) l1).
 
 Definition set_side (side : nat) (hi : bool) (b : box) (m : q) : box :=
   let '(Box k0 k1 v0 v1 x0 x1 y0 y1) := b in
@@ -397,7 +628,8 @@ Definition set_side (side : nat) (hi : bool) (b : box) (m : q) : box :=
 
 Fixpoint tree_ok (g : qgrid) (s : groups) (b : box) (t : tree) : bool :=
   match t with
-  | Leaf i0 i1 j0 j1 l0 l1 => leaf_ok g s b i0 i1 j0 j1 l0 l1
+  | Leaf i0 i1 j0 j1 l0 l1 => leaf_ok g s b i0 i1 j0 j1 l0 l1 None
+  | MLeaf i0 i1 j0 j1 l0 l1 dv dx dy => leaf_ok g s b i0 i1 j0 j1 l0 l1 (Some (dv, dx, dy))
   | Split side m ta tb =>
       (side <? 4)%nat && tree_ok g s (set_side side true b m) ta &&
       tree_ok g s (set_side side false b m) tb
@@ -408,24 +640,43 @@ Definition box_maps_q (g : qgrid) (s : groups) (b : box) : Prop :=
   box_maps (grid_of g) (qv (bk0 b)) (qv (bk1 b)) (flat s) (qv (bv0 b)) (qv (bv1 b))
     (qv (bx0 b)) (qv (bx1 b)) (qv (by0 b)) (qv (by1 b)).
 
-Lemma leaf_sound g s b i0 i1 j0 j1 l0 l1 : qgrid_ok g = true ->
-  leaf_ok g s b i0 i1 j0 j1 l0 l1 = true -> box_maps_q g s b.
+(** A derivative lemma of [MeanValue.v], with or without its hypothesis 0 < w_x. *)
+Ltac deriv l := intros ? ? ? ? ?; first [apply l; assumption | apply l].
+
+Lemma leaf_sound g s b i0 i1 j0 j1 l0 l1 md : qgrid_ok g = true ->
+  leaf_ok g s b i0 i1 j0 j1 l0 l1 md = true -> box_maps_q g s b.
 Proof.
   intros Hg H. destruct (qgrid_ok_parts g Hg) as (P1 & P2 & P3 & P4 & P5 & P6 & Q1 & Q2 & Q3).
-  unfold leaf_ok in H. repeat rewrite andb_true_iff in H.
-  destruct H as [[[[[Hq Hx] Hall] Hv] Hw] Hy].
-  unfold box_qpos in Hq. repeat rewrite andb_true_iff in Hq.
-  destruct Hq as [[[[[[[B1 B2] B3] B4] B5] B6] B7] B8].
+  unfold leaf_ok in H.
+  destruct (match md with Some (a, c, d) => (Some a, Some c, Some d) | None => (None, None, None) end)
+    as [[dv dx] dy].
+  repeat rewrite andb_true_iff in H. destruct H as [[[[[Hq Hx] Hall] Hv] Hw] Hy].
+  pose proof Hq as Hq'. unfold box_qpos in Hq'. repeat rewrite andb_true_iff in Hq'.
+  destruct Hq' as [[[[[[[B1 B2] B3] B4] B5] B6] B7] B8].
   pose proof (qlt_ok q0 _ eq_refl B5 Hx) as Hx0. rewrite qv_q0 in Hx0.
   apply (box_by_cells (grid_of g) _ _ (flat s) _ _ _ _ _ _ i0 i1 j0 j1 l0 l1 Q1 Q2 Q3
     (box_in_all_in _ _ _ _ _ _ _ Hall)).
   intros K v wx wy HK Hv' Hw' Hy'.
   assert (Hb : in_box b K v wx wy) by (unfold in_box; tauto).
   assert (Hwx : 0 < wx) by lra.
-  pose proof (goal_lele _ _ _ _ _ _ _ _ Hv Hb) as Gv.
-  pose proof (goal_lele _ _ _ _ _ _ _ _ Hw Hb) as Gw.
-  pose proof (goal_lele _ _ _ _ _ _ _ _ Hy Hb) as Gy.
-  rewrite e_v_ok in Gv. rewrite e_wx_ok in Gw. rewrite (e_wy_ok K v wx wy Hwx) in Gy.
+  assert (Lo : forall o h i, qpos o = true -> qpos h = true -> qpos (lo_at o h i) = true)
+    by (intros; apply qpos_lo; assumption).
+  assert (Hi : forall o h i, qpos o = true -> qpos h = true -> qpos (hi_at o h i) = true)
+    by (intros; apply qpos_add; [apply qpos_lo |]; assumption).
+  pose proof (out_sound mv_v v_dK v_dv v_dx v_dy (fun x => x) _ _ _ _ _ b dv _ _ Hq
+    (Lo _ _ i0 P1 P4) (Hi _ _ i1 P1 P4) Hx0 (fun K v wx wy _ => e_v_ok K v wx wy)
+    e_vK_ok e_vv_ok e_vx_ok e_vy_ok ltac:(deriv v_K) ltac:(deriv v_v) ltac:(deriv v_x) ltac:(deriv v_y)
+    (mv_lower mv_v v_dK v_dv v_dx v_dy) (mv_upper mv_v v_dK v_dv v_dx v_dy) Hv K v wx wy Hb) as Gv.
+  pose proof (out_sound mv_wx x_dK x_dv x_dx x_dy (fun x => x) _ _ _ _ _ b dx _ _ Hq
+    (Lo _ _ j0 P2 P5) (Hi _ _ j1 P2 P5) Hx0 (fun K v wx wy _ => e_wx_ok K v wx wy)
+    e_xK_ok e_xv_ok e_xx_ok e_xy_ok ltac:(deriv x_K) ltac:(deriv x_v) ltac:(deriv x_x) ltac:(deriv x_y)
+    (mv_lower mv_wx x_dK x_dv x_dx x_dy) (mv_upper mv_wx x_dK x_dv x_dx x_dy) Hw K v wx wy Hb) as Gw.
+  pose proof (out_sound mv_wy y_dK y_dv y_dx y_dy Rabs _ _ _ _ _ b dy _ _ Hq
+    (Lo _ _ l0 P3 P6) (Hi _ _ l1 P3 P6) Hx0 e_wy_ok
+    e_yK_ok e_yv_ok e_yx_ok e_yy_ok ltac:(deriv y_K) ltac:(deriv y_v) ltac:(deriv y_x) ltac:(deriv y_y)
+    (mv_abs_lower mv_wy y_dK y_dv y_dx y_dy) (mv_abs_upper mv_wy y_dK y_dv y_dx y_dy) Hy K v wx wy Hb)
+    as Gy.
+  cbv beta in Gv, Gw.
   rewrite qv_lo, qv_hi in Gv, Gw, Gy by assumption.
   simpl. rewrite (mv_v_neuron K v wx wy Hwx), (mv_wx_neuron K v wx wy Hwx), mv_wy_neuron.
   tauto.
@@ -434,9 +685,10 @@ Qed.
 Lemma tree_sound g s t : qgrid_ok g = true ->
   forall b, tree_ok g s b t = true -> box_maps_q g s b.
 Proof.
-  intros Hg. induction t as [i0 i1 j0 j1 l0 l1 | side m ta IHa tb IHb | ta IHa tb IHb];
-    intros b H; simpl in H.
-  - exact (leaf_sound g s b i0 i1 j0 j1 l0 l1 Hg H).
+  intros Hg. induction t as [i0 i1 j0 j1 l0 l1 | i0 i1 j0 j1 l0 l1 dv dx dy
+    | side m ta IHa tb IHb | ta IHa tb IHb]; intros b H; simpl in H.
+  - exact (leaf_sound g s b i0 i1 j0 j1 l0 l1 _ Hg H).
+  - exact (leaf_sound g s b i0 i1 j0 j1 l0 l1 _ Hg H).
   - repeat rewrite andb_true_iff in H. destruct H as [[Hs Ha] Hb].
     specialize (IHa _ Ha). specialize (IHb _ Hb). apply Nat.ltb_lt in Hs.
     destruct b as [k0 k1 v0 v1 x0 x1 y0 y1]. unfold box_maps_q in *.

@@ -403,8 +403,40 @@ pub(super) fn widen(g: &G, next: &BTreeSet<[u32; 3]>, mut r: [(u32, u32); 3]) ->
 /// split at a midpoint of side 0 (K), 1 (v), 2 (w_x) or 3 (w_y) with a cover of each half.
 #[derive(Debug, PartialEq)]
 enum Cover {
-    Leaf([(u32, u32); 3]),
+    /// A box of whole cells, with bounds on the partial derivatives of the three outputs
+    /// over the part where the checker's enclosure there is the mean-value form.
+    Leaf([(u32, u32); 3], Option<Partials>),
     Split(usize, Q, Box<Cover>, Box<Cover>),
+}
+
+/// Upper bounds on |∂F_r/∂x_c|, r = v⁺, w_x⁺, w_y⁺ and c = K, v, w_x, w_y, over a box.
+type Partials = [[Q; 4]; 3];
+
+/// [`Partials`] over the box `b` = (K, v, w_x, w_y): the checker's Jacobian of (77)-(80)
+/// (`neuron::jacobian`, exact), each magnitude with 10⁻⁶ relative room and rounded up to 9
+/// decimals, as `GridCheck.out_ok` is given them; `None` where a bound is infinite.
+fn partials(b: &[QI; 4]) -> Option<Partials> {
+    let jac = crate::models::neuron::jacobian(b);
+    let room = Q::from(1) + Q::from(1) / Q::from(1_000_000);
+    let mut out: Partials = Default::default();
+    for r in 0..3 {
+        for c in 0..4 {
+            let j = &jac[r][c];
+            let m = match (j.lo(), j.hi()) {
+                (Some(lo), Some(hi)) => {
+                    let (lo, hi) = (lo.clone().abs(), hi.clone().abs());
+                    if lo > hi {
+                        lo
+                    } else {
+                        hi
+                    }
+                }
+                _ => return None,
+            };
+            out[r][c] = crate::arith::q::ceil_dec(&(m * &room), 9);
+        }
+    }
+    Some(out)
 }
 
 /// The most halvings of a cell on one path of its [`Cover`].
@@ -432,7 +464,7 @@ fn cover(
     depth: u32,
 ) -> Cover {
     if let Some(r) = natural_lands(g, b, next) {
-        return Cover::Leaf(widen(g, next, r));
+        return Cover::Leaf(widen(g, next, r), None);
     }
     if depth == MAX_SPLITS {
         let x = [b[1].clone(), b[2].clone(), b[3].clone()];
@@ -442,7 +474,7 @@ fn cover(
         } else {
             *whole
         };
-        return Cover::Leaf(widen(g, next, r));
+        return Cover::Leaf(widen(g, next, r), partials(b));
     }
     split(g, b, cell, whole, next, depth)
 }
@@ -488,9 +520,9 @@ enum CellMaps {
     /// The natural extension of the whole cell lands: the box of whole cells it meets,
     /// widened.
     Single([(u32, u32); 3]),
-    /// It does not: the box the checker's enclosure of the whole cell meets, widened, and
-    /// the cell's split [`Cover`].
-    Split([(u32, u32); 3], Cover),
+    /// It does not: the box the checker's enclosure of the whole cell meets, widened, with
+    /// the partial derivatives' bounds over the cell, and the cell's split [`Cover`].
+    Split([(u32, u32); 3], Option<Partials>, Cover),
 }
 
 /// How the image of cell `c` for K in `k` is shown to lie in `next`. The checker's
@@ -505,7 +537,7 @@ fn cell_maps(g: &G, k: &QI, c: &[u32; 3], next: &BTreeSet<[u32; 3]>) -> CellMaps
     let cell: [Q; 4] = std::array::from_fn(|i| width(&b[i]));
     let whole = g.range(&image(k, &x)).0;
     let cover = split(g, &b, &cell, &whole, next, 0);
-    CellMaps::Split(widen(g, next, whole), cover)
+    CellMaps::Split(widen(g, next, whole), partials(&b), cover)
 }
 
 /// The v-indices (first axis) a hint's target boxes span.
@@ -518,19 +550,35 @@ fn join_span(a: Span, b: Span) -> Span {
     }
 }
 
-/// A box of whole cells as a `GridCheck.Leaf`.
-fn leaf_text(r: &[(u32, u32); 3]) -> (String, Span) {
-    let text = format!(
-        "Leaf {} {} {} {} {} {}",
+/// A box of whole cells as a `GridCheck.Leaf`, or an `MLeaf` with derivative bounds.
+fn leaf_text(r: &[(u32, u32); 3], d: &Option<Partials>) -> (String, Span) {
+    let ends = format!(
+        "{} {} {} {} {} {}",
         r[0].0, r[0].1, r[1].0, r[1].1, r[2].0, r[2].1
     );
+    let text = match d {
+        None => format!("Leaf {ends}"),
+        Some(d) => {
+            let rows: Vec<String> = d
+                .iter()
+                .map(|row| {
+                    let qs: Vec<String> = row
+                        .iter()
+                        .map(|x| format!("({}, {})", x.numer(), x.denom()))
+                        .collect();
+                    format!("({})%Z", qs.join(", "))
+                })
+                .collect();
+            format!("MLeaf {ends} {}", rows.join(" "))
+        }
+    };
     (text, Some(r[0]))
 }
 
 /// A [`Cover`] as a `GridCheck.tree`.
 fn tree_text(c: &Cover) -> (String, Span) {
     match c {
-        Cover::Leaf(r) => leaf_text(r),
+        Cover::Leaf(r, d) => leaf_text(r, d),
         Cover::Split(side, mid, a, b) => {
             let ((ta, sa), (tb, sb)) = (tree_text(a), tree_text(b));
             let text = format!("Split {side} {} ({ta}) ({tb})", qlit(mid));
@@ -551,9 +599,9 @@ fn maps_tree(
     next: usize,
 ) -> (String, Span) {
     match cell_maps(&p.g, k, cell, &sets[next]) {
-        CellMaps::Single(r) => leaf_text(&r),
-        CellMaps::Split(whole, cover) => {
-            let ((tw, sw), (tc, sc)) = (leaf_text(&whole), tree_text(&cover));
+        CellMaps::Single(r) => leaf_text(&r, &None),
+        CellMaps::Split(whole, d, cover) => {
+            let ((tw, sw), (tc, sc)) = (leaf_text(&whole, &d), tree_text(&cover));
             (format!("Either ({tw}) ({tc})"), join_span(sw, sc))
         }
     }
@@ -701,7 +749,7 @@ mod tests {
 
     fn leaves(c: &Cover) -> Vec<[(u32, u32); 3]> {
         match c {
-            Cover::Leaf(r) => vec![*r],
+            Cover::Leaf(r, _) => vec![*r],
             Cover::Split(_, _, a, b) => leaves(a).into_iter().chain(leaves(b)).collect(),
         }
     }
@@ -710,7 +758,7 @@ mod tests {
     fn boxes(c: &CellMaps) -> Vec<[(u32, u32); 3]> {
         match c {
             CellMaps::Single(r) => vec![*r],
-            CellMaps::Split(_, cover) => leaves(cover),
+            CellMaps::Split(_, _, cover) => leaves(cover),
         }
     }
 
@@ -746,7 +794,7 @@ mod tests {
                     }
                     widened += usize::from(met != r);
                 }
-                CellMaps::Split(whole, _) => {
+                CellMaps::Split(whole, _, _) => {
                     assert!(G::all_in(&next, &whole), "{cell:?}: {whole:?}");
                     split += 1
                 }
@@ -834,8 +882,8 @@ mod tests {
         let cover = Cover::Split(
             1,
             Q::from(1) / Q::from(2),
-            Box::new(Cover::Leaf([(1, 2), (3, 4), (5, 6)])),
-            Box::new(Cover::Leaf([(2, 3), (3, 4), (5, 6)])),
+            Box::new(Cover::Leaf([(1, 2), (3, 4), (5, 6)], None)),
+            Box::new(Cover::Leaf([(2, 3), (3, 4), (5, 6)], None)),
         );
         let (text, span) = tree_text(&cover);
         assert_eq!(
@@ -843,6 +891,35 @@ mod tests {
             "Split 1 (1, 2)%Z (Leaf 1 2 3 4 5 6) (Leaf 2 3 3 4 5 6)"
         );
         assert_eq!(span, Some((1, 3)));
+        // A leaf with derivative bounds: one (n, d) per partial derivative, a row per output.
+        let mut d: Partials = Default::default();
+        d[2][3] = Q::from(3) / Q::from(4);
+        let (text, _) = leaf_text(&[(1, 2), (3, 4), (5, 6)], &Some(d));
+        assert_eq!(
+            text,
+            "MLeaf 1 2 3 4 5 6 ((0, 1), (0, 1), (0, 1), (0, 1))%Z \
+             ((0, 1), (0, 1), (0, 1), (0, 1))%Z ((0, 1), (0, 1), (0, 1), (3, 4))%Z"
+        );
+        // The checker's Jacobian on a cell bounds the derivatives from above, with room.
+        let k = QI::new(Q::from(1), Q::from(101) / Q::from(100));
+        let cell = [1, 2, 3, 4].map(|n| {
+            QI::new(
+                Q::from(n) / Q::from(4),
+                Q::from(n) / Q::from(4) + Q::from(1) / Q::from(100),
+            )
+        });
+        let b = [k, cell[0].clone(), cell[1].clone(), cell[2].clone()];
+        let d = partials(&b).unwrap();
+        let jac = crate::models::neuron::jacobian(&b);
+        for r in 0..3 {
+            for c in 0..4 {
+                let (lo, hi) = (
+                    jac[r][c].lo().unwrap().clone(),
+                    jac[r][c].hi().unwrap().clone(),
+                );
+                assert!(d[r][c] > hi && d[r][c] > -lo, "{r} {c}");
+            }
+        }
         let runs = [[1, 0, 2, 3], [1, 0, 5, 5], [1, 2, 0, 0], [4, 1, 7, 9]];
         let refs: Vec<&[u32; 4]> = runs.iter().collect();
         assert_eq!(
