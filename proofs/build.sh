@@ -66,8 +66,9 @@
 #                                   that every orbit of that row's region R does the same
 #                                   for K in [1.12, 1.122] (..._s66_region.*_region_orbit,
 #                                   by RegionEnters.region_orbit_ends), and T4.stage2's
-#                                   piece 5 (K in [1.08, 1.1]) with its last generation in
-#                                   full (52 cells, each in B; ..._p05_join.*_s4_all)
+#                                   piece 5 (K in [1.08, 1.1]) whole: its 110 862
+#                                   generation cells, checked by GridCheck.v's computation,
+#                                   with T4_stage2_reach_p05_from_cells (..._p05_join)
 #   TWOSTEP=path/to/twostep         the binary (default: target/release/twostep)
 #   JOBS=2                          parallel coqc jobs
 #

@@ -898,12 +898,27 @@ fn coqc_text(dir: &Path, gen: &Path, file: &str, text: &str) -> (bool, String) {
 fn cover_only(text: &str) -> String {
     text.lines()
         .map(|line| {
-            let Some(rest) = line.trim_start().strip_prefix("Maps (Either (") else {
+            let Some(rest) = line.trim_start().strip_prefix("Maps (Either ") else {
                 return line.to_string();
             };
-            // `<one box>) (<split>))` and `;` or `].`: drop the box and Either's `)`.
-            let close = rest.find(')').unwrap();
-            let mut split = rest[close + 2..].to_string();
+            // The one box is the first balanced group; the split the second.
+            let mut depth = 0;
+            let mut end = 0;
+            for (i, ch) in rest.char_indices() {
+                match ch {
+                    '(' => depth += 1,
+                    ')' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            end = i;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            // `<split>)` and `;` or `].`: drop Either's `)`.
+            let mut split = rest[end + 2..].to_string();
             split.remove(split.rfind(')').unwrap());
             format!("  Maps {split}")
         })
@@ -1108,7 +1123,7 @@ fn a_wrong_grid_cell_does_not_compile_in_coq() {
     let good = generate(&v, "good");
     let part0 = std::fs::read_to_string(good.join("Theorem4_T4_stage2_reach_p00_part0.v")).unwrap();
     assert!(
-        part0.contains("  Maps (Either (Leaf ") && part0.contains("(Split "),
+        part0.contains("  Maps (Either (MLeaf ") && part0.contains("(Split "),
         "{part0}"
     );
     for files in [&reach0[..], &basin0[..]] {

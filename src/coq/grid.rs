@@ -1,24 +1,27 @@
 //! Grid cells of the neuron map: T4.stage2's generations and T4.grid-basin's cells.
 //!
-//! Per K piece, `<prefix>_<id>_p<NN>.v` defines the grid and the cell sets (the
-//! certificate's runs, as `GridReach.run`s), and parts `..._p<NN>_part<k>.v` hold one lemma
-//! per cell, stating what the checker proves on it:
+//! Per K piece, `<prefix>_<id>_p<NN>.v` defines the grid (in reals and in rationals) and
+//! the cell sets (the certificate's runs, as `GridReach.run`s). Parts `..._p<NN>_part<k>.v`
+//! hold consecutive runs of one set, about [`CHUNK`] cells, with what the search found for
+//! each cell (`GridCheck.hint`), and one lemma that every cell of those runs has the set's
+//! property, proved by `GridCheck.v`'s computation (`vm_compute`):
 //!
-//! - a generation cell of T4.stage2 lies in B (`cell_in_B`, B's margins by `interval`), or
-//!   its image for K in the piece lies in the next generation (`cell_maps`, by
-//!   `GridReach.maps_by_box`: enclosures of (77)-(80) with |w_y| inside a box of whole
-//!   cells, each bound by `interval`, else by the mean-value form of `MeanValue.v`, else by
-//!   bisection, and a `vm_compute` that every cell of that box is in the set);
+//! - a generation cell of T4.stage2 lies in B (`InB`: B's margins), or its image for K in
+//!   the piece lies in the next generation (`Maps`: enclosures of (77)-(80) with |w_y|
+//!   inside boxes of whole cells all in the set; the cell split as the search records,
+//!   with the derivative bounds of the mean-value form where the checker used it);
 //! - a cell of T4.grid-basin maps into its own set and has w_x > 0, w_y ≥ 0,
-//!   |c| ≤ 1 − r K (`cell_contracts`).
+//!   |c| ≤ 1 − r K.
 //!
 //! The box of whole cells is the one the checker's enclosure meets (the natural extension,
 //! else natural ∩ mean-value form), widened while every cell of the wider box is still in
-//! the set, which leaves `interval` room. In full, `..._p<NN>_join.v` joins the cell lemmas
-//! run by run (`GridReach.set_cells`) into `..._p<NN>_from_cells`: every orbit from
-//! generation 0 is in B within the statement's number of steps (`GridReach.gens_reach`), or
-//! the grid basin is invariant and contracts (`GridReach.grid_basin`). T4.stage2's entry
-//! and start cells (stage 1's scaled step into generation 0) are not stated.
+//! the set. With each part go the runs of the target set near its targets, grouped by i
+//! and l, which Coq checks are runs of the set. For a whole piece (every piece in full; in
+//! a sample the piece a `--full-row` names), `..._p<NN>_join.v` joins the parts
+//! (`GridCheck.Forall_concat`, `GridReach.set_cells`) into `..._p<NN>_from_cells`: every
+//! orbit from generation 0 is in B within the statement's number of steps
+//! (`GridReach.gens_reach`), or the grid basin is invariant and contracts
+//! (`GridReach.grid_basin`).
 
 use super::boxes::sample_indices;
 use super::number::{ident, lit, qlit};
@@ -33,7 +36,7 @@ use crate::models::neuron::step_with_abs;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 
-/// The most cell lemmas in one part file.
+/// The cells of a part file: runs are added until a part holds at least this many.
 const CHUNK: usize = 1500;
 
 /// Cells a side of the target box is widened by at most.
@@ -186,6 +189,10 @@ fn piece_files(
             property(kind, &m, &k0, &k1, s, p.sets.len())
         ));
     }
+    defs.push_str(&format!(
+        "\n(** The grid unfolded to numbers (the entry and start cells use it). *)\n\
+         Ltac {m}_unfold := cbv [in_cell {m}_G o1 o2 o3 h1 h2 h3] in *.\n"
+    ));
     defs.push_str(&format!(
         "\n(** The grid in rationals, for GridCheck.v's computation. *)\n\
          Definition {m}_Q : qgrid := QGrid {}.\n\
