@@ -50,6 +50,25 @@ enum Kind {
     Basin { rate: Q },
 }
 
+impl Kind {
+    /// The obligation, in the files' headers.
+    fn what(&self) -> &'static str {
+        match self {
+            Kind::Reach => "T4.stage2's generations",
+            Kind::Basin { .. } => "T4.grid-basin",
+        }
+    }
+}
+
+/// Runs as a Coq list of `GridReach.run`s (in `%Z`).
+fn runs_text(rs: &[[u32; 4]]) -> String {
+    let text: Vec<String> = rs
+        .iter()
+        .map(|r| format!("({}, {}, {}, {})", r[0], r[1], r[2], r[3]))
+        .collect();
+    format!("[{}]%Z", text.join("; "))
+}
+
 /// One K piece, parsed.
 struct Piece {
     index: usize,
@@ -154,10 +173,7 @@ fn piece_files(
     let m = format!("{base}_p{:02}", p.index);
     let module = format!("{prefix}_{m}");
     let (k0, k1) = (lit(&p.k.0), lit(&p.k.1));
-    let what = match kind {
-        Kind::Reach => "T4.stage2's generations",
-        Kind::Basin { .. } => "T4.grid-basin",
-    };
+    let what = kind.what();
     let mut defs = header(
         c,
         &format!("{what}, K piece {} (K in [{k0}, {k1}])", p.index),
@@ -173,13 +189,9 @@ fn piece_files(
         p.sets.iter().map(|s| s.iter().copied().collect()).collect();
     let runs: Vec<Vec<[u32; 4]>> = sets.iter().map(crate::cert::BasinPiece::runs_of).collect();
     for (s, runs) in runs.iter().enumerate() {
-        let text: Vec<String> = runs
-            .iter()
-            .map(|r| format!("({}, {}, {}, {})", r[0], r[1], r[2], r[3]))
-            .collect();
         defs.push_str(&format!(
-            "Definition {m}_S{s} : list run := [{}]%Z.\n",
-            text.join("; ")
+            "Definition {m}_S{s} : list run := {}.\n",
+            runs_text(runs)
         ));
     }
     defs.push('\n');
@@ -206,14 +218,21 @@ fn piece_files(
     ));
     let kq = QI::new(p.k.0.clone(), p.k.1.clone());
     let whole = opts.sample.is_none() || in_full;
-    let checked: Vec<Vec<[u32; 4]>> = if whole {
-        runs.clone()
+    // A sampled piece's parts end with a note of how many cells were kept.
+    let (checked, note): (Vec<Vec<[u32; 4]>>, Option<String>) = if whole {
+        (runs.clone(), None)
     } else {
+        let sampled = kept_cells(p, opts);
         let mut kept: Vec<BTreeSet<[u32; 3]>> = vec![BTreeSet::new(); p.sets.len()];
-        for (s, i) in kept_cells(p, opts) {
+        for &(s, i) in &sampled {
             kept[s].insert(p.sets[s][i]);
         }
-        kept.iter().map(crate::cert::BasinPiece::runs_of).collect()
+        let total: usize = p.sets.iter().map(Vec::len).sum();
+        let note = sample_note(sampled.len(), total, None);
+        (
+            kept.iter().map(crate::cert::BasinPiece::runs_of).collect(),
+            Some(note),
+        )
     };
     let mut out = vec![CoqFile {
         name: format!("{module}.v"),
@@ -238,9 +257,8 @@ fn piece_files(
         .par_iter()
         .map(|&(s, n, rs)| {
             let name = format!("{module}_part{n}");
-            let text = part_text(
-                c, kind, &m, &module, p, &sets, &kq, s, n, rs, &runs, opts, whole,
-            );
+            let mut text = part_text(c, kind, &m, &module, p, &sets, &kq, s, n, rs, &runs);
+            text.push_str(note.as_deref().unwrap_or(""));
             let file = CoqFile {
                 name: format!("{name}.v"),
                 text,
@@ -266,8 +284,9 @@ fn piece_files(
     out
 }
 
-/// The text of part `n`: the runs `rs` of set `s`, each cell's hint, and the lemma that
-/// every cell of the runs has `<m>_P<s>`, by GridCheck.v's computation.
+/// The text of part `n`: the runs `rs` of set `s`, each cell's hint, the runs of the target
+/// set near the targets, and the lemma that every cell of the runs has `<m>_P<s>`, by
+/// GridCheck.v's computation.
 #[allow(clippy::too_many_arguments)]
 fn part_text(
     c: &Certificate,
@@ -281,21 +300,15 @@ fn part_text(
     n: usize,
     rs: &[[u32; 4]],
     all_runs: &[Vec<[u32; 4]>],
-    opts: &Options,
-    whole: bool,
 ) -> String {
-    let what = match kind {
-        Kind::Reach => "T4.stage2's generations",
-        Kind::Basin { .. } => "T4.grid-basin",
-    };
-    let mut text = header(c, &format!("{what}, K piece {}, cells", p.index), false);
+    let mut text = header(
+        c,
+        &format!("{}, K piece {}, cells", kind.what(), p.index),
+        false,
+    );
     text.push_str(&format!(
         "From Coq Require Import ZArith List.\nFrom Twostep Require Import BasinClaims GridReach GridCheck.\nFrom Twostep.generated Require Import {module}.\nImport ListNotations.\n\n"
     ));
-    let runs: Vec<String> = rs
-        .iter()
-        .map(|r| format!("({}, {}, {}, {})", r[0], r[1], r[2], r[3]))
-        .collect();
     let cells: Vec<[u32; 3]> = rs
         .iter()
         .flat_map(|r| (r[2]..=r[3]).map(move |j| [r[0], j, r[1]]))
@@ -317,11 +330,11 @@ fn part_text(
         .collect();
     text.push_str(&format!(
         "(** Set {s}: {} cells in {} runs, with what the search found for each. *)\n\
-         Definition {m}_s{s}_R{n} : list run := [{}]%Z.\n\n\
+         Definition {m}_s{s}_R{n} : list run := {}.\n\n\
          Definition {m}_s{s}_H{n} : list hint := [\n  {}].\n\n",
         cells.len(),
         rs.len(),
-        runs.join("; "),
+        runs_text(rs),
         hints.join(";\n  ")
     ));
     if !matches!(kind, Kind::Reach if s + 1 == p.sets.len()) {
@@ -350,11 +363,6 @@ fn part_text(
     text.push_str(&format!(
         "Lemma {m}_s{s}_k{n} : Forall (run_all {m}_P{s}) {m}_s{s}_R{n}.\nProof.\n  {apply}.\nQed.\n"
     ));
-    if !whole {
-        let total: usize = p.sets.iter().map(Vec::len).sum();
-        let kept = kept_cells(p, opts).len();
-        text.push_str(&sample_note(kept, total, None));
-    }
     text
 }
 
@@ -428,18 +436,7 @@ fn partials(b: &[QI; 4]) -> Option<Partials> {
     let mut out: Partials = Default::default();
     for r in 0..3 {
         for c in 0..4 {
-            let j = &jac[r][c];
-            let m = match (j.lo(), j.hi()) {
-                (Some(lo), Some(hi)) => {
-                    let (lo, hi) = (lo.clone().abs(), hi.clone().abs());
-                    if lo > hi {
-                        lo
-                    } else {
-                        hi
-                    }
-                }
-                _ => return None,
-            };
+            let m = jac[r][c].abs().hi()?.clone();
             out[r][c] = crate::arith::q::ceil_dec(&(m * &room), 9);
         }
     }
