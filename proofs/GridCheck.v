@@ -189,23 +189,29 @@ Definition prec := F.PtoP 53.
 Definition depth : nat := 20.
 
 (** The goal [g] holds for [e] on the box: the Interval library's evaluation with
-    bisection, on the straight-line program it extracts from [e]. *)
-Definition goal_ok (b : box) (e : expr) (g : gol) : bool :=
+    bisection (at most [d] halvings), on the straight-line program it extracts from [e]. *)
+Definition goal_at (d : nat) (b : box) (e : expr) (g : gol) : bool :=
   match extract e 4 with
-  | Eprog lp lc => T.eval_bisect prec depth [1%nat; 2%nat; 3%nat; 0%nat] (hyps_of b) lp lc g
+  | Eprog lp lc => T.eval_bisect prec d [1%nat; 2%nat; 3%nat; 0%nat] (hyps_of b) lp lc g
   | Eabort => false
   end.
 
-Lemma goal_ok_sound b e g K v wx wy :
-  goal_ok b e g = true -> in_box b K v wx wy -> eval_goal g (eval e [K; v; wx; wy]).
+Definition goal_ok (b : box) (e : expr) (g : gol) : bool := goal_at depth b e g.
+
+Lemma goal_at_sound d b e g K v wx wy :
+  goal_at d b e g = true -> in_box b K v wx wy -> eval_goal g (eval e [K; v; wx; wy]).
 Proof.
-  unfold goal_ok. intros H (HK & Hv & Hx & Hy).
+  unfold goal_at. intros H (HK & Hv & Hx & Hy).
   pose proof (extract_correct e [K; v; wx; wy]) as E. simpl length in E.
   destruct (extract e 4) as [| lp lc]; [discriminate |]. rewrite <- E.
-  pose proof (T.eval_bisect_correct prec depth _ [K; v; wx; wy] _ lp lc g H) as C.
+  pose proof (T.eval_bisect_correct prec d _ [K; v; wx; wy] _ lp lc g H) as C.
   cbn [hyps_of eval_hyps eval_hyps_aux eval_hyp] in C. rewrite !erat_ok in C.
   exact (C HK Hv Hx Hy).
 Qed.
+
+Lemma goal_ok_sound b e g K v wx wy :
+  goal_ok b e g = true -> in_box b K v wx wy -> eval_goal g (eval e [K; v; wx; wy]).
+Proof. apply goal_at_sound. Qed.
 
 Lemma goal_lele b e lo hi K v wx wy :
   goal_ok b e (Glele (erat lo) (erat hi)) = true -> in_box b K v wx wy ->

@@ -938,6 +938,7 @@ fn stage2_scratch(name: &str, extra: &[&str]) -> (common::Scratch, PathBuf) {
         "GridReach.v",
         "GridCheck.v",
         "StageEntry.v",
+        "EntryCheck.v",
     ];
     files.extend(extra);
     let dir = scratch_with(name, &files);
@@ -1002,6 +1003,83 @@ fn a_wrong_start_cell_does_not_compile_in_coq() {
         "BadBox.v",
         &bad,
         "a start cell's box of cells moved up in v",
+    );
+}
+
+/// An entry part with each lemma's proof reduced to its computation (`entry_by`): the
+/// `interval` fallback after it dropped.
+fn computation_only(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("first [ entry_by ") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + "first [ ".len()..];
+        let cut = tail.find("\n  | idtac \"").unwrap();
+        out.push_str(&tail[..cut]);
+        let end = tail.find(" ]. Qed.").unwrap();
+        rest = &tail[end + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn a_wrong_entry_cell_does_not_compile_in_coq() {
+    if !have_coqc() {
+        eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
+        return;
+    }
+    let (dir, gen) = stage2_scratch("entry", &[]);
+    let (ok, out) = coqc_generated(&dir, &gen, "Theorem4_T4_stage2_reach_p00.v");
+    assert!(ok, "{out}");
+    let file = "Theorem4_T4_stage2_reach_p00_entry_part0.v";
+    let text = std::fs::read_to_string(gen.join(file)).unwrap();
+
+    // The sampled entry cells compile, by computation alone (no `interval` fallback).
+    let (ok, out) = coqc_generated(&dir, &gen, file);
+    assert!(ok, "the true entry cells should compile:\n{out}");
+    let computed = computation_only(&text);
+    assert!(!computed.contains("by interval") && computed.contains("entry_by"));
+    assert_eq!(computed.matches("entry_by").count(), 2, "{computed}");
+    let (ok, out) = coqc_text(&dir, &gen, "Computed.v", &computed);
+    assert!(
+        ok,
+        "the computation alone should prove the sampled cells:\n{out}"
+    );
+
+    // The computation refuses a cell still in stage 1 claimed in B (v w_x <= 1/(2 pi) < 7/20).
+    let refused_by_computation = |bad: &str, what: &str| {
+        let (ok, out) = coqc_text(&dir, &gen, "BadEntry.v", bad);
+        assert!(!ok, "Coq accepted {what}");
+        assert!(out.contains(COMPUTED_FALSE), "{what}: {out}");
+    };
+    let bad = computed.replacen(" LStage1 ", " LInB ", 1);
+    assert_ne!(bad, computed);
+    refused_by_computation(&bad, "a stage-1 entry cell claimed in B");
+
+    // A cell that lands in generation 0, with its box of cells moved 8 cells up in v.
+    let at = computed.find("(LCells ").unwrap() + "(LCells ".len();
+    let args: Vec<&str> = computed[at..].split_whitespace().take(2).collect();
+    let moved: Vec<String> = args
+        .iter()
+        .map(|a| (a.parse::<u32>().unwrap() + 8).to_string())
+        .collect();
+    let mut bad = computed.clone();
+    bad.replace_range(at..at + args[0].len() + 1 + args[1].len(), &moved.join(" "));
+    refused_by_computation(&bad, "an entry cell's box of cells moved up in v");
+
+    // The first cell's box (and statement) stretched to K in [1, 2]: refused by the
+    // computation and by the `interval` fallback.
+    let bad = text
+        .replacen("1 <= K <= (101 / 100)", "1 <= K <= 2", 1)
+        .replacen("(Box (1, 1)%Z (101, 100)%Z", "(Box (1, 1)%Z (2, 1)%Z", 1);
+    assert_eq!(bad.matches("(2, 1)%Z").count(), 1);
+    refused_in_coq(
+        &dir,
+        &gen,
+        "BadK.v",
+        &bad,
+        "an entry cell stretched to K in [1, 2]",
     );
 }
 

@@ -6,22 +6,26 @@
 //! proved the way the checker shows it ([`Landing`]):
 //!
 //! - a start cell (K, θ, s): `start_lands G S0 K θ s`, state 2 of a start still in stage 1,
-//!   in B, or inside a box of whole cells of generation 0;
+//!   in B, or inside a box of whole cells of generation 0, by `interval`;
 //! - an entry cell (K, a, α, s): `entry_lands G S0 K a α s`, outside stage 1
-//!   (s cos α > 1/(2π) on the cell) or its scaled step lands likewise.
+//!   (s cos α > 1/(2π) on the cell) or its scaled step lands likewise, by the computation of
+//!   `proofs/EntryCheck.v` (`entry_by`: `entry_sound` and `vm_compute` on the cell's box
+//!   and landing); where the computation fails, by `interval` as before, and the build log
+//!   names the lemma ("by interval").
 //!
 //! The start cells (a few dozen per piece) are always written in full, with the lemma over
 //! the whole start box (`<m>_start`, the case splits of the split code,
 //! [`super::regions::cover_lemma`]). The entry cells (tens of thousands per piece) are
-//! written in parts, sampled like the other cells with `--sample`; in full mode they are
-//! grouped as stage 1's cells are ([`super::pieces::group`]: a maximal subtree of cells the
-//! checker shows alike is one lemma on its box) and joined into `<m>_entry` over K's
-//! piece × R's box. [`entry_statement`] and [`start_statement`] write the two joined
-//! statements for the files that use them (`super::stage2_orbit`).
+//! written in parts, sampled like the other cells with `--sample`; in full mode, and for the
+//! piece `--full-row` names, they are grouped as stage 1's cells are
+//! ([`super::pieces::group`]: a maximal subtree of cells the checker shows alike is one
+//! lemma on its box) and joined into `<m>_entry` over K's piece × R's box.
+//! [`entry_statement`] and [`start_statement`] write the two joined statements for the
+//! files that use them (`super::stage2_orbit`).
 
 use super::boxes::sample_indices;
 use super::grid::widen;
-use super::number::{ident, lit};
+use super::number::{ident, lit, qlit};
 use super::pieces::{group, Piece as GroupedPiece};
 use super::regions::{cover_lemma, cover_statement, MAX_PIECE_HEIGHT};
 use super::{header, sample_note, CoqFile, Options};
@@ -33,6 +37,10 @@ use rayon::prelude::*;
 
 /// The most entry-cell lemmas in one part file.
 const CHUNK: usize = 1000;
+
+/// `EntryCheck`'s bisection depth (halvings, in turn on a, α, s and K) for one cell; a
+/// group of cells gets 4 more per split of its subtree.
+const COMPUTED_DEPTH: u32 = 16;
 
 /// The variables of a start cell and of an entry cell.
 const START_VARS: [&str; 3] = ["K", "th", "s"];
@@ -110,16 +118,49 @@ fn start_lemma(m: &str, id: usize, b: &RegionBox, l: Option<&Landing>) -> String
     )
 }
 
+/// `EntryCheck.landing` of how the checker shows a box of entry cells (`None`: outside
+/// stage 1).
+fn landing_term(l: &Option<Landing>) -> String {
+    match l {
+        None => "LOut".into(),
+        Some(Landing::Stage1) => "LStage1".into(),
+        Some(Landing::InB) => "LInB".into(),
+        Some(Landing::Cells(r)) => format!(
+            "(LCells {} {} {} {} {} {})%Z",
+            r[0].0, r[0].1, r[1].0, r[1].1, r[2].0, r[2].1
+        ),
+    }
+}
+
+/// A box (K, a, α, s) as an `EntryCheck` box of rationals (GridCheck's `Box`).
+fn box_term(b: &RegionBox) -> String {
+    let ends: Vec<String> = b.iter().flat_map(|(lo, hi)| [qlit(lo), qlit(hi)]).collect();
+    format!("(Box {})", ends.join(" "))
+}
+
 /// The lemma of the entry cells of `pc` (one cell, or in full a grouped subtree of cells
-/// that the checker shows alike, by `interval`'s bisection on its box); `l` is how the
-/// checker shows them (`None`: neither case).
+/// that the checker shows alike); `l` is how the checker shows them (`None`: neither
+/// case). The proof is `EntryCheck.entry_sound` by computation; where that fails, the
+/// cell's `interval` calls (with bisection on its box) are tried, and the build log says so.
 fn entry_lemma(m: &str, pc: &GroupedPiece, l: Option<&Option<Landing>>) -> String {
-    let t = tiers(&ENTRY_VARS, 12 + ENTRY_VARS.len() as u32 * pc.height as u32);
-    let proof = match l {
+    let halvings = ENTRY_VARS.len() as u32 * pc.height as u32;
+    let t = tiers(&ENTRY_VARS, 12 + halvings);
+    let name = format!("{m}_entry_c{:06}", pc.first);
+    let by_interval = match l {
         Some(None) => format!("unfold entry_lands; outside_stage1 s al ltac:({t})"),
         Some(Some(l)) => format!(
             "unfold entry_lands, lands_if_past; intros _; {}",
             landing_tactic(m, l, &t)
+        ),
+        None => String::new(),
+    };
+    let proof = match l {
+        Some(l) => format!(
+            "first [ entry_by {m}_Q {m}_G {m}_S0 {m}_S0g {}%nat {} {} {m}_Q_G {m}_S0g_ok\n  \
+             | idtac \"{name}: by interval\"; intros K a al s H0 H1 H2 H3; {by_interval} ]",
+            COMPUTED_DEPTH + halvings,
+            box_term(&pc.b),
+            landing_term(l)
         ),
         None => "fail \"the checker does not show this cell\"".into(),
     };
@@ -131,12 +172,9 @@ fn entry_lemma(m: &str, pc: &GroupedPiece, l: Option<&Option<Landing>>) -> Strin
             pc.first, pc.last, pc.height
         )
     };
-    note + &cell_lemma(
-        &format!("{m}_entry_c{:06}", pc.first),
-        &ENTRY_VARS,
-        &pc.b,
-        &entry_goal(m),
-        &proof,
+    note + &format!(
+        "Lemma {name} : {}.\nProof. {proof}. Qed.\n\n",
+        cover_statement(&ENTRY_VARS, &pc.b, &entry_goal(m))
     )
 }
 
@@ -161,6 +199,8 @@ pub fn files(
         return Err(format!("{}: not a reach proof of a reach rule", o.id));
     };
     let base = ident(&o.id);
+    // The pieces whose entry cells are written whole (all, or the `--full-row` piece).
+    let full = opts.in_full(&o.id, pieces.len(), "pieces")?;
     let mut files = Vec::new();
     for (i, rp) in pieces.iter().enumerate() {
         let k = parse_interval(&rp.k, "k").map_err(|e| e.to_string())?;
@@ -168,7 +208,7 @@ pub fn files(
         let m = format!("{base}_p{i:02}");
         let module = format!("{prefix}_{m}");
         let imports = format!(
-            "From Coq Require Import ZArith.\nFrom Twostep Require Import BasinClaims GridReach Stage1Claims StageEntry.\nFrom Twostep.generated Require Import {module}.\n\n"
+            "From Coq Require Import ZArith.\nFrom Twostep Require Import BasinClaims GridReach Stage1Claims StageEntry GridCheck EntryCheck.\nFrom Twostep.generated Require Import {module}.\n\n"
         );
         let what = |cells: &str| {
             format!(
@@ -212,12 +252,13 @@ pub fn files(
         let root = p.entry_root();
         let cells = leaves(&root, &rp.entry_splits)
             .map_err(|e| format!("{} piece {i}: entry cells: {e}", o.id))?;
-        let in_full = opts.sample.is_none();
+        let in_full = full.contains(&i);
         let decide = |id: usize| p.entry_cell(&cells[id]).map(|l| l.map(|l| widened(&p, l)));
         // In full, the cells are grouped (`pieces::group`): every maximal subtree of cells
         // that the checker shows the same way is one lemma on the subtree's box; with a
         // sample, the kept cells one by one.
-        let (lemmas, code, ids): (Vec<String>, String, Vec<usize>) = match opts.sample {
+        let sample = if in_full { None } else { opts.sample };
+        let (lemmas, code, ids): (Vec<String>, String, Vec<usize>) = match sample {
             None => {
                 let shapes: Vec<Option<Option<Landing>>> =
                     (0..cells.len()).into_par_iter().map(decide).collect();
@@ -305,6 +346,28 @@ mod tests {
     }
 
     #[test]
+    fn landings_and_boxes_are_entry_check_terms() {
+        assert_eq!(landing_term(&None), "LOut");
+        assert_eq!(landing_term(&Some(Landing::Stage1)), "LStage1");
+        assert_eq!(landing_term(&Some(Landing::InB)), "LInB");
+        assert_eq!(
+            landing_term(&Some(Landing::Cells([(1, 2), (3, 4), (5, 6)]))),
+            "(LCells 1 2 3 4 5 6)%Z"
+        );
+        let q = |n: i64, d: i64| crate::arith::q::Q::from(n) / crate::arith::q::Q::from(d);
+        let b = vec![
+            (q(1, 1), q(101, 100)),
+            (q(3, 5), q(2, 3)),
+            (q(0, 1), q(9, 40)),
+            (q(-1, 2), q(13, 400)),
+        ];
+        assert_eq!(
+            box_term(&b),
+            "(Box (1, 1)%Z (101, 100)%Z (3, 5)%Z (2, 3)%Z (0, 1)%Z (9, 40)%Z (-1, 2)%Z (13, 400)%Z)"
+        );
+    }
+
+    #[test]
     fn every_start_cell_gets_a_proof_and_the_start_box_its_cover() {
         let c = committed("theorem4");
         let files = files(&c, stage2_reach(&c), "Theorem4", &sample(2)).unwrap();
@@ -328,8 +391,26 @@ mod tests {
                 f.name
             );
         }
-        // A sample has no entry cover; full mode has one per piece.
-        assert!(!files.iter().any(|f| f.name.ends_with("_entry.v")));
+        // A sample has the entry cover of the `--full-row` piece only; full mode has one per
+        // piece.
+        let covers: Vec<&str> = files
+            .iter()
+            .filter(|f| f.name.ends_with("_entry.v"))
+            .map(|f| f.name.as_str())
+            .collect();
+        assert_eq!(covers, ["Theorem4_T4_stage2_reach_p05_entry.v"]);
+        // Its parts hold every one of the piece's entry cells (grouped), the others a sample.
+        let p05: String = files
+            .iter()
+            .filter(|f| f.name.contains("_p05_entry_part"))
+            .map(|f| f.text.as_str())
+            .collect();
+        assert!(!p05.contains("(* Sample:") && p05.contains("one subtree of height"));
+        let p04 = files
+            .iter()
+            .find(|f| f.name.ends_with("_p04_entry_part0.v"))
+            .unwrap();
+        assert!(p04.text.contains("(* Sample: 2 of "), "{}", p04.text);
     }
 
     #[test]
@@ -382,8 +463,12 @@ mod tests {
             !text.contains("fail \""),
             "a cell the checker does not show"
         );
-        // A group's lemma bisects deeper than a cell's (4 more levels per split).
-        assert!(text.contains("i_depth 16) ]). Qed."));
+        // A group's lemma bisects deeper than a cell's (4 more levels per split), in the
+        // computation and in its `interval` fallback.
+        assert!(text.contains(" 20%nat (Box ") && text.contains("i_depth 16) ]) ]. Qed."));
+        assert!(text.contains(" 16%nat (Box ") && text.contains("i_depth 12) ]) ]. Qed."));
+        // Every lemma is proved by the computation first.
+        assert_eq!(text.matches("first [ entry_by ").count(), lemmas);
         // The cover lemma uses every lemma once, and only those.
         let cover = files
             .iter()

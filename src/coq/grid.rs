@@ -216,6 +216,15 @@ fn piece_files(
             .collect::<Vec<_>>()
             .join(" ")
     ));
+    if matches!(kind, Kind::Reach) {
+        let refs: Vec<&[u32; 4]> = runs[0].iter().collect();
+        defs.push_str(&format!(
+            "\n(** Generation 0 grouped by i and l, for EntryCheck.v's computation. *)\n\
+             Definition {m}_S0g : groups := {}.\n\
+             Lemma {m}_S0g_ok : flat {m}_S0g = {m}_S0.\nProof. vm_compute. reflexivity. Qed.\n",
+            groups_text(&refs)
+        ));
+    }
     let kq = QI::new(p.k.0.clone(), p.k.1.clone());
     let whole = opts.sample.is_none() || in_full;
     // A sampled piece's parts end with a note of how many cells were kept.
