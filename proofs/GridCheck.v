@@ -71,19 +71,23 @@ Qed.
 Lemma qv_Z i : qv (i, 1%Z) = IZR i.
 Proof. unfold qv. simpl. field. Qed.
 
-(** The difference of two rationals over the product of the denominators. *)
-Lemma qv_sub x y : qpos x = true -> qpos y = true ->
-  qv y - qv x = IZR (fst y * snd x - fst x * snd y) / (IZR (snd x) * IZR (snd y)).
+Definition qsub (x y : q) : q := (fst x * snd y - fst y * snd x, snd x * snd y)%Z.
+
+Lemma qpos_sub x y : qpos x = true -> qpos y = true -> qpos (qsub x y) = true.
+Proof. unfold qpos, qsub. simpl. intros H1 H2. apply Z.ltb_lt in H1, H2. apply Z.ltb_lt. lia. Qed.
+
+Lemma qv_qsub x y : qpos x = true -> qpos y = true -> qv (qsub x y) = qv x - qv y.
 Proof.
   intros H1 H2. pose proof (qpos_IZR x H1). pose proof (qpos_IZR y H2).
-  unfold qv. rewrite minus_IZR, !mult_IZR. field. lra.
+  unfold qv, qsub. simpl. rewrite minus_IZR, !mult_IZR. field. lra.
 Qed.
 
 Lemma qle_ok x y : qpos x = true -> qpos y = true -> qle x y = true -> qv x <= qv y.
 Proof.
   intros H1 H2 H. pose proof (qpos_IZR x H1). pose proof (qpos_IZR y H2).
   unfold qle in H. apply Z.leb_le in H.
-  cut (0 <= qv y - qv x); [lra |]. rewrite (qv_sub x y H1 H2).
+  cut (0 <= qv (qsub y x)); [rewrite qv_qsub by assumption; lra |].
+  unfold qv, qsub. cbn [fst snd]. rewrite mult_IZR.
   unfold Rdiv. apply Rmult_le_pos; [apply IZR_le; lia |].
   left. apply Rinv_0_lt_compat, Rmult_lt_0_compat; lra.
 Qed.
@@ -92,7 +96,8 @@ Lemma qlt_ok x y : qpos x = true -> qpos y = true -> qlt x y = true -> qv x < qv
 Proof.
   intros H1 H2 H. pose proof (qpos_IZR x H1). pose proof (qpos_IZR y H2).
   unfold qlt in H. apply Z.ltb_lt in H.
-  cut (0 < qv y - qv x); [lra |]. rewrite (qv_sub x y H1 H2).
+  cut (0 < qv (qsub y x)); [rewrite qv_qsub by assumption; lra |].
+  unfold qv, qsub. cbn [fst snd]. rewrite mult_IZR.
   unfold Rdiv. apply Rmult_lt_0_compat; [apply IZR_lt; lia |].
   apply Rinv_0_lt_compat, Rmult_lt_0_compat; lra.
 Qed.
@@ -295,19 +300,9 @@ Definition parts_v : parts := (e_vK, e_vv, e_vx, e_vy).
 Definition parts_wx : parts := (e_xK, e_xv, e_xx, e_xy).
 Definition parts_wy : parts := (e_yK, e_yv, e_yx, e_yy).
 
-Definition qsub (x y : q) : q := (fst x * snd y - fst y * snd x, snd x * snd y)%Z.
 Definition half : q := (1, 2)%Z.
 Definition mid (a b : q) : q := qmul (qadd a b) half.
 Definition hw (a b : q) : q := qmul (qsub b a) half.
-
-Lemma qpos_sub x y : qpos x = true -> qpos y = true -> qpos (qsub x y) = true.
-Proof. unfold qpos, qsub. simpl. intros H1 H2. apply Z.ltb_lt in H1, H2. apply Z.ltb_lt. lia. Qed.
-
-Lemma qv_qsub x y : qpos x = true -> qpos y = true -> qv (qsub x y) = qv x - qv y.
-Proof.
-  intros H1 H2. pose proof (qpos_IZR x H1). pose proof (qpos_IZR y H2).
-  unfold qv, qsub. simpl. rewrite minus_IZR, !mult_IZR. field. lra.
-Qed.
 
 Lemma qv_mid a b : qpos a = true -> qpos b = true -> qv (mid a b) = (qv a + qv b) / 2.
 Proof.

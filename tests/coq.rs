@@ -948,6 +948,18 @@ fn stage2_scratch(name: &str, extra: &[&str]) -> (common::Scratch, PathBuf) {
     (dir, gen)
 }
 
+/// A scratch folder of [`stage2_scratch`] (`name`) with piece 0's file compiled, and the
+/// text of the generated `file`, which compiles as it is (`what` names its cells).
+fn piece0_compiles(name: &str, file: &str, what: &str) -> (common::Scratch, PathBuf, String) {
+    let (dir, gen) = stage2_scratch(name, &[]);
+    let (ok, out) = coqc_generated(&dir, &gen, "Theorem4_T4_stage2_reach_p00.v");
+    assert!(ok, "{out}");
+    let text = std::fs::read_to_string(gen.join(file)).unwrap();
+    let (ok, out) = coqc_generated(&dir, &gen, file);
+    assert!(ok, "the true {what} should compile:\n{out}");
+    (dir, gen, text)
+}
+
 /// Writes `bad` as `gen/<file>` and checks that Coq refuses it (`what` names the fault).
 fn refused_in_coq(dir: &Path, gen: &Path, file: &str, bad: &str, what: &str) {
     let (ok, out) = coqc_text(dir, gen, file, bad);
@@ -961,15 +973,9 @@ fn a_wrong_start_cell_does_not_compile_in_coq() {
         eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
         return;
     }
-    let (dir, gen) = stage2_scratch("start", &[]);
-    let (ok, out) = coqc_generated(&dir, &gen, "Theorem4_T4_stage2_reach_p00.v");
-    assert!(ok, "{out}");
-    let file = "Theorem4_T4_stage2_reach_p00_start.v";
-    let text = std::fs::read_to_string(gen.join(file)).unwrap();
-
     // The true start cells and the lemma over the start box compile.
-    let (ok, out) = coqc_generated(&dir, &gen, file);
-    assert!(ok, "the true start cells should compile:\n{out}");
+    let file = "Theorem4_T4_stage2_reach_p00_start.v";
+    let (dir, gen, text) = piece0_compiles("start", file, "start cells");
     assert!(text.contains("Lemma T4_stage2_reach_p00_start : forall K th s"));
 
     // A cell still in stage 1 claimed in B (v w_x <= 1/(2 pi) < 7/20 there): refused.
@@ -1029,15 +1035,9 @@ fn a_wrong_entry_cell_does_not_compile_in_coq() {
         eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
         return;
     }
-    let (dir, gen) = stage2_scratch("entry", &[]);
-    let (ok, out) = coqc_generated(&dir, &gen, "Theorem4_T4_stage2_reach_p00.v");
-    assert!(ok, "{out}");
+    // The sampled entry cells compile, and by computation alone (no `interval` fallback).
     let file = "Theorem4_T4_stage2_reach_p00_entry_part0.v";
-    let text = std::fs::read_to_string(gen.join(file)).unwrap();
-
-    // The sampled entry cells compile, by computation alone (no `interval` fallback).
-    let (ok, out) = coqc_generated(&dir, &gen, file);
-    assert!(ok, "the true entry cells should compile:\n{out}");
+    let (dir, gen, text) = piece0_compiles("entry", file, "entry cells");
     let computed = computation_only(&text);
     assert!(!computed.contains("by interval") && computed.contains("entry_by"));
     assert_eq!(computed.matches("entry_by").count(), 2, "{computed}");
