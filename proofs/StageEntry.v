@@ -9,8 +9,9 @@
 
     where a scaled state lands ([lands_if_past]) if it is still in stage 1
     (s u m_x <= 1/(2 pi)), or the state sqrt s (u, m_x, |m_y|) lies in B ([stage2_B]) or in
-    a cell of generation 0. The generated files prove one lemma per cell, and per K piece
-    the lemma over the whole box by the case splits of the certificate's split code. *)
+    a cell of generation 0. The generated files prove one lemma per cell (by EntryCheck.v's
+    computation, or else by the tactics below), and per K piece the lemma over the whole
+    box by the case splits of the certificate's split code. *)
 
 From Coq Require Import Reals Lra ZArith.
 From Interval Require Import Tactic.

@@ -978,48 +978,18 @@ fn a_wrong_start_cell_does_not_compile_in_coq() {
     let (dir, gen, text) = piece0_compiles("start", file, "start cells");
     assert!(text.contains("Lemma T4_stage2_reach_p00_start : forall K th s"));
 
-    // A cell still in stage 1 claimed in B (v w_x <= 1/(2 pi) < 7/20 there): refused.
-    let bad = text.replacen("lands_stage1", "lands_in_B", 1);
-    assert_ne!(bad, text);
-    refused_in_coq(
-        &dir,
-        &gen,
-        "BadB.v",
-        &bad,
-        "a stage-1 start cell claimed in B",
-    );
-
-    // A cell that lands in generation 0, with its box of cells moved 8 cells up in v:
-    // refused.
-    let at = text
-        .find("lands_in_cells T4_stage2_reach_p00_G T4_stage2_reach_p00_S0 ")
-        .unwrap();
-    let args: Vec<&str> = text[at..].split_whitespace().skip(3).take(2).collect();
-    let shift = |a: &str| {
-        let i: u32 = a.trim_end_matches("%Z").parse().unwrap();
-        format!("{}%Z", i + 8)
-    };
-    let moved = format!("{} {}", shift(args[0]), shift(args[1]));
-    let mut bad = text.clone();
-    let from = at + text[at..].find(args[0]).unwrap();
-    bad.replace_range(from..from + args[0].len() + 1 + args[1].len(), &moved);
-    refused_in_coq(
-        &dir,
-        &gen,
-        "BadBox.v",
-        &bad,
-        "a start cell's box of cells moved up in v",
-    );
+    computation_refuses(&dir, &gen, &text, "start");
 }
 
-/// An entry part with each lemma's proof reduced to its computation (`entry_by`): the
-/// `interval` fallback after it dropped.
+/// A file of entry or start lemmas with each proof reduced to its computation
+/// (`entry_by` or `start_by`): the `interval` fallback after it dropped.
 fn computation_only(text: &str) -> String {
     let mut out = String::new();
     let mut rest = text;
-    while let Some(at) = rest.find("first [ entry_by ") {
+    while let Some(at) = rest.find("first [ ") {
         out.push_str(&rest[..at]);
         let tail = &rest[at + "first [ ".len()..];
+        assert!(tail.starts_with("entry_by ") || tail.starts_with("start_by "));
         let cut = tail.find("\n  | idtac \"").unwrap();
         out.push_str(&tail[..cut]);
         let end = tail.find(" ]. Qed.").unwrap();
@@ -1027,6 +997,42 @@ fn computation_only(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The `kind` ("entry" or "start") lemmas of piece 0 in `text` compile by the computation
+/// alone, and the computation refuses a stage-1 cell claimed in B (v w_x <= 1/(2 pi) <
+/// 7/20 there) and a landing box of cells moved 8 cells up in v, with Coq's refusal of a
+/// false test.
+fn computation_refuses(dir: &Path, gen: &Path, text: &str, kind: &str) {
+    let computed = computation_only(text);
+    let tactic = format!("{kind}_by ");
+    assert!(!computed.contains("by interval"));
+    assert_eq!(
+        computed.matches(&tactic).count(),
+        text.matches(&format!("first [ {tactic}")).count()
+    );
+    let (ok, out) = coqc_text(dir, gen, "Computed.v", &computed);
+    assert!(
+        ok,
+        "the computation alone should prove the {kind} cells:\n{out}"
+    );
+    let refused_by_computation = |bad: &str, what: &str| {
+        let (ok, out) = coqc_text(dir, gen, "BadComputed.v", bad);
+        assert!(!ok, "Coq accepted {what}");
+        assert!(out.contains(COMPUTED_FALSE), "{what}: {out}");
+    };
+    let bad = computed.replacen(" LStage1 ", " LInB ", 1);
+    assert_ne!(bad, computed);
+    refused_by_computation(&bad, &format!("a stage-1 {kind} cell claimed in B"));
+    let at = computed.find("(LCells ").unwrap() + "(LCells ".len();
+    let args: Vec<&str> = computed[at..].split_whitespace().take(2).collect();
+    let moved: Vec<String> = args
+        .iter()
+        .map(|a| (a.parse::<u32>().unwrap() + 8).to_string())
+        .collect();
+    let mut bad = computed.clone();
+    bad.replace_range(at..at + args[0].len() + 1 + args[1].len(), &moved.join(" "));
+    refused_by_computation(&bad, &format!("a {kind} cell's box of cells moved up in v"));
 }
 
 #[test]
@@ -1038,35 +1044,8 @@ fn a_wrong_entry_cell_does_not_compile_in_coq() {
     // The sampled entry cells compile, and by computation alone (no `interval` fallback).
     let file = "Theorem4_T4_stage2_reach_p00_entry_part0.v";
     let (dir, gen, text) = piece0_compiles("entry", file, "entry cells");
-    let computed = computation_only(&text);
-    assert!(!computed.contains("by interval") && computed.contains("entry_by"));
-    assert_eq!(computed.matches("entry_by").count(), 2, "{computed}");
-    let (ok, out) = coqc_text(&dir, &gen, "Computed.v", &computed);
-    assert!(
-        ok,
-        "the computation alone should prove the sampled cells:\n{out}"
-    );
-
-    // The computation refuses a cell still in stage 1 claimed in B (v w_x <= 1/(2 pi) < 7/20).
-    let refused_by_computation = |bad: &str, what: &str| {
-        let (ok, out) = coqc_text(&dir, &gen, "BadEntry.v", bad);
-        assert!(!ok, "Coq accepted {what}");
-        assert!(out.contains(COMPUTED_FALSE), "{what}: {out}");
-    };
-    let bad = computed.replacen(" LStage1 ", " LInB ", 1);
-    assert_ne!(bad, computed);
-    refused_by_computation(&bad, "a stage-1 entry cell claimed in B");
-
-    // A cell that lands in generation 0, with its box of cells moved 8 cells up in v.
-    let at = computed.find("(LCells ").unwrap() + "(LCells ".len();
-    let args: Vec<&str> = computed[at..].split_whitespace().take(2).collect();
-    let moved: Vec<String> = args
-        .iter()
-        .map(|a| (a.parse::<u32>().unwrap() + 8).to_string())
-        .collect();
-    let mut bad = computed.clone();
-    bad.replace_range(at..at + args[0].len() + 1 + args[1].len(), &moved.join(" "));
-    refused_by_computation(&bad, "an entry cell's box of cells moved up in v");
+    computation_refuses(&dir, &gen, &text, "entry");
+    assert_eq!(text.matches("first [ entry_by ").count(), 2, "{text}");
 
     // The first cell's box (and statement) stretched to K in [1, 2]: refused by the
     // computation and by the `interval` fallback.

@@ -6,12 +6,14 @@
 //! proved the way the checker shows it ([`Landing`]):
 //!
 //! - a start cell (K, θ, s): `start_lands G S0 K θ s`, state 2 of a start still in stage 1,
-//!   in B, or inside a box of whole cells of generation 0, by `interval`;
+//!   in B, or inside a box of whole cells of generation 0;
 //! - an entry cell (K, a, α, s): `entry_lands G S0 K a α s`, outside stage 1
-//!   (s cos α > 1/(2π) on the cell) or its scaled step lands likewise, by the computation of
-//!   `proofs/EntryCheck.v` (`entry_by`: `entry_sound` and `vm_compute` on the cell's box
-//!   and landing); where the computation fails, by `interval` as before, and the build log
-//!   names the lemma ("by interval").
+//!   (s cos α > 1/(2π) on the cell) or its scaled step lands likewise;
+//!
+//! each by the computation of `proofs/EntryCheck.v` (`start_by`, `entry_by`: `start_sound`
+//! or `entry_sound` and `vm_compute` on the cell's box and landing); where the computation
+//! fails, by the cell's `interval` calls, and the build log names the lemma
+//! ("by interval").
 //!
 //! The start cells (a few dozen per piece) are always written in full, with the lemma over
 //! the whole start box (`<m>_start`, the case splits of the split code,
@@ -67,17 +69,6 @@ fn landing_tactic(m: &str, l: &Landing, tiers: &str) -> String {
     }
 }
 
-/// `forall vars, lo <= var <= hi -> ... -> goal`, and its proof.
-fn cell_lemma(name: &str, vars: &[&str], b: &RegionBox, goal: &str, proof: &str) -> String {
-    let hyps: Vec<String> = (0..vars.len()).map(|i| format!("H{i}")).collect();
-    format!(
-        "Lemma {name} : {}.\nProof. intros {} {}; {proof}. Qed.\n\n",
-        cover_statement(vars, b, goal),
-        vars.join(" "),
-        hyps.join(" ")
-    )
-}
-
 /// What a start cell of piece `m` states at its point.
 fn start_goal(m: &str) -> String {
     format!("start_lands {m}_G {m}_S0 K th s")
@@ -102,19 +93,24 @@ pub fn entry_statement(m: &str, p: &Piece) -> String {
 /// states it anyway, and Coq refuses it).
 fn start_lemma(m: &str, id: usize, b: &RegionBox, l: Option<&Landing>) -> String {
     let t = tiers(&START_VARS, 10);
-    let proof = match l {
-        Some(l) => format!(
-            "unfold start_lands, lands_if_past; {}",
-            landing_tactic(m, l, &t)
-        ),
-        None => "fail \"the checker does not show this cell\"".into(),
-    };
-    cell_lemma(
+    let landing = l.map(|l| Some(l.clone()));
+    let by_interval = l
+        .map(|l| {
+            format!(
+                "unfold start_lands, lands_if_past; {}",
+                landing_tactic(m, l, &t)
+            )
+        })
+        .unwrap_or_default();
+    computed_lemma(
+        m,
         &format!("{m}_start_c{id:06}"),
         &START_VARS,
         b,
         &start_goal(m),
-        &proof,
+        ("start_by", COMPUTED_DEPTH),
+        landing.as_ref(),
+        &by_interval,
     )
 }
 
@@ -132,20 +128,54 @@ fn landing_term(l: &Option<Landing>) -> String {
     }
 }
 
-/// A box (K, a, α, s) as an `EntryCheck` box of rationals (GridCheck's `Box`).
+/// A box (K, a, α, s) or (K, θ, s) as GridCheck's `Box` of rationals, its unused last
+/// slots [0, 0].
 fn box_term(b: &RegionBox) -> String {
-    let ends: Vec<String> = b.iter().flat_map(|(lo, hi)| [qlit(lo), qlit(hi)]).collect();
+    let zero = qlit(&crate::arith::q::Q::from(0));
+    let mut ends: Vec<String> = b.iter().flat_map(|(lo, hi)| [qlit(lo), qlit(hi)]).collect();
+    ends.resize(8, zero);
     format!("(Box {})", ends.join(" "))
+}
+
+/// A cell lemma proved by `EntryCheck`'s computation (`tactic` with its bisection depth:
+/// `entry_by` or `start_by`) and, where that fails, by the `interval` tactics `by_interval`
+/// after the cell's intros; the build log then names the lemma. `l` is how the checker
+/// shows the cells (`None`: it does not, and the lemma fails).
+#[allow(clippy::too_many_arguments)]
+fn computed_lemma(
+    m: &str,
+    name: &str,
+    vars: &[&str],
+    b: &RegionBox,
+    goal: &str,
+    (tactic, depth): (&str, u32),
+    l: Option<&Option<Landing>>,
+    by_interval: &str,
+) -> String {
+    let hyps: Vec<String> = (0..vars.len()).map(|i| format!("H{i}")).collect();
+    let proof = match l {
+        Some(l) => format!(
+            "first [ {tactic} {m}_Q {m}_G {m}_S0 {m}_S0g {depth}%nat {} {} {m}_Q_G {m}_S0g_ok\n  \
+             | idtac \"{name}: by interval\"; intros {} {}; {by_interval} ]",
+            box_term(b),
+            landing_term(l),
+            vars.join(" "),
+            hyps.join(" ")
+        ),
+        None => "fail \"the checker does not show this cell\"".into(),
+    };
+    format!(
+        "Lemma {name} : {}.\nProof. {proof}. Qed.\n\n",
+        cover_statement(vars, b, goal)
+    )
 }
 
 /// The lemma of the entry cells of `pc` (one cell, or in full a grouped subtree of cells
 /// that the checker shows alike); `l` is how the checker shows them (`None`: neither
-/// case). The proof is `EntryCheck.entry_sound` by computation; where that fails, the
-/// cell's `interval` calls (with bisection on its box) are tried, and the build log says so.
+/// case).
 fn entry_lemma(m: &str, pc: &GroupedPiece, l: Option<&Option<Landing>>) -> String {
     let halvings = ENTRY_VARS.len() as u32 * pc.height as u32;
     let t = tiers(&ENTRY_VARS, 12 + halvings);
-    let name = format!("{m}_entry_c{:06}", pc.first);
     let by_interval = match l {
         Some(None) => format!("unfold entry_lands; outside_stage1 s al ltac:({t})"),
         Some(Some(l)) => format!(
@@ -153,16 +183,6 @@ fn entry_lemma(m: &str, pc: &GroupedPiece, l: Option<&Option<Landing>>) -> Strin
             landing_tactic(m, l, &t)
         ),
         None => String::new(),
-    };
-    let proof = match l {
-        Some(l) => format!(
-            "first [ entry_by {m}_Q {m}_G {m}_S0 {m}_S0g {}%nat {} {} {m}_Q_G {m}_S0g_ok\n  \
-             | idtac \"{name}: by interval\"; intros K a al s H0 H1 H2 H3; {by_interval} ]",
-            COMPUTED_DEPTH + halvings,
-            box_term(&pc.b),
-            landing_term(l)
-        ),
-        None => "fail \"the checker does not show this cell\"".into(),
     };
     let note = if pc.first == pc.last {
         String::new()
@@ -172,9 +192,15 @@ fn entry_lemma(m: &str, pc: &GroupedPiece, l: Option<&Option<Landing>>) -> Strin
             pc.first, pc.last, pc.height
         )
     };
-    note + &format!(
-        "Lemma {name} : {}.\nProof. {proof}. Qed.\n\n",
-        cover_statement(&ENTRY_VARS, &pc.b, &entry_goal(m))
+    note + &computed_lemma(
+        m,
+        &format!("{m}_entry_c{:06}", pc.first),
+        &ENTRY_VARS,
+        &pc.b,
+        &entry_goal(m),
+        ("entry_by", COMPUTED_DEPTH + halvings),
+        l,
+        &by_interval,
     )
 }
 
@@ -382,9 +408,19 @@ mod tests {
                 "{}: a start cell the checker does not show",
                 f.name
             );
-            let cells = f.text.matches("_start_c").count();
-            // Each cell: its lemma, and its use in the cover lemma.
-            assert_eq!(cells, 2 * (f.lemmas - 1), "{}", f.name);
+            let cells = f.lemmas - 1;
+            // Each cell: its lemma, its name in the fallback's message, and its use in the
+            // cover lemma.
+            assert_eq!(f.text.matches("_start_c").count(), 3 * cells, "{}", f.name);
+            // Each by the computation first, then `interval`; some still in stage 1, some
+            // in generation 0.
+            assert_eq!(f.text.matches("first [ start_by ").count(), cells);
+            assert_eq!(f.text.matches(": by interval\"").count(), cells);
+            assert!(
+                f.text.contains(" LStage1 ") && f.text.contains("(LCells "),
+                "{}",
+                f.name
+            );
             assert!(
                 f.text.contains("lands_stage1") && f.text.contains("lands_in_cells"),
                 "{}",
