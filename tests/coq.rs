@@ -1024,6 +1024,18 @@ fn computation_refuses(dir: &Path, gen: &Path, text: &str, kind: &str) {
     let bad = computed.replacen(" LStage1 ", " LInB ", 1);
     assert_ne!(bad, computed);
     refused_by_computation(&bad, &format!("a stage-1 {kind} cell claimed in B"));
+    // The same cell claimed in B by its `interval` fallback too (the first stage-1 landing
+    // and the first `lands_stage1` are in one lemma): refused.
+    let bad = text
+        .replacen(" LStage1 ", " LInB ", 1)
+        .replacen("lands_stage1", "lands_in_B", 1);
+    refused_in_coq(
+        dir,
+        gen,
+        "BadFallback.v",
+        &bad,
+        &format!("a stage-1 {kind} cell claimed in B, with its fallback"),
+    );
     let at = computed.find("(LCells ").unwrap() + "(LCells ".len();
     let args: Vec<&str> = computed[at..].split_whitespace().take(2).collect();
     let moved: Vec<String> = args
