@@ -2,7 +2,7 @@
     anything beyond the standard library's axioms of the reals and classical logic appears). *)
 From Twostep Require Import Theorem2Claims AppendixLClaims ProductClaims Angle Theorem4Claims
   OrbitClaims BalanceClaims BasinClaims Stage1Claims SlabReach
-  TargetConverge MeanValue Stage2Orbit Theorem4Bound GridCheck EntryCheck.
+  TargetConverge MeanValue Stage2Orbit Theorem4Bound GridCheck EntryCheck RegionCheck.
 From Twostep.generated Require Import AppendixL_all.
 Print Assumptions Theorem2Claims.T2_xm.
 Print Assumptions Theorem2Claims.T2_roots.
@@ -46,6 +46,7 @@ Print Assumptions GridCheck.reach_runs.
 Print Assumptions GridCheck.last_runs.
 Print Assumptions GridCheck.basin_runs.
 Print Assumptions EntryCheck.entry_sound.
+Print Assumptions RegionCheck.region_sound.
 Print Assumptions Stage2Orbit.stage2_orbit.
 Print Assumptions Stage2Orbit.stage2_orbit_reaches.
 Print Assumptions Theorem4Bound.t4_bound.

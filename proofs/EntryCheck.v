@@ -217,21 +217,6 @@ Definition entry_ok (qg : qgrid) (s0 : groups) (d : nat) (b : box) (l : landing)
 Definition start_ok (qg : qgrid) (s0 : groups) (d : nat) (b : box) (l : landing) : bool :=
   box_qpos b && qle (by0 b) q0 && qle q0 (by1 b) && lands_ok qg s0 d b xs2 e_u2 e_x2 e_y2 l.
 
-(** A rational as the generated files write it: [n] when d = 1, else [n / d]; so the
-    statements [rq x <= K] of [entry_sound] and [start_sound] are the generated lemmas'
-    statements as they are. *)
-Definition rq (x : q) : R :=
-  match snd x with
-  | 1%Z => IZR (fst x)
-  | _ => IZR (fst x) / IZR (snd x)
-  end.
-
-Lemma rq_qv x : rq x = qv x.
-Proof.
-  unfold rq, qv. destruct (snd x) as [| [p | p |] | p]; try reflexivity.
-  unfold Rdiv. rewrite Rinv_1. ring.
-Qed.
-
 (** What [entry_ok] proves: every point of the box is an entry point that lands. *)
 Theorem entry_sound (qg : qgrid) (g : grid) (s0 : list run) (s0g : groups) (d : nat) (b : box)
   (l : landing) :

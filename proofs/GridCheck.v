@@ -30,6 +30,7 @@ From Coq Require Import Reals Lra ZArith Lia List Bool.
 From Interval Require Import Eval.Tree Eval.Prog Eval.Reify Tactics.Interval_helper
   Interval.Float_full Float.Primitive_ops.
 From Twostep Require Import Model MeanValue BasinClaims GridReach.
+From Twostep Require Export Rational.
 Import ListNotations.
 Open Scope R_scope.
 
@@ -37,84 +38,13 @@ Module F := PrimitiveFloat.
 Module I := FloatIntervalFull F.
 Module T := IntervalTacticAux I.
 
-(** ** Rationals (n, d), d > 0 *)
-
-Definition q : Type := (Z * Z)%type.
-Definition qv (x : q) : R := IZR (fst x) / IZR (snd x).
-Definition qpos (x : q) : bool := Z.ltb 0 (snd x).
-Definition qadd (x y : q) : q := (fst x * snd y + fst y * snd x, snd x * snd y)%Z.
-Definition qmul (x y : q) : q := (fst x * fst y, snd x * snd y)%Z.
-Definition qle (x y : q) : bool := Z.leb (fst x * snd y) (fst y * snd x).
-Definition qlt (x y : q) : bool := Z.ltb (fst x * snd y) (fst y * snd x).
-
-Lemma qpos_IZR x : qpos x = true -> 0 < IZR (snd x).
-Proof. unfold qpos. intros H. apply Z.ltb_lt in H. apply IZR_lt. exact H. Qed.
-
-Lemma qpos_add x y : qpos x = true -> qpos y = true -> qpos (qadd x y) = true.
-Proof. unfold qpos, qadd. simpl. intros H1 H2. apply Z.ltb_lt in H1, H2. apply Z.ltb_lt. lia. Qed.
-
-Lemma qpos_mul x y : qpos x = true -> qpos y = true -> qpos (qmul x y) = true.
-Proof. unfold qpos, qmul. simpl. intros H1 H2. apply Z.ltb_lt in H1, H2. apply Z.ltb_lt. lia. Qed.
-
-Lemma qv_add x y : qpos x = true -> qpos y = true -> qv (qadd x y) = qv x + qv y.
-Proof.
-  intros H1 H2. pose proof (qpos_IZR x H1). pose proof (qpos_IZR y H2).
-  unfold qv, qadd. simpl. rewrite plus_IZR, !mult_IZR. field. lra.
-Qed.
-
-Lemma qv_mul x y : qpos x = true -> qpos y = true -> qv (qmul x y) = qv x * qv y.
-Proof.
-  intros H1 H2. pose proof (qpos_IZR x H1). pose proof (qpos_IZR y H2).
-  unfold qv, qmul. simpl. rewrite !mult_IZR. field. lra.
-Qed.
-
-Lemma qv_Z i : qv (i, 1%Z) = IZR i.
-Proof. unfold qv. simpl. field. Qed.
-
-Definition qsub (x y : q) : q := (fst x * snd y - fst y * snd x, snd x * snd y)%Z.
-
-Lemma qpos_sub x y : qpos x = true -> qpos y = true -> qpos (qsub x y) = true.
-Proof. unfold qpos, qsub. simpl. intros H1 H2. apply Z.ltb_lt in H1, H2. apply Z.ltb_lt. lia. Qed.
-
-Lemma qv_qsub x y : qpos x = true -> qpos y = true -> qv (qsub x y) = qv x - qv y.
-Proof.
-  intros H1 H2. pose proof (qpos_IZR x H1). pose proof (qpos_IZR y H2).
-  unfold qv, qsub. simpl. rewrite minus_IZR, !mult_IZR. field. lra.
-Qed.
-
-Lemma qle_ok x y : qpos x = true -> qpos y = true -> qle x y = true -> qv x <= qv y.
-Proof.
-  intros H1 H2 H. pose proof (qpos_IZR x H1). pose proof (qpos_IZR y H2).
-  unfold qle in H. apply Z.leb_le in H.
-  cut (0 <= qv (qsub y x)); [rewrite qv_qsub by assumption; lra |].
-  unfold qv, qsub. cbn [fst snd]. rewrite mult_IZR.
-  unfold Rdiv. apply Rmult_le_pos; [apply IZR_le; lia |].
-  left. apply Rinv_0_lt_compat, Rmult_lt_0_compat; lra.
-Qed.
-
-Lemma qlt_ok x y : qpos x = true -> qpos y = true -> qlt x y = true -> qv x < qv y.
-Proof.
-  intros H1 H2 H. pose proof (qpos_IZR x H1). pose proof (qpos_IZR y H2).
-  unfold qlt in H. apply Z.ltb_lt in H.
-  cut (0 < qv (qsub y x)); [rewrite qv_qsub by assumption; lra |].
-  unfold qv, qsub. cbn [fst snd]. rewrite mult_IZR.
-  unfold Rdiv. apply Rmult_lt_0_compat; [apply IZR_lt; lia |].
-  apply Rinv_0_lt_compat, Rmult_lt_0_compat; lra.
-Qed.
-
 (** ** The expressions, over the variables [K; v; w_x; w_y] *)
 
 Definition xK := Evar 0.
 Definition xv := Evar 1.
 Definition xx := Evar 2.
 Definition xy := Evar 3.
-Definition eadd a b := Ebinary Add a b.
-Definition esub a b := Ebinary Sub a b.
-Definition emul a b := Ebinary Mul a b.
-Definition ediv a b := Ebinary Div a b.
-Definition esq a := Eunary Sqr a.
 Definition epi := Econst Pi.
-Definition erat (x : q) := ediv (Econst (Int (fst x))) (Econst (Int (snd x))).
 Definition e_atan := Eunary Atan (ediv xy xx).
 Definition e_n2 := eadd (esq xx) (esq xy).
 
@@ -135,9 +65,6 @@ Definition e_c := esub (Econst (Int 1)) (emul (emul xK xv) (esub xv (ediv xy (em
 Definition e_wy := Eunary Abs (emul xy e_c).
 Definition e_c_up (r : q) := eadd e_c (emul (erat r) xK).
 Definition e_c_down (r : q) := esub (emul (erat r) xK) e_c.
-
-Lemma erat_ok x l : eval (erat x) l = qv x.
-Proof. reflexivity. Qed.
 
 Lemma e_v_ok K v wx wy : eval e_v [K; v; wx; wy] = mv_v K v wx wy.
 Proof. cbn -[Rsqr]. rewrite !Rsqr_pow2. unfold mv_v. ring. Qed.
@@ -242,8 +169,6 @@ Proof. intros H Hb. exact (goal_ok_sound _ _ _ _ _ _ _ H Hb). Qed.
     centre m with room E = sum_j D_j r_j (r the half-widths), and [MeanValue.mv_lower],
     [mv_upper] (or their |.| forms) give the bound on the box. *)
 
-Definition eneg a := Eunary Neg a.
-Definition eint n := Econst (Int n).
 Definition einvpi := Eunary Inv epi.
 
 (** [MeanValue.v_dK], [v_dv], [v_dx], [v_dy]: the partial derivatives of (77). *)

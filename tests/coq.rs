@@ -87,7 +87,14 @@ fn scratch(name: &str) -> common::Scratch {
 fn scratch_with(name: &str, extra: &[&str]) -> common::Scratch {
     let dir = common::Scratch::new(&format!("twostep-coq-{name}"));
     std::fs::create_dir_all(dir.join("proofs")).unwrap();
-    let base = ["Model.v", "Support.v", "Iterate.v", "ProductClaims.v"];
+    let base = [
+        "Model.v",
+        "Support.v",
+        "Iterate.v",
+        "ProductClaims.v",
+        "Rational.v",
+        "RegionCheck.v",
+    ];
     for f in base.iter().chain(extra) {
         std::fs::copy(root().join("proofs").join(f), dir.join("proofs").join(f)).unwrap();
         let (ok, out) = run(Command::new("coqc")
@@ -261,6 +268,8 @@ fn a_wrong_region_cell_does_not_compile_in_coq() {
     assert!(ok, "{out}");
     let (ok, out) = coqc_generated(&dir, &good, file);
     assert!(ok, "the true region cells should compile:\n{out}");
+    let text = std::fs::read_to_string(good.join(file)).unwrap();
+    region_computation_refuses(&dir, &good, &text);
 
     // ... and with the row's split code replaced by one split in p, the lower half
     // (p ∈ [0, 0.7841], d ∈ [0, 1.4014]) meets the region but has points with p' > P there,
@@ -281,6 +290,47 @@ fn a_wrong_region_cell_does_not_compile_in_coq() {
     let (ok, out) = coqc_generated(&dir, &bad, file);
     assert!(!ok, "Coq accepted a false region cell:\n{text}");
     assert!(out.contains("Error"), "{out}");
+    // The computation alone refuses it with Coq's refusal of a false test.
+    let (ok, out) = coqc_text(&dir, &bad, "Computed.v", &computation_only(&text));
+    assert!(!ok, "the computation accepted a false region cell");
+    assert!(out.contains(COMPUTED_FALSE), "{out}");
+}
+
+/// The sampled region cells of `text` compile by `RegionCheck.v`'s computation alone; the
+/// computation refuses a cell of conditions claimed to have a negative guard, and a lemma
+/// whose data (the guard's constant) is not its statement does not compile.
+fn region_computation_refuses(dir: &Path, gen: &Path, text: &str) {
+    let computed = computation_only(text);
+    assert!(!computed.contains("by interval"));
+    let lemmas = text.matches("\nLemma L2_positive_region_r00_c0").count();
+    assert!(lemmas >= 3, "{text}");
+    assert_eq!(computed.matches("  region_by ").count(), lemmas);
+    let (ok, out) = coqc_text(dir, gen, "Computed.v", &computed);
+    assert!(
+        ok,
+        "the computation alone should prove the region cells:\n{out}"
+    );
+    // The first cell meets the region: its guard is not negative on it.
+    let bad = computed.replacen(
+        " (SConds [Holds; Holds; Holds; Holds; Holds])",
+        " SGuard",
+        1,
+    );
+    assert_ne!(bad, computed);
+    let (ok, out) = coqc_text(dir, gen, "BadComputed.v", &bad);
+    assert!(!ok, "Coq accepted a region cell claimed outside the region");
+    assert!(out.contains(COMPUTED_FALSE), "{out}");
+    // The data says c = 9818/5000 where the statement says 9819/5000: the soundness lemma
+    // then proves another proposition than the lemma's, and Coq refuses the proof.
+    let bad = computed.replacen("(eint 9819)", "(eint 9818)", 1);
+    assert_ne!(bad, computed);
+    let (ok, out) = coqc_text(dir, gen, "BadData.v", &bad);
+    assert!(
+        !ok,
+        "Coq accepted a region lemma whose data is not its statement"
+    );
+    assert!(out.contains("Error"), "{out}");
+    assert!(!out.contains(COMPUTED_FALSE), "{out}");
 }
 
 #[test]
@@ -308,9 +358,17 @@ fn a_false_group_of_region_cells_does_not_compile_in_coq() {
         "the two cells should be one lemma:\n{text}"
     );
     assert!(text.contains("0 <= p <= (7841 / 5000)"), "{text}");
+    assert!(text.contains("first [ region_by 13%nat"), "{text}");
     let (ok, out) = coqc_generated(&dir, &bad, part);
     assert!(!ok, "Coq accepted a false group of region cells:\n{text}");
     assert!(out.contains("Error"), "{out}");
+    // The computation alone refuses it too.
+    let (ok, out) = coqc_text(&dir, &bad, "Computed.v", &computation_only(&text));
+    assert!(
+        !ok,
+        "the computation accepted a false group of region cells"
+    );
+    assert!(out.contains(COMPUTED_FALSE), "{out}");
 }
 
 #[test]
@@ -989,10 +1047,21 @@ fn computation_only(text: &str) -> String {
     while let Some(at) = rest.find("first [ ") {
         out.push_str(&rest[..at]);
         let tail = &rest[at + "first [ ".len()..];
-        assert!(tail.starts_with("entry_by ") || tail.starts_with("start_by "));
+        if !["entry_by ", "start_by ", "region_by "]
+            .iter()
+            .any(|t| tail.starts_with(t))
+        {
+            // An `interval` call of a file's own (a constants lemma), left as it is.
+            out.push_str("first [ ");
+            rest = tail;
+            continue;
+        }
         let cut = tail.find("\n  | idtac \"").unwrap();
         out.push_str(&tail[..cut]);
-        let end = tail.find(" ]. Qed.").unwrap();
+        let end = tail
+            .find(" ].\nQed.")
+            .or_else(|| tail.find(" ]. Qed."))
+            .unwrap();
         rest = &tail[end + 2..];
     }
     out.push_str(rest);

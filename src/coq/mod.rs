@@ -22,6 +22,7 @@ pub mod orbits;
 pub mod pieces;
 pub mod reach;
 pub mod regions;
+pub mod reify;
 pub mod slabs;
 pub mod stage2_orbit;
 pub mod statements;

@@ -16,8 +16,9 @@
 //! generated file proves the claim over [lo, hi] from the domain theorem.
 
 use super::boxes::{relation, sample_indices, tactic};
-use super::number::{ident, lit};
+use super::number::{ident, lit, qlit};
 use super::pieces::group;
+use super::reify::reify;
 use super::statements::RegionStatement;
 use super::{comment, header, sample_note, CoqFile, Options};
 use crate::arith::q::Q;
@@ -32,6 +33,10 @@ const CHUNK: usize = 500;
 
 /// The tallest subtree of cells that becomes one lemma (at most 2¹⁰ cells).
 pub const MAX_PIECE_HEIGHT: usize = 10;
+
+/// What a file whose lemmas go through `RegionCheck.v` imports besides the header's.
+const REGION_CHECK_IMPORTS: &str =
+    "From Coq Require Import List.\nFrom Interval Require Import Eval.Tree.\nFrom Twostep Require Import RegionCheck.\nImport ListNotations.\n\n";
 
 /// Region cells are small: one bisection tier, so that a false cell fails quickly.
 const REGION_TIERS: &[(u32, u32)] = &[(64, 10)];
@@ -109,16 +114,17 @@ fn cell_shape(rule: &RegionRule, b: &Box3, consts: &[Q]) -> Shape {
     )
 }
 
-/// The Coq proof of a cell or piece of shape `shape`, each `interval` call being `tac`.
+/// The Coq proof of a cell or piece of shape `shape`, as one tactic expression, each
+/// `interval` call being `tac`.
 fn render(st: &RegionStatement, shape: &Shape, sub: &dyn Fn(&str) -> String, tac: &str) -> String {
     let hyps: Vec<String> = (0..st.vars.len()).map(|i| format!("H{i}")).collect();
     let intro = format!("intros {} {}", st.vars.join(" "), hyps.join(" "));
     let conds = match shape {
         Shape::GuardNegative => {
             return format!(
-            "  {intro} Hg.\n  exfalso.\n  assert (Hn : {} < 0) by (unfold_model; {tac}).\n  lra.\n",
-            sub(st.guard)
-        )
+                "{intro} Hg; exfalso; assert (Hn : {} < 0) by (unfold_model; {tac}); lra",
+                sub(st.guard)
+            )
         }
         Shape::Conditions(c) => c,
     };
@@ -134,26 +140,115 @@ fn render(st: &RegionStatement, shape: &Shape, sub: &dyn Fn(&str) -> String, tac
             _ => format!("unfold_model; {tac}"),
         })
         .collect();
-    let mut text = format!("  {intro} _.\n");
-    if let Some((last, first)) = steps.split_last() {
-        for t in first {
-            text.push_str(&format!("  split; [{t} | ].\n"));
-        }
-        text.push_str(&format!("  {last}.\n"));
+    // C1 /\ (C2 /\ ... Cn): split; [t1 | split; [t2 | ... tn]].
+    let mut text = steps.last().cloned().unwrap_or_else(|| "exact I".into());
+    for t in steps.iter().rev().skip(1) {
+        text = format!("split; [{t} | {text}]");
     }
-    text
+    format!("{intro} _; {text}")
 }
 
-/// The proof of one cell: what the checker establishes there, by `interval` at the cell
-/// tiers.
-fn cell_proof(rule: &RegionRule, st: &RegionStatement, b: &Box3, consts: &[Q]) -> String {
-    let sub = |t: &str| substitute(t, rule.constants, consts);
-    render(
-        st,
-        &cell_shape(rule, b, consts),
-        &sub,
-        &tactic(st.vars, REGION_TIERS),
+/// The statement of a row as `RegionCheck.v`'s data: the guard and the list of conditions
+/// (`None` when the statement is not over three variables or names a term the reader does
+/// not know; its lemmas are then proved by `interval` alone).
+fn region_data(st: &RegionStatement, sub: &dyn Fn(&str) -> String) -> Option<(String, String)> {
+    if st.vars.len() != 3 {
+        return None;
+    }
+    let guard = reify(&sub(st.guard), st.vars).ok()?;
+    let conds = st
+        .conditions
+        .iter()
+        .map(|c| {
+            let rel = match c.rel {
+                ">=0" => "RGe",
+                ">0" => "RGt",
+                "<=0" => "RLe",
+                "<0" => "RLt",
+                _ => return None,
+            };
+            let applies = match c.applies {
+                Some(a) => format!("(Some {})", reify(&sub(a), st.vars).ok()?),
+                None => "None".into(),
+            };
+            Some(format!(
+                "Cond {applies} {rel} {}",
+                reify(&sub(c.term), st.vars).ok()?
+            ))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((guard, format!("[{}]", conds.join(";\n  "))))
+}
+
+/// The definitions `{name}_G` and `{name}_C` of a row's statement as data.
+fn data_definitions(name: &str, data: &(String, String)) -> String {
+    format!(
+        "(** The row's guard and conditions as expressions, for RegionCheck.region_by. *)\nDefinition {name}_G : expr :=\n  {}.\nDefinition {name}_C : list cond :=\n  {}.\n\n",
+        data.0, data.1
     )
+}
+
+/// The shape of a cell as `RegionCheck.shape`.
+fn shape_term(shape: &Shape) -> String {
+    match shape {
+        Shape::GuardNegative => "SGuard".into(),
+        Shape::Conditions(c) => {
+            let hs: Vec<&str> = c
+                .iter()
+                .map(|h| match h {
+                    Cond::Skipped => "Skip",
+                    Cond::Applies | Cond::Everywhere => "Holds",
+                })
+                .collect();
+            format!("(SConds [{}])", hs.join("; "))
+        }
+    }
+}
+
+/// The proof of a lemma on box `b`: by `RegionCheck.v`'s computation with `depth`
+/// halvings on the row's data `{data}_G`, `{data}_C` when there is one, falling back on
+/// (and otherwise being) the `interval` proof `fallback`, with a message naming the lemma.
+fn proof(
+    name: &str,
+    data: Option<&str>,
+    b: &Box3,
+    shape: &Shape,
+    depth: usize,
+    fallback: &str,
+) -> String {
+    match data {
+        Some(d) => {
+            let ends: Vec<String> = b.iter().flat_map(|(lo, hi)| [qlit(lo), qlit(hi)]).collect();
+            format!(
+                "  first [ region_by {depth}%nat (Box3 {}) {d}_G {d}_C {}\n  | idtac \"{name}: by interval\"; {fallback} ].\n",
+                ends.join(" "),
+                shape_term(shape)
+            )
+        }
+        None => format!("  {fallback}.\n"),
+    }
+}
+
+/// The proof of one cell: what the checker establishes there, by computation on the row's
+/// data `data` when there is one, else (and as the fallback) by `interval` at the cell tiers.
+fn cell_proof(
+    name: &str,
+    data: Option<&str>,
+    rule: &RegionRule,
+    st: &RegionStatement,
+    b: &Box3,
+    consts: &[Q],
+) -> String {
+    let sub = |t: &str| substitute(t, rule.constants, consts);
+    let shape = cell_shape(rule, b, consts);
+    let fallback = render(st, &shape, &sub, &tactic(st.vars, REGION_TIERS));
+    proof(name, data, b, &shape, computed_depth(st.vars, 0), &fallback)
+}
+
+/// The halvings of the computation on a piece of subtree height `h`: those of `interval`'s
+/// first bisection tier ([`piece_tactic`]).
+fn computed_depth(vars: &[&str], h: usize) -> usize {
+    REGION_TIERS[0].1 as usize + h * vars.len()
 }
 
 /// The tactic of a piece of subtree height `h`: the cell tiers with `h` more rounds of
@@ -507,8 +602,14 @@ pub fn files(
     }
     let rows = rows_of(o, &rule, st)?;
     let base = ident(&o.id);
+    let computed = rows
+        .iter()
+        .any(|r| region_data(st, &|t: &str| substitute(t, rule.constants, &r.consts)).is_some());
     let intro = |what: &str| {
         let mut t = header(c, &format!("obligation {}, {what}", o.id), false);
+        if computed {
+            t.push_str(REGION_CHECK_IMPORTS);
+        }
         if let Some(cl) = &st.claim {
             t.push_str(&format!("From Twostep Require Import {}.\n\n", cl.module));
         }
@@ -542,18 +643,26 @@ pub fn files(
             keep.len(),
             r.cells.len()
         );
+        let data = region_data(st, &sub);
+        let row_data = format!("{base}_r{i:02}");
         let cell_text = |js: &[usize]| -> String {
-            js.iter()
-                .map(|&j| {
-                    cell_lemma(
-                        &format!("{base}_r{i:02}_c{j:06}"),
-                        st.vars,
-                        &r.cells[j],
-                        &goal,
-                        &cell_proof(&rule, st, &r.cells[j], &r.consts),
-                    )
-                })
-                .collect()
+            let mut t = match &data {
+                Some(d) if !js.is_empty() => data_definitions(&row_data, d),
+                _ => String::new(),
+            };
+            for &j in js {
+                let name = format!("{base}_r{i:02}_c{j:06}");
+                let how = cell_proof(
+                    &name,
+                    data.as_ref().map(|_| row_data.as_str()),
+                    &rule,
+                    st,
+                    &r.cells[j],
+                    &r.consts,
+                );
+                t.push_str(&cell_lemma(&name, st.vars, &r.cells[j], &goal, &how));
+            }
+            t
         };
         let mut lemmas = 1;
         let mut cells = String::new();
@@ -579,6 +688,9 @@ pub fn files(
                     part[0].first,
                     part[part.len() - 1].last
                 ));
+                if let Some(d) = &data {
+                    t.push_str(&data_definitions(&name, d));
+                }
                 for pc in part {
                     let tac = piece_tactic(st.vars, pc.height);
                     if pc.first != pc.last {
@@ -587,13 +699,16 @@ pub fn files(
                             pc.first, pc.last, pc.height
                         ));
                     }
-                    t.push_str(&cell_lemma(
-                        &format!("{base}_r{i:02}_c{:06}", pc.first),
-                        st.vars,
+                    let lemma = format!("{base}_r{i:02}_c{:06}", pc.first);
+                    let how = proof(
+                        &lemma,
+                        data.as_ref().map(|_| name.as_str()),
                         &pc.b,
-                        &goal,
+                        &shapes[pc.first],
+                        computed_depth(st.vars, pc.height),
                         &render(st, &shapes[pc.first], &sub, &tac),
-                    ));
+                    );
+                    t.push_str(&cell_lemma(&lemma, st.vars, &pc.b, &goal, &how));
                 }
                 out.push(CoqFile {
                     name: format!("{name}.v"),
@@ -782,6 +897,28 @@ mod tests {
         let part0 = &fs[0].text;
         assert!(part0.contains("(** Cells 0 to "), "{}", &part0[..2000]);
         assert!(part0.contains("i_depth 13"), "{}", &part0[..2000]);
+        // Each lemma is RegionCheck's computation first (10 halvings and 3 per level of
+        // the subtree, as `interval`'s tier), on the part's data, with `interval` behind it.
+        assert!(part0.contains("From Twostep Require Import RegionCheck."));
+        assert!(part0.contains(
+            "Definition Lemma2_L2_positive_region_r00_part0_G : expr :=\n  (esub (ediv (eint 9819) (eint 5000)) (e_prod_w (Evar 1) (Evar 2)))."
+        ));
+        assert!(
+            part0.contains("first [ region_by 13%nat (Box3 "),
+            "{}",
+            &part0[..3000]
+        );
+        assert_eq!(
+            part0.matches("first [ region_by ").count(),
+            fs[0].lemmas,
+            "every lemma goes through the computation first"
+        );
+        assert_eq!(
+            part0
+                .matches("\n  | idtac \"L2_positive_region_r00_c")
+                .count(),
+            fs[0].lemmas
+        );
         let lemmas: usize = fs[..4].iter().map(|f| f.lemmas).sum();
         assert_eq!(lemmas, 1924);
         assert!(fs[4].text.contains("In full: 1924 lemmas"));
