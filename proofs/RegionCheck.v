@@ -217,3 +217,51 @@ Qed.
 (** A generated lemma: the test on its box by computation. *)
 Ltac region_by n b g cs s :=
   refine (region_sound n b g cs s _); vm_compute; reflexivity.
+
+(** ** Conjunctions of comparisons, as data (the slab cells)
+
+    A slab cell lemma states comparisons at every point of its box: W does not grow,
+    p' lies in the successor range, and a strip, target or near-range bound. [form] writes
+    such a statement; [form_holds] is the proposition it denotes, the lemma's statement by
+    conversion; [form_ok] checks each comparison a <= b (a < b) as b - a >= 0 (> 0) on the
+    box, and [form_sound] proves it sound once. *)
+
+Inductive form := FLe (a b : expr) | FLt (a b : expr) | FAnd (f g : form).
+
+Fixpoint form_holds (f : form) (xs : list R) : Prop :=
+  match f with
+  | FLe a b => eval a xs <= eval b xs
+  | FLt a b => eval a xs < eval b xs
+  | FAnd f g => form_holds f xs /\ form_holds g xs
+  end.
+
+Fixpoint form_ok (n : nat) (b : box3) (f : form) : bool :=
+  match f with
+  | FLe x y => goal3 n b (esub y x) (Gge true (eint 0))
+  | FLt x y => goal3 n b (esub y x) (Ggt (eint 0))
+  | FAnd f g => form_ok n b f && form_ok n b g
+  end.
+
+Lemma form_ok_sound n b f K p d :
+  form_ok n b f = true -> in_box3 b K p d -> form_holds f [K; p; d].
+Proof.
+  intros H Hb. induction f as [x y | x y | f IHf g IHg]; cbn [form_ok form_holds] in *.
+  - pose proof (goal3_sound _ _ _ _ _ _ _ H Hb) as C. cbn in C. lra.
+  - pose proof (goal3_sound _ _ _ _ _ _ _ H Hb) as C. cbn in C. lra.
+  - apply andb_true_iff in H as [H1 H2]. exact (conj (IHf H1) (IHg H2)).
+Qed.
+
+(** What [form_ok] proves: the comparisons at every point of the box (its ends through
+    [rq], as in [region_sound]). *)
+Theorem form_sound n b f :
+  form_ok n b f = true ->
+  forall K p d, rq (k0 b) <= K <= rq (k1 b) -> rq (p0 b) <= p <= rq (p1 b) ->
+  rq (d0 b) <= d <= rq (d1 b) -> form_holds f [K; p; d].
+Proof.
+  intros H K p d HK Hp Hd. rewrite !rq_qv in HK, Hp, Hd.
+  apply (form_ok_sound n b f K p d H). unfold in_box3. tauto.
+Qed.
+
+(** A generated lemma: the test on its box by computation. *)
+Ltac form_by n b f :=
+  refine (form_sound n b f _); vm_compute; reflexivity.

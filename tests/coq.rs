@@ -626,6 +626,36 @@ fn a_false_slab_cell_does_not_compile_in_coq() {
     let good = generate(&v, "good");
     let (ok, out) = coqc_generated(&dir, &good, file);
     assert!(ok, "the true slab cells should compile:\n{out}");
+    // They compile by RegionCheck.v's computation alone; a cell lemma whose data say
+    // 0 < 2 - K²(p - 1)² where its statement says 0 <= does not compile.
+    let text = std::fs::read_to_string(good.join(file)).unwrap();
+    let computed = computation_only(&text);
+    assert!(!computed.contains("by interval"));
+    let cells = text
+        .matches("\nLemma P3_orbit_global_slab_graph_s00_c")
+        .count();
+    assert!(cells >= 4, "{text}");
+    assert_eq!(computed.matches("  form_by ").count(), cells);
+    let (ok, out) = coqc_text(&dir, &good, "Computed.v", &computed);
+    assert!(
+        ok,
+        "the computation alone should prove the slab cells:\n{out}"
+    );
+    let bad = computed.replacen(
+        "(FLe (eint 0) (esub (eint 2)",
+        "(FLt (eint 0) (esub (eint 2)",
+        1,
+    );
+    assert_ne!(bad, computed);
+    let (ok, out) = coqc_text(&dir, &good, "BadData.v", &bad);
+    assert!(
+        !ok,
+        "Coq accepted a slab lemma whose data is not its statement"
+    );
+    assert!(
+        out.contains("Error") && !out.contains(COMPUTED_FALSE),
+        "{out}"
+    );
 
     // ... and with the strip stretched down to the end of target 0 (p ≈ 0.66, where
     // m = (p' − 1)/(p − 1) ≈ −0.76), the first strip cell's lemma m < −1 is false: the
@@ -661,6 +691,10 @@ fn a_false_slab_cell_does_not_compile_in_coq() {
     let (ok, out) = coqc_generated(&dir, &bad, file);
     assert!(!ok, "Coq accepted a false slab cell:\n{text}");
     assert!(out.contains("Error"), "{out}");
+    // The computation alone refuses it with Coq's refusal of a false test.
+    let (ok, out) = coqc_text(&dir, &bad, "Computed.v", &computation_only(&text));
+    assert!(!ok, "the computation accepted a false slab cell");
+    assert!(out.contains(COMPUTED_FALSE), "{out}");
 }
 
 #[test]
@@ -1047,7 +1081,7 @@ fn computation_only(text: &str) -> String {
     while let Some(at) = rest.find("first [ ") {
         out.push_str(&rest[..at]);
         let tail = &rest[at + "first [ ".len()..];
-        if !["entry_by ", "start_by ", "region_by "]
+        if !["entry_by ", "start_by ", "region_by ", "form_by "]
             .iter()
             .any(|t| tail.starts_with(t))
         {

@@ -35,7 +35,7 @@ const CHUNK: usize = 500;
 pub const MAX_PIECE_HEIGHT: usize = 10;
 
 /// What a file whose lemmas go through `RegionCheck.v` imports besides the header's.
-const REGION_CHECK_IMPORTS: &str =
+pub(super) const REGION_CHECK_IMPORTS: &str =
     "From Coq Require Import List.\nFrom Interval Require Import Eval.Tree.\nFrom Twostep Require Import RegionCheck.\nImport ListNotations.\n\n";
 
 /// Region cells are small: one bisection tier, so that a false cell fails quickly.

@@ -27,6 +27,10 @@ enum Tok {
     Num(String),
     Ident(String),
     Op(char),
+    /// `<=` or `<`.
+    Rel(&'static str),
+    /// `/\`.
+    And,
 }
 
 fn tokens(s: &str) -> Result<Vec<Tok>, String> {
@@ -55,6 +59,17 @@ fn tokens(s: &str) -> Result<Vec<Tok>, String> {
                 i += 1;
             }
             out.push(Tok::Ident(cs[start..i].iter().collect()));
+        } else if c == '<' {
+            if cs.get(i + 1) == Some(&'=') {
+                out.push(Tok::Rel("<="));
+                i += 2;
+            } else {
+                out.push(Tok::Rel("<"));
+                i += 1;
+            }
+        } else if c == '/' && cs.get(i + 1) == Some(&'\\') {
+            out.push(Tok::And);
+            i += 2;
         } else if "+-*/^()".contains(c) {
             out.push(Tok::Op(c));
             i += 1;
@@ -190,6 +205,70 @@ impl Reader<'_> {
     }
 }
 
+impl Reader<'_> {
+    /// `A /\ B`, right-associative (level 80).
+    fn conj(&mut self) -> Result<String, String> {
+        let f = self.comparison()?;
+        if self.peek() == Some(&Tok::And) {
+            self.pos += 1;
+            return Ok(format!("(FAnd {f} {})", self.conj()?));
+        }
+        Ok(f)
+    }
+
+    /// A parenthesised proposition, or `a rel b` or `a rel b rel c` (level 70), which Coq
+    /// reads as `a rel b /\ b rel c`.
+    fn comparison(&mut self) -> Result<String, String> {
+        if self.peek() == Some(&Tok::Op('(')) {
+            let at = self.pos;
+            self.pos += 1;
+            if let Ok(f) = self.conj() {
+                if self.op(')') && matches!(self.peek(), None | Some(Tok::And) | Some(Tok::Op(')')))
+                {
+                    return Ok(f);
+                }
+            }
+            // A parenthesised term: read again as one.
+            self.pos = at;
+        }
+        let mut terms = vec![self.sum()?];
+        let mut rels = Vec::new();
+        while let Some(Tok::Rel(r)) = self.peek().cloned() {
+            self.pos += 1;
+            rels.push(r);
+            terms.push(self.sum()?);
+        }
+        let atom = |r: &str, a: &str, b: &str| match r {
+            "<=" => format!("(FLe {a} {b})"),
+            _ => format!("(FLt {a} {b})"),
+        };
+        match rels.len() {
+            1 => Ok(atom(rels[0], &terms[0], &terms[1])),
+            2 => Ok(format!(
+                "(FAnd {} {})",
+                atom(rels[0], &terms[0], &terms[1]),
+                atom(rels[1], &terms[1], &terms[2])
+            )),
+            _ => Err("expected one comparison or a chain of two".into()),
+        }
+    }
+}
+
+/// The `form` (Coq text) whose `form_holds` at the list of `vars` is `prop`, by conversion:
+/// comparisons `a <= b`, `a < b`, the chains `a <= b <= c` (and with `<`) and `/\`.
+pub fn reify_form(prop: &str, vars: &[&str]) -> Result<String, String> {
+    let mut r = Reader {
+        toks: tokens(prop)?,
+        pos: 0,
+        vars,
+    };
+    let f = r.conj()?;
+    if r.pos != r.toks.len() {
+        return Err(format!("`{prop}`: the proposition goes on after its end"));
+    }
+    Ok(f)
+}
+
 /// The `expr` (Coq text) whose `eval` at the list of `vars` is `term`, by conversion.
 pub fn reify(term: &str, vars: &[&str]) -> Result<String, String> {
     let mut r = Reader {
@@ -247,6 +326,27 @@ mod tests {
             reify("K - (-3)", KPD).unwrap(),
             "(esub (Evar 0) (eint (-3)))"
         );
+    }
+
+    #[test]
+    fn propositions_nest_as_coq_reads_them() {
+        assert_eq!(
+            reify_form("(0 <= 2 - p) /\\ ((1 / 2) <= prod_p K p d <= 3) /\\ (K < 1)", KPD).unwrap(),
+            "(FAnd (FLe (eint 0) (esub (eint 2) (Evar 1))) (FAnd (FAnd (FLe (ediv (eint 1) (eint 2)) (e_prod_p (Evar 0) (Evar 1) (Evar 2))) (FLe (e_prod_p (Evar 0) (Evar 1) (Evar 2)) (eint 3))) (FLt (Evar 0) (eint 1))))"
+        );
+        // A parenthesised term before a comparison is a term.
+        assert_eq!(
+            reify_form("(K * (p - 1)) ^ 2 <= 2", KPD).unwrap(),
+            "(FLe (epow (emul (Evar 0) (esub (Evar 1) (eint 1))) 2) (eint 2))"
+        );
+        assert_eq!(
+            reify_form("(1 - p) ^ 2 < 1 /\\ 0 < p", KPD).unwrap(),
+            "(FAnd (FLt (epow (esub (eint 1) (Evar 1)) 2) (eint 1)) (FLt (eint 0) (Evar 1)))"
+        );
+        assert!(reify_form("K", KPD).is_err());
+        assert!(reify_form("K <= p <= d <= 1", KPD).is_err());
+        assert!(reify_form("(K <= p", KPD).is_err());
+        assert!(reify_form("K <= p -> p <= d", KPD).is_err());
     }
 
     #[test]

@@ -22,7 +22,8 @@
 //! piece has no acyclicity theorem (the generated file says so).
 
 use super::boxes::{sample_indices, tactic, BOX_TIERS};
-use super::number::{ident, lit};
+use super::number::{ident, lit, qlit};
+use super::reify::reify_form;
 use super::{comment, header, sample_note, CoqFile, Options};
 use crate::arith::q::{self, Q};
 use crate::cert::{parse_interval, AttractPiece, Certificate, Obligation, Proof};
@@ -111,17 +112,34 @@ fn cell_name(base: &str, j: usize, i: usize) -> String {
     format!("{base}_s{j:02}_c{i:05}")
 }
 
-/// The lemma of cell i of piece j.
+/// The lemma of cell i of piece j: by `RegionCheck.v`'s computation on the statement's
+/// comparisons as data ([`reify_form`], 16 halvings as `interval`'s first tier), falling
+/// back on `interval` at the cell tiers (with a message naming the lemma).
 fn cell_lemma(base: &str, j: usize, s: &Slab, i: usize) -> String {
-    format!(
-        "Lemma {} : forall K p d,\n  {} -> {} <= p <= {} -> 0 <= d <= {} ->\n  {}.\nProof.\n  intros K p d HK Hp Hd; unfold_model; repeat split; {}.\nQed.\n\n",
-        cell_name(base, j, i),
-        k_range(s),
-        lit(&s.cuts[i]),
-        lit(&s.cuts[i + 1]),
-        lit(&d_top(s, i)),
-        conj(&cell_facts(s, i)),
+    let name = cell_name(base, j, i);
+    let (p0, p1, top) = (&s.cuts[i], &s.cuts[i + 1], d_top(s, i));
+    let statement = conj(&cell_facts(s, i));
+    let by_interval = format!(
+        "intros K p d HK Hp Hd; unfold_model; repeat split; {}",
         tactic(VARS, BOX_TIERS)
+    );
+    let proof = match reify_form(&statement, VARS) {
+        Ok(f) => {
+            let ends = [&s.k.0, &s.k.1, p0, p1, &Q::from(0), &top].map(qlit);
+            format!(
+                "first [ form_by {}%nat (Box3 {}) {f}\n  | idtac \"{name}: by interval\"; {by_interval} ]",
+                BOX_TIERS[0].1,
+                ends.join(" ")
+            )
+        }
+        Err(_) => by_interval,
+    };
+    format!(
+        "Lemma {name} : forall K p d,\n  {} -> {} <= p <= {} -> 0 <= d <= {} ->\n  {statement}.\nProof.\n  {proof}.\nQed.\n\n",
+        k_range(s),
+        lit(p0),
+        lit(p1),
+        lit(&top),
     )
 }
 
@@ -342,6 +360,7 @@ pub fn files(
     let full = opts.in_full(&o.id, slabs.len(), "pieces")?;
     let intro = |what: &str| {
         let mut t = header(c, &format!("obligation {}, {what}", o.id), false);
+        t.push_str(super::regions::REGION_CHECK_IMPORTS);
         t.push_str("From Twostep Require Import OrbitClaims.\n\n");
         t.push_str(&format!("(** {}: {} *)\n\n", o.id, comment(&o.statement)));
         t
