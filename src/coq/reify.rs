@@ -102,29 +102,30 @@ impl Reader<'_> {
 
     /// Level 50: `a + b`, `a - b`.
     fn sum(&mut self) -> Result<String, String> {
-        let mut e = self.product()?;
-        loop {
-            if self.op('+') {
-                e = format!("(eadd {e} {})", self.product()?);
-            } else if self.op('-') {
-                e = format!("(esub {e} {})", self.product()?);
-            } else {
-                return Ok(e);
-            }
-        }
+        self.left_assoc(&[('+', "eadd"), ('-', "esub")], Self::product)
     }
 
     /// Level 40: `a * b`, `a / b`.
     fn product(&mut self) -> Result<String, String> {
-        let mut e = self.negation()?;
-        loop {
-            if self.op('*') {
-                e = format!("(emul {e} {})", self.negation()?);
-            } else if self.op('/') {
-                e = format!("(ediv {e} {})", self.negation()?);
-            } else {
-                return Ok(e);
+        self.left_assoc(&[('*', "emul"), ('/', "ediv")], Self::negation)
+    }
+
+    /// `next (op next)*` for the operators `ops`, nested to the left, each operator the
+    /// builder it names.
+    fn left_assoc(
+        &mut self,
+        ops: &[(char, &str)],
+        next: fn(&mut Self) -> Result<String, String>,
+    ) -> Result<String, String> {
+        let mut e = next(self)?;
+        'more: loop {
+            for (op, builder) in ops {
+                if self.op(*op) {
+                    e = format!("({builder} {e} {})", next(self)?);
+                    continue 'more;
+                }
             }
+            return Ok(e);
         }
     }
 
@@ -291,41 +292,22 @@ mod tests {
 
     #[test]
     fn precedence_follows_coq() {
-        assert_eq!(
-            reify("2 - (K * (p - 1)) ^ 2", KPD).unwrap(),
-            "(esub (eint 2) (epow (emul (Evar 0) (esub (Evar 1) (eint 1))) 2))"
-        );
-        // Left-associative `-` and `*`; `^` binds tighter than unary `-`.
-        assert_eq!(
-            reify("K - p - d", KPD).unwrap(),
-            "(esub (esub (Evar 0) (Evar 1)) (Evar 2))"
-        );
-        assert_eq!(
-            reify("K * p / d", KPD).unwrap(),
-            "(ediv (emul (Evar 0) (Evar 1)) (Evar 2))"
-        );
-        assert_eq!(reify("- p ^ 2", KPD).unwrap(), "(eneg (epow (Evar 1) 2))");
-        assert_eq!(
-            reify("- prod_m K p d", KPD).unwrap(),
-            "(eneg (e_prod_m (Evar 0) (Evar 1) (Evar 2)))"
-        );
-        // The generator's literals: n, (n / d), (-n), (-n / d).
-        assert_eq!(
-            reify("(9819 / 5000) - prod_w p d", KPD).unwrap(),
-            "(esub (ediv (eint 9819) (eint 5000)) (e_prod_w (Evar 1) (Evar 2)))"
-        );
-        assert_eq!(
-            reify("(-3 / 4) + K", KPD).unwrap(),
-            "(eadd (ediv (eint (-3)) (eint 4)) (Evar 0))"
-        );
-        assert_eq!(
-            reify("(sqrt (d ^ 2 + 4 * p) + d) / PI", KPD).unwrap(),
-            "(ediv (eadd (Eunary Sqrt (eadd (epow (Evar 2) 2) (emul (eint 4) (Evar 1)))) (Evar 2)) (Econst Pi))"
-        );
-        assert_eq!(
-            reify("K - (-3)", KPD).unwrap(),
-            "(esub (Evar 0) (eint (-3)))"
-        );
+        // Left-associative `-`, `*` and `/`; `^` binds tighter than unary `-`; the
+        // generator's literals n, (n / d), (-n), (-n / d); `sqrt` and `PI`.
+        let cases = [
+            ("2 - (K * (p - 1)) ^ 2", "(esub (eint 2) (epow (emul (Evar 0) (esub (Evar 1) (eint 1))) 2))"),
+            ("K - p - d", "(esub (esub (Evar 0) (Evar 1)) (Evar 2))"),
+            ("K * p / d", "(ediv (emul (Evar 0) (Evar 1)) (Evar 2))"),
+            ("- p ^ 2", "(eneg (epow (Evar 1) 2))"),
+            ("- prod_m K p d", "(eneg (e_prod_m (Evar 0) (Evar 1) (Evar 2)))"),
+            ("(9819 / 5000) - prod_w p d", "(esub (ediv (eint 9819) (eint 5000)) (e_prod_w (Evar 1) (Evar 2)))"),
+            ("(-3 / 4) + K", "(eadd (ediv (eint (-3)) (eint 4)) (Evar 0))"),
+            ("(sqrt (d ^ 2 + 4 * p) + d) / PI", "(ediv (eadd (Eunary Sqrt (eadd (epow (Evar 2) 2) (emul (eint 4) (Evar 1)))) (Evar 2)) (Econst Pi))"),
+            ("K - (-3)", "(esub (Evar 0) (eint (-3)))"),
+        ];
+        for (term, expr) in cases {
+            assert_eq!(reify(term, KPD).unwrap(), expr, "{term}");
+        }
     }
 
     #[test]
