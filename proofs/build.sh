@@ -105,8 +105,13 @@ if [ ! -f "$CERTS/theorem2.json" ]; then
   "$TWOSTEP" certify all --out "$CERTS" >/dev/null
 fi
 
-rm -f "$gen"/*.v "$gen"/*.vo "$gen"/*.vok "$gen"/*.vos "$gen"/*.glob "$gen"/.*.aux
-mkdir -p "$gen"
+# The files are generated into $next, then moved into $gen where they differ from the files
+# there; an unchanged file keeps its compiled .vo, so that a build stopped part way (make coq
+# takes hours) goes on where it stopped when it is run again. A file no longer generated goes,
+# with what was compiled from it.
+next=$gen/.next
+rm -rf "$next"
+mkdir -p "$gen" "$next"
 for f in "$CERTS"/*.json; do
   family=$(basename "$f" .json)
   case " $COQ_FAMILIES " in
@@ -120,13 +125,31 @@ for f in "$CERTS"/*.json; do
   done
   if [ -n "${SAMPLE:-}" ] && [ "$full" = no ] && [ -n "$rows" ]; then
     # shellcheck disable=SC2086
-    "$TWOSTEP" coq "$f" --out "$gen" --sample "$SAMPLE" $rows
+    "$TWOSTEP" coq "$f" --out "$next" --sample "$SAMPLE" $rows
   elif [ -n "${SAMPLE:-}" ] && [ "$full" = no ]; then
-    "$TWOSTEP" coq "$f" --out "$gen" --sample "$SAMPLE"
+    "$TWOSTEP" coq "$f" --out "$next" --sample "$SAMPLE"
   else
-    "$TWOSTEP" coq "$f" --out "$gen"
+    "$TWOSTEP" coq "$f" --out "$next"
   fi
 done
+for f in "$gen"/*.v; do
+  [ -e "$f" ] || continue
+  name=$(basename "$f" .v)
+  [ -e "$next/$name.v" ] && continue
+  rm -f "$f" "$gen/$name.vo" "$gen/$name.vok" "$gen/$name.vos" "$gen/$name.glob" "$gen/.$name.aux"
+done
+kept=0
+for f in "$next"/*.v; do
+  [ -e "$f" ] || continue
+  if cmp -s "$f" "$gen/$(basename "$f")"; then
+    rm -f "$f"
+    kept=$((kept + 1))
+  else
+    mv -f "$f" "$gen/"
+  fi
+done
+rm -rf "$next"
+[ "$kept" -eq 0 ] || echo "build.sh: $kept generated files unchanged since the last build (their compiled files are kept)"
 
 cd "$here"
 {
