@@ -255,33 +255,34 @@ impl Reader<'_> {
     }
 }
 
-/// The `form` (Coq text) whose `form_holds` at the list of `vars` is `prop`, by conversion:
-/// comparisons `a <= b`, `a < b`, the chains `a <= b <= c` (and with `<`) and `/\`.
-pub fn reify_form(prop: &str, vars: &[&str]) -> Result<String, String> {
+/// `text` read whole by `read` (`what` names it in the error when text is left over).
+fn read_whole(
+    text: &str,
+    vars: &[&str],
+    what: &str,
+    read: impl FnOnce(&mut Reader<'_>) -> Result<String, String>,
+) -> Result<String, String> {
     let mut r = Reader {
-        toks: tokens(prop)?,
+        toks: tokens(text)?,
         pos: 0,
         vars,
     };
-    let f = r.conj()?;
+    let out = read(&mut r)?;
     if r.pos != r.toks.len() {
-        return Err(format!("`{prop}`: the proposition goes on after its end"));
+        return Err(format!("`{text}`: the {what} goes on after its end"));
     }
-    Ok(f)
+    Ok(out)
+}
+
+/// The `form` (Coq text) whose `form_holds` at the list of `vars` is `prop`, by conversion:
+/// comparisons `a <= b`, `a < b`, the chains `a <= b <= c` (and with `<`) and `/\`.
+pub fn reify_form(prop: &str, vars: &[&str]) -> Result<String, String> {
+    read_whole(prop, vars, "proposition", |r| r.conj())
 }
 
 /// The `expr` (Coq text) whose `eval` at the list of `vars` is `term`, by conversion.
 pub fn reify(term: &str, vars: &[&str]) -> Result<String, String> {
-    let mut r = Reader {
-        toks: tokens(term)?,
-        pos: 0,
-        vars,
-    };
-    let e = r.sum()?;
-    if r.pos != r.toks.len() {
-        return Err(format!("`{term}`: the term goes on after its end"));
-    }
-    Ok(e)
+    read_whole(term, vars, "term", |r| r.sum())
 }
 
 #[cfg(test)]
