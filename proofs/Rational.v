@@ -6,8 +6,19 @@
     generated files write them ([rq]), and the builders of expressions. *)
 
 From Coq Require Import Reals Lra ZArith Lia List.
+From Coq Require Uint63 Sint63.
 From Interval Require Import Eval.Tree.
 Open Scope R_scope.
+
+(** ** Integers of the generated data
+
+    [z n] is the integer n, written as a signed primitive 63-bit literal: Coq reads such a
+    literal in one step, where it converts a Z literal digit by digit, and the generated
+    grid files hold hundreds of thousands of them. [Sint63.to_Z] is the standard library's
+    (its value is in [-2^62, 2^62), [Sint63.to_Z_bounded]); the files that write [z n]
+    import [Sint63] for its literals. *)
+Definition z : Uint63.int -> Z := Sint63.to_Z.
+Arguments z _%sint63_scope.
 
 (** ** Rationals (n, d), d > 0 *)
 

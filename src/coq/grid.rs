@@ -24,7 +24,7 @@
 //! (`GridReach.grid_basin`).
 
 use super::boxes::sample_indices;
-use super::number::{ident, lit, qlit};
+use super::number::{ident, lit, qlit, qzlit, zarg, zlit};
 use super::{header, sample_note, CoqFile, Options};
 use crate::arith::exact::QI;
 use crate::arith::q::Q;
@@ -60,11 +60,24 @@ impl Kind {
     }
 }
 
+/// The import that makes the data's integers primitive 63-bit literals ([`zlit`]); last, so
+/// that its names shadow none of the files' own.
+const DATA_IMPORT: &str = "From Coq Require Import Sint63.\n";
+
+/// The proof of a computed fact `check = true` of the grid: `vm_cast_no_check` leaves the
+/// computation to Coq's kernel, which runs it when it checks the proof at `Qed` (and rejects
+/// the lemma if it is `false`), instead of running it once more when the tactic runs, as
+/// `vm_compute; reflexivity` does. The grid lemmas have no other proof to fall back on.
+const CHECKED_AT_QED: &str = "vm_cast_no_check (eq_refl true)";
+
 /// Runs as a Coq list of `GridReach.run`s (in `%Z`).
 fn runs_text(rs: &[[u32; 4]]) -> String {
     let text: Vec<String> = rs
         .iter()
-        .map(|r| format!("({}, {}, {}, {})", r[0], r[1], r[2], r[3]))
+        .map(|r| {
+            let ends: Vec<String> = r.iter().map(|&x| zlit(x)).collect();
+            format!("({})", ends.join(", "))
+        })
         .collect();
     format!("[{}]%Z", text.join("; "))
 }
@@ -179,7 +192,7 @@ fn piece_files(
         &format!("{what}, K piece {} (K in [{k0}, {k1}])", p.index),
         false,
     );
-    defs.push_str("From Coq Require Import ZArith List.\nFrom Twostep Require Import BasinClaims GridReach GridCheck.\nImport ListNotations.\n\n");
+    defs.push_str(&format!("From Coq Require Import ZArith List.\nFrom Twostep Require Import BasinClaims GridReach GridCheck.\nImport ListNotations.\n{DATA_IMPORT}\n"));
     let lits: Vec<String> = p.g.origin.iter().chain(p.g.size.iter()).map(lit).collect();
     defs.push_str(&format!(
         "Definition {m}_G : grid := Grid {}.\n\n",
@@ -221,7 +234,7 @@ fn piece_files(
         defs.push_str(&format!(
             "\n(** Generation 0 grouped by i and l, for EntryCheck.v's computation. *)\n\
              Definition {m}_S0g : groups := {}.\n\
-             Lemma {m}_S0g_ok : flat {m}_S0g = {m}_S0.\nProof. vm_compute. reflexivity. Qed.\n",
+             Lemma {m}_S0g_ok : flat {m}_S0g = {m}_S0.\nProof. vm_cast_no_check (eq_refl {m}_S0). Qed.\n",
             groups_text(&refs)
         ));
     }
@@ -316,7 +329,7 @@ fn part_text(
         false,
     );
     text.push_str(&format!(
-        "From Coq Require Import ZArith List.\nFrom Twostep Require Import BasinClaims GridReach GridCheck.\nFrom Twostep.generated Require Import {module}.\nImport ListNotations.\n\n"
+        "From Coq Require Import ZArith List.\nFrom Twostep Require Import BasinClaims GridReach GridCheck.\nFrom Twostep.generated Require Import {module}.\nImport ListNotations.\n{DATA_IMPORT}\n"
     ));
     let cells: Vec<[u32; 3]> = rs
         .iter()
@@ -357,14 +370,14 @@ fn part_text(
     let (q0, q1) = (qlit(&p.k.0), qlit(&p.k.1));
     let apply = match kind {
         Kind::Reach if s + 1 == p.sets.len() => format!(
-            "apply (last_runs {m}_Q {m}_G {m}_s{s}_R{n} {m}_s{s}_H{n});\n    [exact {m}_Q_G | vm_compute; reflexivity]"
+            "apply (last_runs {m}_Q {m}_G {m}_s{s}_R{n} {m}_s{s}_H{n});\n    [exact {m}_Q_G | {CHECKED_AT_QED}]"
         ),
         Kind::Reach => format!(
-            "apply (reach_runs {m}_Q {q0} {q1} {m}_G {k0} {k1} {m}_S{} {m}_s{s}_T{n} {m}_s{s}_R{n} {m}_s{s}_H{n});\n    [exact {m}_Q_G | q_eq | q_eq | vm_compute; reflexivity]",
+            "apply (reach_runs {m}_Q {q0} {q1} {m}_G {k0} {k1} {m}_S{} {m}_s{s}_T{n} {m}_s{s}_R{n} {m}_s{s}_H{n});\n    [exact {m}_Q_G | q_eq | q_eq | {CHECKED_AT_QED}]",
             s + 1
         ),
         Kind::Basin { rate } => format!(
-            "apply (basin_runs {m}_Q {q0} {q1} {} {m}_G {k0} {k1} {} {m}_S0 {m}_s{s}_T{n} {m}_s{s}_R{n} {m}_s{s}_H{n});\n    [exact {m}_Q_G | q_eq | q_eq | q_eq | vm_compute; reflexivity]",
+            "apply (basin_runs {m}_Q {q0} {q1} {} {m}_G {k0} {k1} {} {m}_S0 {m}_s{s}_T{n} {m}_s{s}_R{n} {m}_s{s}_H{n});\n    [exact {m}_Q_G | q_eq | q_eq | q_eq | {CHECKED_AT_QED}]",
             qlit(rate),
             lit(rate)
         ),
@@ -565,20 +578,15 @@ fn join_span(a: Span, b: Span) -> Span {
 
 /// A box of whole cells as a `GridCheck.Leaf`, or an `MLeaf` with derivative bounds.
 fn leaf_text(r: &[(u32, u32); 3], d: &Option<Partials>) -> (String, Span) {
-    let ends = format!(
-        "{} {} {} {} {} {}",
-        r[0].0, r[0].1, r[1].0, r[1].1, r[2].0, r[2].1
-    );
+    let ends: Vec<String> = r.iter().flat_map(|&(a, b)| [zarg(a), zarg(b)]).collect();
+    let ends = ends.join(" ");
     let text = match d {
         None => format!("Leaf {ends}"),
         Some(d) => {
             let rows: Vec<String> = d
                 .iter()
                 .map(|row| {
-                    let qs: Vec<String> = row
-                        .iter()
-                        .map(|x| format!("({}, {})", x.numer(), x.denom()))
-                        .collect();
+                    let qs: Vec<String> = row.iter().map(qzlit).collect();
                     format!("({})%Z", qs.join(", "))
                 })
                 .collect();
@@ -594,7 +602,7 @@ fn tree_text(c: &Cover) -> (String, Span) {
         Cover::Leaf(r, d) => leaf_text(r, d),
         Cover::Split(side, mid, a, b) => {
             let ((ta, sa), (tb, sb)) = (tree_text(a), tree_text(b));
-            let text = format!("Split {side} {} ({ta}) ({tb})", qlit(mid));
+            let text = format!("Split {side} {} ({ta}) ({tb})", qzlit(mid));
             (text, join_span(sa, sb))
         }
     }
@@ -656,16 +664,16 @@ fn groups_text(runs: &[&[u32; 4]]) -> String {
         ls.last_mut()
             .unwrap()
             .1
-            .push(format!("({}, {})", r[2], r[3]));
+            .push(format!("({}, {})", zlit(r[2]), zlit(r[3])));
     }
     let text: Vec<String> = by_i
         .iter()
         .map(|(i, ls)| {
             let ls: Vec<String> = ls
                 .iter()
-                .map(|(l, js)| format!("({l}, [{}])", js.join("; ")))
+                .map(|(l, js)| format!("({}, [{}])", zlit(l), js.join("; ")))
                 .collect();
-            format!("({i}, [{}])", ls.join("; "))
+            format!("({}, [{}])", zlit(i), ls.join("; "))
         })
         .collect();
     format!("[{}]%Z", text.join(";\n  "))
@@ -901,7 +909,8 @@ mod tests {
         let (text, span) = tree_text(&cover);
         assert_eq!(
             text,
-            "Split 1 (1, 2)%Z (Leaf 1 2 3 4 5 6) (Leaf 2 3 3 4 5 6)"
+            "Split 1 (z 1, z 2) (Leaf (z 1) (z 2) (z 3) (z 4) (z 5) (z 6)) \
+             (Leaf (z 2) (z 3) (z 3) (z 4) (z 5) (z 6))"
         );
         assert_eq!(span, Some((1, 3)));
         // A leaf with derivative bounds: one (n, d) per partial derivative, a row per output.
@@ -910,8 +919,10 @@ mod tests {
         let (text, _) = leaf_text(&[(1, 2), (3, 4), (5, 6)], &Some(d));
         assert_eq!(
             text,
-            "MLeaf 1 2 3 4 5 6 ((0, 1), (0, 1), (0, 1), (0, 1))%Z \
-             ((0, 1), (0, 1), (0, 1), (0, 1))%Z ((0, 1), (0, 1), (0, 1), (3, 4))%Z"
+            "MLeaf (z 1) (z 2) (z 3) (z 4) (z 5) (z 6) \
+             ((z 0, z 1), (z 0, z 1), (z 0, z 1), (z 0, z 1))%Z \
+             ((z 0, z 1), (z 0, z 1), (z 0, z 1), (z 0, z 1))%Z \
+             ((z 0, z 1), (z 0, z 1), (z 0, z 1), (z 3, z 4))%Z"
         );
         // The checker's Jacobian on a cell bounds the derivatives from above, with room.
         let k = QI::new(Q::from(1), Q::from(101) / Q::from(100));
@@ -937,7 +948,8 @@ mod tests {
         let refs: Vec<&[u32; 4]> = runs.iter().collect();
         assert_eq!(
             groups_text(&refs),
-            "[(1, [(0, [(2, 3); (5, 5)]); (2, [(0, 0)])]);\n  (4, [(1, [(7, 9)])])]%Z"
+            "[(z 1, [(z 0, [(z 2, z 3); (z 5, z 5)]); (z 2, [(z 0, z 0)])]);\n  \
+             (z 4, [(z 1, [(z 7, z 9)])])]%Z"
         );
     }
 

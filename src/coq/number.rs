@@ -18,6 +18,31 @@ pub fn qlit(q: &Q) -> String {
     format!("({}, {})%Z", q.numer(), q.denom())
 }
 
+/// An integer of the grid data as a term of type Z: `z n`, `Rational.z` of a primitive
+/// 63-bit literal, which Coq reads in one step where it converts a Z literal digit by
+/// digit; outside the signed 63-bit range, the Z literal `n` itself. An element of a tuple
+/// as it is; an argument goes in [`zarg`].
+pub fn zlit(n: impl std::fmt::Display) -> String {
+    let text = n.to_string();
+    let digits = text.trim_start_matches('-');
+    match (digits.len() <= 18, text.starts_with('-')) {
+        (true, false) => format!("z {text}"),
+        (true, true) => format!("z ({text})"),
+        (false, false) => text,
+        (false, true) => format!("({text})"),
+    }
+}
+
+/// [`zlit`] in parentheses, as the argument of a constructor.
+pub fn zarg(n: impl std::fmt::Display) -> String {
+    format!("({})", zlit(n))
+}
+
+/// `q` as a `GridCheck.q` term of the grid data: `(zlit n, zlit d)`.
+pub fn qzlit(q: &Q) -> String {
+    format!("({}, {})", zlit(q.numer()), zlit(q.denom()))
+}
+
 /// An upper bound below `limit` with a short literal: `x` rounded up to 6 decimals where
 /// that stays below `limit`, else `x`; `None` when `x` is not below `limit`.
 pub fn short_upper_below(x: &Q, limit: &Q) -> Option<Q> {
@@ -88,5 +113,21 @@ mod tests {
         assert_eq!(lit(&parse("-0.5").unwrap()), "(-1 / 2)");
         assert_eq!(ident("T2.roots/eq4-range"), "T2_roots_eq4_range");
         assert_eq!(module_prefix("appendix-l"), "AppendixL");
+    }
+
+    #[test]
+    fn data_integers_are_primitive_literals_only_within_63_bits() {
+        assert_eq!(zlit(7), "z 7");
+        assert_eq!(zlit(-7), "z (-7)");
+        assert_eq!(zarg(7), "(z 7)");
+        // 18 digits are below 2^62 = 4 611 686 018 427 387 904; 19 may not be.
+        assert_eq!(zlit(999_999_999_999_999_999i64), "z 999999999999999999");
+        assert_eq!(zlit(-999_999_999_999_999_999i64), "z (-999999999999999999)");
+        assert_eq!(zlit(4_611_686_018_427_387_904i64), "4611686018427387904");
+        assert_eq!(
+            zlit(-4_611_686_018_427_387_905i64),
+            "(-4611686018427387905)"
+        );
+        assert_eq!(qzlit(&parse("-1.25").unwrap()), "(z (-5), z 4)");
     }
 }
