@@ -167,7 +167,8 @@ Proof. intros H Hb. exact (goal_ok_sound _ _ _ _ _ _ _ H Hb). Qed.
     partial derivatives of an output on a box (the derivatives of [MeanValue.v], proved
     there); the computation checks |dF/dx_j| <= D_j on the box and the bound at the box's
     centre m with room E = sum_j D_j r_j (r the half-widths), and [MeanValue.mv_lower],
-    [mv_upper] (or their |.| forms) give the bound on the box. *)
+    [mv_upper] (or their |.| forms) give the bound on the box. The test at the centre bounds
+    F(m) - E (or F(m) + E), with E an expression of constants ([espread]). *)
 
 Definition einvpi := Eunary Inv epi.
 
@@ -256,6 +257,15 @@ Definition spread (b : box) (d : dbounds) : q :=
 Definition d_qpos (d : dbounds) : bool :=
   let '(DK, Dv, Dx, Dy) := d in qpos DK && qpos Dv && qpos Dx && qpos Dy.
 
+(** E as an expression of constants, which the Interval library bounds in floats: exact,
+    as [spread] computes it, its numerator and denominator have some 60 digits, which take
+    the computation (on Coq's binary integers) longer than the rest of the check. *)
+Definition espread (b : box) (d : dbounds) : expr :=
+  let '(DK, Dv, Dx, Dy) := d in
+  eadd (eadd (eadd (emul (erat DK) (erat (hw (bk0 b) (bk1 b))))
+    (emul (erat Dv) (erat (hw (bv0 b) (bv1 b))))) (emul (erat Dx) (erat (hw (bx0 b) (bx1 b)))))
+    (emul (erat Dy) (erat (hw (by0 b) (by1 b)))).
+
 (** |dF/dx_j| <= D_j on the box, for the four partial derivatives. *)
 Definition partials_ok (b : box) (ds : parts) (d : dbounds) : bool :=
   let '(eK, ev, ex, ey) := ds in let '(DK, Dv, Dx, Dy) := d in
@@ -268,9 +278,9 @@ Definition out_ok (b : box) (e : expr) (ds : parts) (md : option dbounds) (lo hi
   match md with
   | Some d =>
       if partials_ok b ds d then
-        (if goal_ok (centre b) e (Gge true (erat (qadd lo (spread b d)))) then true
+        (if goal_ok (centre b) (esub e (espread b d)) (Gge true (erat lo)) then true
          else goal_ok b e (Gge true (erat lo))) &&
-        (if goal_ok (centre b) e (Gle true (erat (qsub hi (spread b d)))) then true
+        (if goal_ok (centre b) (eadd e (espread b d)) (Gle true (erat hi)) then true
          else goal_ok b e (Gle true (erat hi)))
       else goal_ok b e (Glele (erat lo) (erat hi))
   | None => goal_ok b e (Glele (erat lo) (erat hi))
@@ -289,6 +299,25 @@ Proof.
     by (intros; unfold hw; apply qpos_mul; [apply qpos_sub |]; auto).
   unfold spread. rewrite !qv_add, !qv_mul, !qv_hw; auto;
     repeat first [ apply qpos_add | apply qpos_mul | apply H | assumption | reflexivity ].
+Qed.
+
+Lemma eval_esub a b l : eval (esub a b) l = eval a l - eval b l.
+Proof. reflexivity. Qed.
+
+Lemma eval_eadd a b l : eval (eadd a b) l = eval a l + eval b l.
+Proof. reflexivity. Qed.
+
+Lemma espread_ok b d l : box_qpos b = true -> d_qpos d = true ->
+  eval (espread b d) l = qv (spread b d).
+Proof.
+  intros Hb Hd. destruct d as [[[DK Dv] Dx] Dy].
+  pose proof Hb as Hb'. unfold box_qpos in Hb'. repeat rewrite andb_true_iff in Hb'.
+  destruct Hb' as [[[[[[[B1 B2] B3] B4] B5] B6] B7] B8].
+  pose proof (qv_spread b (DK, Dv, Dx, Dy) Hb Hd) as E. cbv beta iota in E. rewrite E.
+  unfold espread. cbn [eval unary_real binary_real eadd emul erat ediv bk0 bk1 bv0 bv1 bx0 bx1 by0 by1 nullary_real].
+  change (IZR (fst DK) / IZR (snd DK)) with (qv DK). change (IZR (fst Dv) / IZR (snd Dv)) with (qv Dv).
+  change (IZR (fst Dx) / IZR (snd Dx)) with (qv Dx). change (IZR (fst Dy) / IZR (snd Dy)) with (qv Dy).
+  rewrite <- !qv_hw by assumption. unfold qv at 2 4 6 8. reflexivity.
 Qed.
 
 (** What [out_ok] proves, for an output G(F) with the partial derivatives of F. *)
@@ -362,13 +391,18 @@ Proof.
   { unfold d_qpos in Hd. repeat rewrite andb_true_iff in Hd. destruct Hd as [[[D1 D2] D3] D4].
     unfold spread, hw. simpl.
     repeat first [ apply qpos_add | apply qpos_mul | apply qpos_sub | assumption | reflexivity ]. }
+  assert (Sp : forall l, eval (espread (Box k0 k1 v0 v1 x0 x1 y0 y1) (DK, Dv, Dx, Dy)) l =
+    qv DK * ((qv k1 - qv k0) / 2) + qv Dv * ((qv v1 - qv v0) / 2) + qv Dx * ((qv x1 - qv x0) / 2)
+      + qv Dy * ((qv y1 - qv y0) / 2)) by (intros; rewrite espread_ok by assumption; exact Es).
   apply andb_true_iff in H as [L U]. split.
-  - destruct (goal_ok (centre (Box k0 k1 v0 v1 x0 x1 y0 y1)) e (Gge true (erat (qadd lo (spread (Box k0 k1 v0 v1 x0 x1 y0 y1) (DK, Dv, Dx, Dy)))))) eqn:C.
-    + pose proof (goal_ge _ _ _ _ _ _ _ C Ic) as G1. rewrite Ec, qv_add, Es in G1 by assumption.
+  - destruct (goal_ok (centre (Box k0 k1 v0 v1 x0 x1 y0 y1)) (esub e (espread (Box k0 k1 v0 v1 x0 x1 y0 y1) (DK, Dv, Dx, Dy))) (Gge true (erat lo))) eqn:C.
+    + pose proof (goal_ge _ _ _ _ _ _ _ C Ic) as G1.
+      rewrite eval_esub, Ec, Sp in G1.
       apply (Hl _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ M Hin4). lra.
     + rewrite <- (He K v wx wy Hwx). exact (goal_ge _ _ _ _ _ _ _ L Hin).
-  - destruct (goal_ok (centre (Box k0 k1 v0 v1 x0 x1 y0 y1)) e (Gle true (erat (qsub hi (spread (Box k0 k1 v0 v1 x0 x1 y0 y1) (DK, Dv, Dx, Dy)))))) eqn:C.
-    + pose proof (goal_le _ _ _ _ _ _ _ C Ic) as G1. rewrite Ec, qv_qsub, Es in G1 by assumption.
+  - destruct (goal_ok (centre (Box k0 k1 v0 v1 x0 x1 y0 y1)) (eadd e (espread (Box k0 k1 v0 v1 x0 x1 y0 y1) (DK, Dv, Dx, Dy))) (Gle true (erat hi))) eqn:C.
+    + pose proof (goal_le _ _ _ _ _ _ _ C Ic) as G1.
+      rewrite eval_eadd, Ec, Sp in G1.
       apply (Hh _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ M Hin4). lra.
     + rewrite <- (He K v wx wy Hwx). exact (goal_le _ _ _ _ _ _ _ U Hin).
 Qed.
