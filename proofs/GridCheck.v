@@ -732,19 +732,40 @@ Proof.
   apply zr_in. exact Hj.
 Qed.
 
-(** Part of a set: every run of [sub] is a run of s. A part's cells are tested against
-    the runs near their images only, grouped by i and l ([covers]). *)
+(** Part of a set: [sub] is a subsequence of s (the generator keeps the set's order), so
+    every run of [sub] is a run of s; checked in one pass over s. A part's cells are tested
+    against the runs near their images only, grouped by i and l ([covers]). *)
 Definition run_eqb (r r' : run) : bool :=
   let '(a, b, c, d) := r in let '(a', b', c', d') := r' in
   Z.eqb a a' && Z.eqb b b' && Z.eqb c c' && Z.eqb d d'.
 
-Definition sub_ok (s sub : list run) : bool := forallb (fun r => existsb (run_eqb r) s) sub.
+Fixpoint sub_ok (s sub : list run) {struct s} : bool :=
+  match sub with
+  | [] => true
+  | r :: sub' =>
+      match s with
+      | [] => false
+      | x :: s' => if run_eqb r x then sub_ok s' sub' else sub_ok s' sub
+      end
+  end.
+
+Lemma sub_ok_in s : forall sub r, sub_ok s sub = true -> In r sub ->
+  exists r', In r' s /\ run_eqb r r' = true.
+Proof.
+  induction s as [| x s IH]; intros sub r H Hr.
+  - destruct sub; [destruct Hr | discriminate].
+  - destruct sub as [| y sub']; [destruct Hr |].
+    simpl in H. destruct (run_eqb y x) eqn:E.
+    + destruct Hr as [<- | Hr].
+      * exists x. split; [left; reflexivity | exact E].
+      * destruct (IH sub' r H Hr) as [r' [H1 H2]]. exists r'. split; [right; exact H1 | exact H2].
+    + destruct (IH (y :: sub') r H Hr) as [r' [H1 H2]]. exists r'. split; [right; exact H1 | exact H2].
+Qed.
 
 Lemma sub_memb s sub c : sub_ok s sub = true -> memb sub c = true -> memb s c = true.
 Proof.
   intros Hs Hm. unfold memb in *. apply existsb_exists in Hm as [r [Hr Hc]].
-  unfold sub_ok in Hs. rewrite forallb_forall in Hs. specialize (Hs r Hr).
-  apply existsb_exists in Hs as [r' [Hr' He]]. apply existsb_exists. exists r'.
+  destruct (sub_ok_in s sub r Hs Hr) as [r' [Hr' He]]. apply existsb_exists. exists r'.
   split; [exact Hr' |].
   destruct r as [[[a b] c'] d], r' as [[[a' b'] c''] d']. simpl in He.
   repeat rewrite andb_true_iff in He. destruct He as [[[H1 H2] H3] H4].

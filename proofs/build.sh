@@ -8,7 +8,7 @@
 #                                   not named in $FULL (CI sample of the large ones); for
 #                                   the region obligations of lemma2 and theorem3, 4 cells
 #                                   of every K row (29 rows each: 116 cells per family,
-#                                   about 25 s of coqc per family on this machine)
+#                                   a few seconds of coqc per family, by RegionCheck.v)
 #   FULL="theorem2 appendix-l"      certificates always built in full (default); the
 #                                   *Claims.v files need their family's cover lemmas,
 #                                   so their families must stay in FULL

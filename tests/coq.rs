@@ -1335,6 +1335,19 @@ fn a_wrong_grid_cell_does_not_compile_in_coq() {
     assert!(!ok, "Coq accepted a leaf's box of cells moved up in v");
     assert!(out.contains(KERNEL_FALSE), "{out}");
 
+    // The part's runs of the next set with one run lengthened by 1 000 cells in j: not a
+    // run of the set (GridCheck.sub_ok). Refused.
+    let at = part0.find(": groups := ").unwrap();
+    let pair = at + part0[at..].match_indices("[(z ").nth(2).unwrap().0 + "[(z ".len();
+    let close = pair + part0[pair..].find(')').unwrap();
+    let (a, b) = part0[pair..close].split_once(", z ").unwrap();
+    let b: u32 = b.parse().unwrap();
+    let mut bad = part0.clone();
+    bad.replace_range(pair..close, &format!("{a}, z {}", b + 1000));
+    let (ok, out) = coqc_text(&dir, &good, "Lengthened.v", &bad);
+    assert!(!ok, "Coq accepted a run that is not one of the next set's");
+    assert!(out.contains(KERNEL_FALSE), "{out}");
+
     // Stage 2's piece 0 stretched to K in [1, 2]: its sampled generation-0 cell (outside B)
     // no longer maps into generation 1.
     let mut bad = v.clone();
