@@ -29,7 +29,7 @@
 #                                   region obligations (and K piece R of its slab graphs)
 #                                   in full, FAMILY:ID:R row R of obligation ID only, with
 #                                   the lemmas joining its cells (several entries per family
-#                                   allowed). Default: lemma2's row 0, K in [1, 1.02],
+#                                   and per obligation allowed; every one counts). Default: lemma2's row 0, K in [1, 1.02],
 #                                   3 881 cells in 1 924 lemmas, from which
 #                                   ProductClaims.positive_from_region gives L2.positive on
 #                                   that row (Lemma2_L2_positive_region.L2_positive_from_cells),

@@ -62,8 +62,9 @@ enum Cmd {
         sample: Option<usize>,
         /// With --sample: generate K row R of every region obligation and K piece R of every
         /// slab graph (`R`), or of one (`OBLIGATION:R`), in full, with the lemmas joining
-        /// its cells (repeatable). For T4.stage2/reach the piece's generations and its entry
-        /// cells are then whole.
+        /// its cells (repeatable; every entry counts, so several rows of one obligation can
+        /// be named). For T4.stage2/reach the piece's generations and its entry cells are
+        /// then whole.
         #[arg(long, requires = "sample")]
         full_row: Vec<coq::FullRow>,
     },

@@ -48,31 +48,38 @@ pub struct Options {
     /// ones (for a CI sample of large certificates); covering lemmas are then omitted.
     pub sample: Option<usize>,
     /// With a sample: generate these K rows (of a region obligation) or K pieces (of a slab
-    /// graph) in full, with the lemmas joining their cells; the first entry that names an
-    /// obligation counts.
+    /// graph or a grid obligation) in full, with the lemmas joining their cells; every entry
+    /// that names an obligation counts.
     pub full_rows: Vec<FullRow>,
 }
 
 impl Options {
-    /// The row or piece of obligation `id` to generate in full, if one is named.
-    pub fn full_row_of(&self, id: &str) -> Option<usize> {
-        self.full_rows.iter().find_map(|f| f.row_of(id))
-    }
-
-    /// Which of the `len` rows (or pieces, `unit`) of obligation `id` are generated in full:
-    /// all without a sample, the one `--full-row` names with it (an index past the end is
-    /// an error).
+    /// Which of the `len` rows (or pieces, `unit`) of obligation `id` are generated in full,
+    /// in order: all without a sample, those the `--full-row` entries name with it (an index
+    /// past the end is an error).
     pub fn in_full(&self, id: &str, len: usize, unit: &str) -> Result<Vec<usize>, String> {
-        Ok(match (self.sample, self.full_row_of(id)) {
-            (None, _) => (0..len).collect(),
-            (Some(_), Some(n)) if n < len => vec![n],
-            (Some(_), Some(n)) => {
-                return Err(format!(
-                    "{id}: --full-row {n}, but the proof has {len} {unit}"
-                ))
-            }
-            (Some(_), None) => vec![],
-        })
+        if self.sample.is_none() {
+            return Ok((0..len).collect());
+        }
+        let mut rows: Vec<usize> = self.full_rows.iter().filter_map(|f| f.row_of(id)).collect();
+        rows.sort_unstable();
+        rows.dedup();
+        match rows.iter().find(|&&n| n >= len) {
+            Some(n) => Err(format!(
+                "{id}: --full-row {n}, but the proof has {len} {unit}"
+            )),
+            None => Ok(rows),
+        }
+    }
+}
+
+/// The rows or pieces `ns` as words: `row 3`, `rows 0, 3`.
+pub fn named_in_full(unit: &str, ns: &[usize]) -> Option<String> {
+    let list: Vec<String> = ns.iter().map(|n| n.to_string()).collect();
+    match ns.len() {
+        0 => None,
+        1 => Some(format!("{unit} {}", list[0])),
+        _ => Some(format!("{unit}s {}", list.join(", "))),
     }
 }
 
@@ -300,6 +307,29 @@ mod tests {
         for bad in ["", "x", ":2", "T4.basin/region:", "T4.basin/region:-1"] {
             assert!(bad.parse::<FullRow>().is_err(), "{bad}");
         }
+        // Every entry that names an obligation counts, in order and once; without a sample
+        // every row is in full; a row past the end is refused.
+        let rows = Options {
+            sample: Some(2),
+            full_rows: ["T3.balance/region:3", "0", "T3.balance/region:0", "P3.x:5"]
+                .iter()
+                .map(|r| r.parse().unwrap())
+                .collect(),
+        };
+        assert_eq!(
+            rows.in_full("T3.balance/region", 29, "rows"),
+            Ok(vec![0, 3])
+        );
+        assert_eq!(rows.in_full("L2.positive/region", 29, "rows"), Ok(vec![0]));
+        assert!(rows.in_full("T3.balance/region", 3, "rows").is_err());
+        let whole = Options {
+            sample: None,
+            ..rows.clone()
+        };
+        assert_eq!(whole.in_full("P3.x", 3, "pieces"), Ok(vec![0, 1, 2]));
+        assert_eq!(named_in_full("row", &[]), None);
+        assert_eq!(named_in_full("row", &[3]), Some("row 3".into()));
+        assert_eq!(named_in_full("piece", &[0, 3]), Some("pieces 0, 3".into()));
         // Only T4.basin/region is written in full; an obligation that is not a region of
         // the certificate is refused.
         let text = std::fs::read_to_string("certificates/theorem4.json").unwrap();

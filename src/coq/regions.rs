@@ -763,7 +763,16 @@ pub fn files(
         }
         main.push('\n');
     }
-    if !proved.is_empty() {
+    // The domain theorem splits K between the rows in full, so they must be adjacent.
+    let adjacent = proved.windows(2).all(|w| w[1].0 == w[0].0 + 1);
+    if !adjacent {
+        let rows: Vec<String> = proved.iter().map(|p| p.0.to_string()).collect();
+        main.push_str(&format!(
+            "(* Rows {} are in full, each with its cover lemma; they are not adjacent in K, so no theorem joins them. *)\n\n",
+            rows.join(", ")
+        ));
+    }
+    if !proved.is_empty() && adjacent {
         main.push_str(&domain_theorem(&base, &rule, st, &proved));
         main_lemmas += 1;
         if let Some(cl) = &st.claim {
@@ -786,8 +795,14 @@ pub fn files(
         main.push_str(&sample_note(
             kept,
             total,
-            full.first()
-                .map(|n| format!("row {n} in full with its cover lemma")),
+            super::named_in_full("row", &full).map(|n| {
+                let its = if full.len() == 1 {
+                    "its cover lemma"
+                } else {
+                    "their cover lemmas"
+                };
+                format!("{n} in full with {its}")
+            }),
         ));
     }
     out.push(CoqFile {
@@ -883,6 +898,34 @@ mod tests {
         };
         let e = files(&c, o, &st, "Lemma2", &opts).err().unwrap();
         assert!(e.contains("29 rows"), "{e}");
+        // Rows 0 and 2 of three in full: each has its cover lemma, and no domain theorem
+        // joins them across the gap; rows 0 and 1 are joined.
+        let mut three = o.clone();
+        if let Proof::Region { rows } = &mut three.proof {
+            rows.truncate(3);
+        }
+        let rows = |names: &[&str]| Options {
+            sample: Some(1),
+            full_rows: names.iter().map(|r| r.parse().unwrap()).collect(),
+        };
+        let fs = files(&c, &three, &st, "Lemma2", &rows(&["0", "2"])).unwrap();
+        let main = fs.last().unwrap();
+        assert!(main.text.contains("Lemma L2_positive_region_r00 "));
+        assert!(main.text.contains("Lemma L2_positive_region_r02 "));
+        assert!(!main.text.contains("Theorem L2_positive_region_proved"));
+        assert!(
+            main.text.contains("(* Rows 0, 2 are in full"),
+            "{}",
+            main.text
+        );
+        assert!(main
+            .text
+            .contains("rows 0, 2 in full with their cover lemmas"));
+        let fs = files(&c, &three, &st, "Lemma2", &rows(&["1", "0"])).unwrap();
+        let main = fs.last().unwrap();
+        assert!(main
+            .text
+            .contains("Theorem L2_positive_region_proved : L2_positive_region_on 1 (26 / 25)."));
         // In full, two rows: one file each, and the domain theorem splits K between them.
         let mut two = o.clone();
         if let Proof::Region { rows } = &mut two.proof {

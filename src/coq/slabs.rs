@@ -526,8 +526,10 @@ pub fn files(
         main.push_str(&sample_note(
             kept,
             total,
-            full.first()
-                .map(|j| format!("piece {j} in full with the theorems joining its cells")),
+            super::named_in_full("piece", &full).map(|j| {
+                let its = if full.len() == 1 { "its" } else { "their" };
+                format!("{j} in full with the theorems joining {its} cells")
+            }),
         ));
     }
     out.push(CoqFile {
