@@ -1,12 +1,13 @@
-(** * Grid cells checked by computation: one soundness proof, then [vm_compute]
+(** * Grid cells checked by computation: one soundness proof, then Coq's virtual machine
 
     GridReach.v proves T4.stage2's generations and T4.grid-basin from one fact per grid
     cell. Proved by one [interval] call (or several) per cell, the 891 538 cells of
     theorem4 took about 280 CPU-hours. Here the facts are proved the way the Flyspeck
     nonlinear checker and the [interval] tactic itself work: a boolean test of a cell is
-    written once and proved sound once ([reach_runs], [last_runs], [basin_runs]), and
-    [vm_compute] runs it over every cell of a list of runs. Coq's kernel runs the test again
-    when it checks the proof.
+    written once and proved sound once ([reach_runs], [last_runs], [basin_runs]), and Coq's
+    virtual machine runs it over every cell of a list of runs, once: the generated lemmas
+    close the test with [vm_cast_no_check (eq_refl true)], so the kernel runs it when it
+    checks the proof at [Qed], and refuses the lemma if it computes [false].
 
     The test evaluates the expressions below, proved equal to (77)-(80) of [Model.v]
     ([e_v_ok], [e_wx_ok], [e_wy_ok], [e_c_ok]), in the interval arithmetic of the Interval
