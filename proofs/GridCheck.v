@@ -249,18 +249,13 @@ Definition centre (b : box) : box :=
   let mx := mid (bx0 b) (bx1 b) in let my := mid (by0 b) (by1 b) in
   Box mK mK mv mv mx mx my my.
 
-(** E = D_K r_K + D_v r_v + D_x r_x + D_y r_y. *)
-Definition spread (b : box) (d : dbounds) : q :=
-  let '(DK, Dv, Dx, Dy) := d in
-  qadd (qadd (qadd (qmul DK (hw (bk0 b) (bk1 b))) (qmul Dv (hw (bv0 b) (bv1 b))))
-    (qmul Dx (hw (bx0 b) (bx1 b)))) (qmul Dy (hw (by0 b) (by1 b))).
-
 Definition d_qpos (d : dbounds) : bool :=
   let '(DK, Dv, Dx, Dy) := d in qpos DK && qpos Dv && qpos Dx && qpos Dy.
 
-(** E as an expression of constants, which the Interval library bounds in floats: exact,
-    as [spread] computes it, its numerator and denominator have some 60 digits, which take
-    the computation (on Coq's binary integers) longer than the rest of the check. *)
+(** E = D_K r_K + D_v r_v + D_x r_x + D_y r_y, as an expression of constants, which the
+    Interval library bounds in floats: computed exactly in rationals, its numerator and
+    denominator have some 60 digits, which take the computation (on Coq's binary integers)
+    longer than the rest of the check. *)
 Definition espread (b : box) (d : dbounds) : expr :=
   let '(DK, Dv, Dx, Dy) := d in
   eadd (eadd (eadd (emul (erat DK) (erat (hw (bk0 b) (bk1 b))))
@@ -287,38 +282,21 @@ Definition out_ok (b : box) (e : expr) (ds : parts) (md : option dbounds) (lo hi
   | None => goal_ok b e (Glele (erat lo) (erat hi))
   end.
 
-Lemma qv_spread b d : box_qpos b = true -> d_qpos d = true ->
-  let '(DK, Dv, Dx, Dy) := d in
-  qv (spread b d) = qv DK * ((qv (bk1 b) - qv (bk0 b)) / 2) + qv Dv * ((qv (bv1 b) - qv (bv0 b)) / 2)
-    + qv Dx * ((qv (bx1 b) - qv (bx0 b)) / 2) + qv Dy * ((qv (by1 b) - qv (by0 b)) / 2).
-Proof.
-  intros Hb Hd. destruct d as [[[DK Dv] Dx] Dy].
-  unfold box_qpos in Hb. repeat rewrite andb_true_iff in Hb.
-  destruct Hb as [[[[[[[B1 B2] B3] B4] B5] B6] B7] B8].
-  unfold d_qpos in Hd. repeat rewrite andb_true_iff in Hd. destruct Hd as [[[D1 D2] D3] D4].
-  assert (H : forall a b, qpos a = true -> qpos b = true -> qpos (hw a b) = true)
-    by (intros; unfold hw; apply qpos_mul; [apply qpos_sub |]; auto).
-  unfold spread. rewrite !qv_add, !qv_mul, !qv_hw; auto;
-    repeat first [ apply qpos_add | apply qpos_mul | apply H | assumption | reflexivity ].
-Qed.
-
 Lemma eval_esub a b l : eval (esub a b) l = eval a l - eval b l.
 Proof. reflexivity. Qed.
 
 Lemma eval_eadd a b l : eval (eadd a b) l = eval a l + eval b l.
 Proof. reflexivity. Qed.
 
-Lemma espread_ok b d l : box_qpos b = true -> d_qpos d = true ->
-  eval (espread b d) l = qv (spread b d).
+Lemma espread_ok b d l : box_qpos b = true ->
+  let '(DK, Dv, Dx, Dy) := d in
+  eval (espread b d) l = qv DK * ((qv (bk1 b) - qv (bk0 b)) / 2) + qv Dv * ((qv (bv1 b) - qv (bv0 b)) / 2)
+    + qv Dx * ((qv (bx1 b) - qv (bx0 b)) / 2) + qv Dy * ((qv (by1 b) - qv (by0 b)) / 2).
 Proof.
-  intros Hb Hd. destruct d as [[[DK Dv] Dx] Dy].
-  pose proof Hb as Hb'. unfold box_qpos in Hb'. repeat rewrite andb_true_iff in Hb'.
-  destruct Hb' as [[[[[[[B1 B2] B3] B4] B5] B6] B7] B8].
-  pose proof (qv_spread b (DK, Dv, Dx, Dy) Hb Hd) as E. cbv beta iota in E. rewrite E.
-  unfold espread. cbn [eval unary_real binary_real eadd emul erat ediv bk0 bk1 bv0 bv1 bx0 bx1 by0 by1 nullary_real].
-  change (IZR (fst DK) / IZR (snd DK)) with (qv DK). change (IZR (fst Dv) / IZR (snd Dv)) with (qv Dv).
-  change (IZR (fst Dx) / IZR (snd Dx)) with (qv Dx). change (IZR (fst Dy) / IZR (snd Dy)) with (qv Dy).
-  rewrite <- !qv_hw by assumption. unfold qv at 2 4 6 8. reflexivity.
+  intros Hb. destruct d as [[[DK Dv] Dx] Dy].
+  unfold box_qpos in Hb. repeat rewrite andb_true_iff in Hb.
+  destruct Hb as [[[[[[[B1 B2] B3] B4] B5] B6] B7] B8].
+  rewrite <- !qv_hw by assumption. reflexivity.
 Qed.
 
 (** What [out_ok] proves, for an output G(F) with the partial derivatives of F. *)
@@ -361,8 +339,6 @@ Proof.
   pose proof Hb as Hb'. unfold box_qpos in Hb'. repeat rewrite andb_true_iff in Hb'.
   destruct Hb' as [[[[[[[B1 B2] B3] B4] B5] B6] B7] B8].
   destruct b as [k0 k1 v0 v1 x0 x1 y0 y1]. cbn [bk0 bk1 bv0 bv1 bx0 bx1 by0 by1] in *.
-  pose proof (qv_spread (Box k0 k1 v0 v1 x0 x1 y0 y1) (DK, Dv, Dx, Dy) Hb Hd) as Es.
-  cbv beta iota in Es. cbn [bk0 bk1 bv0 bv1 bx0 bx1 by0 by1] in Es.
   (* The partial derivatives on the box. *)
   assert (M : mv_partials F fK fv fx fy (qv k0) (qv k1) (qv v0) (qv v1) (qv x0) (qv x1)
                 (qv y0) (qv y1) (qv DK) (qv Dv) (qv Dx) (qv Dy)).
@@ -388,13 +364,9 @@ Proof.
   assert (Ec : eval e [qv (mid k0 k1); qv (mid v0 v1); qv (mid x0 x1); qv (mid y0 y1)] =
     G (F ((qv k0 + qv k1) / 2) ((qv v0 + qv v1) / 2) ((qv x0 + qv x1) / 2) ((qv y0 + qv y1) / 2))).
   { rewrite !qv_mid by assumption. exact (He _ _ _ _ Hc0). }
-  assert (Qs : qpos (spread (Box k0 k1 v0 v1 x0 x1 y0 y1) (DK, Dv, Dx, Dy)) = true).
-  { unfold d_qpos in Hd. repeat rewrite andb_true_iff in Hd. destruct Hd as [[[D1 D2] D3] D4].
-    unfold spread, hw. simpl.
-    repeat first [ apply qpos_add | apply qpos_mul | apply qpos_sub | assumption | reflexivity ]. }
   assert (Sp : forall l, eval (espread (Box k0 k1 v0 v1 x0 x1 y0 y1) (DK, Dv, Dx, Dy)) l =
     qv DK * ((qv k1 - qv k0) / 2) + qv Dv * ((qv v1 - qv v0) / 2) + qv Dx * ((qv x1 - qv x0) / 2)
-      + qv Dy * ((qv y1 - qv y0) / 2)) by (intros; rewrite espread_ok by assumption; exact Es).
+      + qv Dy * ((qv y1 - qv y0) / 2)) by exact (fun l => espread_ok _ (DK, Dv, Dx, Dy) l Hb).
   apply andb_true_iff in H as [L U]. split.
   - destruct (goal_ok (centre (Box k0 k1 v0 v1 x0 x1 y0 y1)) (esub e (espread (Box k0 k1 v0 v1 x0 x1 y0 y1) (DK, Dv, Dx, Dy))) (Gge true (erat lo))) eqn:C.
     + pose proof (goal_ge _ _ _ _ _ _ _ C Ic) as G1.
