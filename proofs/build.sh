@@ -168,6 +168,7 @@ cd "$here"
   echo GridReach.v
   echo Rational.v
   echo RegionCheck.v
+  echo SlabCheck.v
   echo GridCheck.v
   echo StageEntry.v
   echo EntryCheck.v

@@ -703,31 +703,56 @@ fn a_rank_that_does_not_fall_does_not_compile_in_coq() {
         eprintln!("SKIPPED: coqc not found (apt-get install coq libcoq-interval); the Coq rejection test did not run");
         return;
     }
-    let dir = scratch_with("reach", &["OrbitClaims.v", "SlabReach.v"]);
+    let dir = scratch_with("reach", &["OrbitClaims.v", "SlabReach.v", "SlabCheck.v"]);
     let gen = dir.join("gen");
     let cert = root().join("certificates/theorem3.json");
     let (ok, msg) = coq_sample_full(&cert, &gen, "1", Some("P3.orbit-near/slab-graph:0"));
     assert!(ok, "{msg}");
     let (ok, out) = coqc_generated(&dir, &gen, "Theorem3_P3_orbit_near_slab_graph_s00_part0.v");
     assert!(ok, "the near piece's cells should compile:\n{out}");
-    // The first leaf of the rank disjunction is cell 0, which leads to cells of smaller rank
-    // (and loops on itself as p grows). Ranked 0, its steps cannot go down: Coq rejects the
-    // step theorem.
     let file = "Theorem3_P3_orbit_near_slab_graph_s00_reach.v";
     let text = std::fs::read_to_string(gen.join(file)).unwrap();
-    let at = text.find("((r = ").expect("a leaf") + "((r = ".len();
-    let rank: usize = text[at..].split(')').next().unwrap().parse().unwrap();
-    assert!(rank > 0, "cell 0 has successors of smaller rank");
-    let bad = format!("{}0{}", &text[..at], &text[at + rank.to_string().len()..]);
-    assert!(
-        bad[at - 20..at + 40].contains("0 <= p <="),
-        "{}",
-        &bad[at - 20..at + 40]
-    );
-    std::fs::write(gen.join(file), &bad).unwrap();
     let (ok, out) = coqc_generated(&dir, &gen, file);
-    assert!(!ok, "Coq accepted a rank that does not fall");
-    assert!(out.contains("Error"), "{out}");
+    assert!(ok, "the true acyclicity file should compile:\n{out}");
+    // The cells outside the goal, one `SCell lo hi d_top a b rank` per line.
+    let start =
+        text.find("list scell := [\n  ").expect("the cell data") + "list scell := [\n  ".len();
+    let end = start + text[start..].find("].\n").unwrap();
+    let lines: Vec<&str> = text[start..end].split(";\n  ").collect();
+    assert!(lines.len() > 100, "{} cells", lines.len());
+    let fields = |l: &str| -> Vec<String> { l.split(")%Z ").map(|f| f.to_string()).collect() };
+    let with_lines =
+        |lines: &[String]| format!("{}{}{}", &text[..start], lines.join(";\n  "), &text[end..]);
+    let owned: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    // Cell 0 leads to cells of smaller rank (and loops on itself as p grows). Ranked 0,
+    // its steps cannot go down.
+    let mut ranked0 = owned.clone();
+    let f0 = fields(&ranked0[0]);
+    let rank: usize = f0[5].trim().parse().unwrap();
+    assert!(rank > 0, "cell 0 has successors of smaller rank");
+    assert!(ranked0[0].starts_with("SCell (0, 1)%Z"), "{}", ranked0[0]);
+    ranked0[0] = format!("{})%Z 0", f0[..5].join(")%Z "));
+    // A cell left out: the slab is no longer covered (and the cells that led into it
+    // have nowhere to go).
+    let mut missing = owned.clone();
+    missing.remove(lines.len() / 2);
+    // A successor range cut to its lower end: the image is not in it.
+    let mut narrow = owned.clone();
+    let f = fields(&narrow[1]);
+    narrow[1] = format!(
+        "{})%Z {})%Z {})%Z {})%Z {})%Z {}",
+        f[0], f[1], f[2], f[3], f[3], f[5]
+    );
+    for (what, bad) in [
+        ("cell 0 ranked 0", &ranked0),
+        ("a cell left out", &missing),
+        ("a successor range cut to a point", &narrow),
+    ] {
+        std::fs::write(gen.join(file), with_lines(bad)).unwrap();
+        let (ok, out) = coqc_generated(&dir, &gen, file);
+        assert!(!ok, "Coq accepted the acyclicity file with {what}");
+        assert!(out.contains(KERNEL_FALSE), "{what}: {out}");
+    }
 }
 
 /// The statement of lemma or theorem `name` in `text`, as an axiom.

@@ -2,17 +2,21 @@
 //! in Coq: the theorem that every orbit of the slab reaches the goal (the targets, or the
 //! near range), lands on p = 1, or is the origin, from `SlabReach.slab_reach`.
 //!
-//! The generator ranks the cells outside the goal (the strip's cells as one node) so that
-//! every edge of the transition graph, other than the strip's loop and cell 0's loop,
+//! The generator ranks the cells outside the goal (the strip's cells share one rank) so
+//! that every edge of the transition graph, other than the strip's loop and cell 0's loop,
 //! leads to a smaller rank; a cycle makes it fail. For a piece in full it writes:
-//! - `…_cell r p`: p lies in a cell of rank r outside the goal (a balanced disjunction of
-//!   one leaf per cell, the strip one leaf); `…_goal p`: p lies in a target or in N;
-//! - `…_step`: from every point of the slab in a cell of rank r, p' lies in the slab and in
-//!   the goal, or in a cell of smaller rank, or the step stays in the strip or in cell 0
-//!   (each cell's lemma gives p' in its successor range, a case split on p' finds the cell);
-//! - `…_cover`, `…_strip` (m ≤ −λ on the strip, λ > 1, from the strip cells' lemmas),
-//!   `…_strip_cell`, `…_esc` ((1 − K(p − 1))² ≥ γ > 1 on cell 0, by `interval`) and
-//!   `…_esc_cell`;
+//! - `…_piece` and `…_cells`: the piece (K range, ω, the cap on d, the slab's p range, the
+//!   goal's ranges, the strip and cell 0's range with their ranks) and every cell outside the
+//!   goal (p range, top of its d range, successor range, rank) as `SlabCheck` data;
+//! - `…_checked`: `SlabCheck.piece_ok` of them, `true` by computation, run once by Coq's
+//!   kernel at `Qed` (each cell's box facts by the Interval library's evaluation, d's range
+//!   on the slab, its successor range covered by the goal, cells of smaller rank and its
+//!   loop; the slab, the strip and cell 0's range covered by cells);
+//! - `…_cell r p` (`SlabCheck.in_cells`: p lies in a cell of rank r outside the goal),
+//!   `…_goal p` (p lies in a target or in N) with `…_goal_of`;
+//! - `…_step`, `…_cover`, `…_strip_cell`, `…_esc_cell`: `SlabCheck.check_step` and its
+//!   siblings applied to `…_checked`; `…_strip` (m ≤ −λ on the strip, λ > 1, from the strip
+//!   cells' lemmas) and `…_esc` ((1 − K(p − 1))² ≥ γ > 1 on cell 0, by `interval`);
 //! - `…_reach_from_cells`, `SlabReach.slab_reach` applied to them, and
 //!   `…_reach_xy_from_cells`, the same for the product map (13) in (x, y)
 //!   (`SlabReach.slab_reach_xy`).
@@ -20,8 +24,8 @@
 //! The ranks, λ and γ are the generator's; Coq checks every fact they enter.
 
 use super::boxes::{tactic, BOX_TIERS};
-use super::number::{lit, short_lower_above, short_upper_below};
-use super::slabs::{d_caps, k_range, split_cells, split_on, use_cell};
+use super::number::{lit, qlit, short_lower_above, short_upper_below};
+use super::slabs::{d_caps, k_range, split_cells, successors, use_cell};
 use crate::arith::q::{self, Q};
 use crate::check::attract::Slab;
 use std::ops::Range;
@@ -151,81 +155,6 @@ pub fn ranks(s: &Slab) -> Result<Vec<Option<usize>>, String> {
     Ok(rank)
 }
 
-/// One leaf of the cell disjunction: the cells `cells` (one cell, or the whole strip) with
-/// their rank.
-struct Leaf {
-    rank: usize,
-    cells: Range<usize>,
-}
-
-fn leaves(s: &Slab, rank: &[Option<usize>]) -> Vec<Leaf> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < s.len() {
-        if let Some(r) = rank[i] {
-            let cells = if s.strip.contains(&i) {
-                s.strip.clone()
-            } else {
-                i..i + 1
-            };
-            i = cells.end;
-            out.push(Leaf { rank: r, cells });
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
-
-/// The leaf text of `leaves[k]`.
-fn leaf_text(s: &Slab, l: &Leaf) -> String {
-    format!(
-        "((r = {})%nat /\\ {} <= p <= {})",
-        l.rank,
-        lit(&s.cuts[l.cells.start]),
-        lit(&s.cuts[l.cells.end])
-    )
-}
-
-/// The name of the disjunction over the leaves `r` (two or more).
-fn node_name(x: &str, r: &Range<usize>) -> String {
-    format!("{x}_t{}_{}", r.start, r.end)
-}
-
-/// The balanced disjunction over `leaves[r]`, one definition per inner node (children
-/// first, so that unfolding a node shows only its two children); returns the term for `r`.
-fn tree(s: &Slab, x: &str, leaves: &[Leaf], r: Range<usize>, defs: &mut String) -> String {
-    if r.len() == 1 {
-        return leaf_text(s, &leaves[r.start]);
-    }
-    let mid = r.start + r.len() / 2;
-    let a = tree(s, x, leaves, r.start..mid, defs);
-    let b = tree(s, x, leaves, mid..r.end, defs);
-    let name = node_name(x, &r);
-    defs.push_str(&format!(
-        "Definition {name} (r : nat) (p : R) : Prop := {a} \\/ {b}.\n"
-    ));
-    format!("{name} r p")
-}
-
-/// `unfold node; left.`/`right.` down the disjunction of `n` leaves to leaf k.
-fn path(x: &str, n: usize, k: usize) -> String {
-    let mut r = 0..n;
-    let mut out = String::new();
-    while r.len() > 1 {
-        let mid = r.start + r.len() / 2;
-        out.push_str(&format!("unfold {}; ", node_name(x, &r)));
-        if k < mid {
-            out.push_str("left; ");
-            r = r.start..mid;
-        } else {
-            out.push_str("right; ");
-            r = mid..r.end;
-        }
-    }
-    out
-}
-
 /// A piece's names and the constants of `SlabReach.slab_reach`.
 struct Piece<'a> {
     s: &'a Slab,
@@ -233,15 +162,12 @@ struct Piece<'a> {
     j: usize,
     x: String,
     rank: Vec<Option<usize>>,
-    leaves: Vec<Leaf>,
-    /// Leaf index of each cell outside the goal.
-    leaf_of: Vec<Option<usize>>,
     rs: usize,
-    slo: String,
-    shi: String,
+    slo: Q,
+    shi: Q,
     lambda: String,
     r0: usize,
-    ehi: String,
+    ehi: Q,
     gamma: Option<Q>,
 }
 
@@ -263,204 +189,132 @@ impl Piece<'_> {
         )
     }
 
-    /// Proves `…_cell R p` (R the rank of cell i's leaf) from bounds on p.
-    fn into_cell(&self, i: usize) -> String {
-        let k = self.leaf_of[i].expect("a ranked cell");
-        format!(
-            "unfold {}_cell; {}split; [reflexivity | lra]",
-            self.x,
-            path(&self.x, self.leaves.len(), k)
-        )
-    }
-
-    /// Proves `…_goal q` for q in goal cell j (from bounds on q).
-    fn into_goal(&self, j: usize) -> String {
-        let side = if self.s.near.is_some() {
-            ""
-        } else if self.s.targets[0].contains(&j) {
-            "left; "
-        } else {
-            "right; "
-        };
-        format!("unfold {}_goal; {side}lra", self.x)
-    }
-
-    /// The goal's definition.
-    fn goal_def(&self) -> String {
+    /// The goal's p ranges: the near range N, or the two targets.
+    fn goal_ranges(&self) -> Vec<(Q, Q)> {
         let s = self.s;
-        let range =
-            |r: &Range<usize>| format!("{} <= p <= {}", lit(&s.cuts[r.start]), lit(&s.cuts[r.end]));
-        let body = match &s.near {
-            Some(n) => range(n),
-            None => format!("({}) \\/ ({})", range(&s.targets[0]), range(&s.targets[1])),
+        let range = |r: &Range<usize>| (s.cuts[r.start].clone(), s.cuts[r.end].clone());
+        match &s.near {
+            Some(n) => vec![range(n)],
+            None => vec![range(&s.targets[0]), range(&s.targets[1])],
+        }
+    }
+
+    /// The goal's definition, and the lemma that it holds on the goal's ranges.
+    fn goal_def(&self) -> String {
+        let x = &self.x;
+        let ranges = self.goal_ranges();
+        let text: Vec<String> = ranges
+            .iter()
+            .map(|(a, b)| format!("{} <= p <= {}", lit(a), lit(b)))
+            .collect();
+        let (body, cases, sides) = if ranges.len() == 1 {
+            (text[0].clone(), "[<- | []]", "")
+        } else {
+            (
+                format!("({}) \\/ ({})", text[0], text[1]),
+                "[<- | [<- | []]]",
+                "[left | right]; ",
+            )
         };
         format!(
-            "(** The goal of the piece: {}. *)\nDefinition {}_goal (p : R) : Prop := {body}.\n\n",
-            if s.near.is_some() {
+            "(** The goal of the piece: {}. *)\nDefinition {x}_goal (p : R) : Prop := {body}.\n\n\
+             Lemma {x}_goal_of : forall p, in_ranges (s_goal {x}_piece) p -> {x}_goal p.\nProof.\n  intros p [g [Hg Hp]]. cbn [s_goal {x}_piece In] in Hg.\n  destruct Hg as {cases}; cbv [rq fst snd] in Hp; unfold {x}_goal; {sides}lra.\nQed.\n\n",
+            if self.s.near.is_some() {
                 "the near range N"
             } else {
                 "the two targets"
             },
-            self.x
         )
     }
 
-    fn cell_def(&self) -> String {
-        let mut defs = String::new();
-        let top = tree(
-            self.s,
-            &self.x,
-            &self.leaves,
-            0..self.leaves.len(),
-            &mut defs,
-        );
-        format!(
-            "(** The disjunction of the leaves, one definition per inner node. *)\n{defs}\n(** p lies in a cell of rank r outside the goal (the strip's cells are one leaf). *)\nDefinition {}_cell (r : nat) (p : R) : Prop := {top}.\n\n",
-            self.x,
-        )
-    }
-
-    /// [`use_cell`] for cell i of this piece.
-    fn use_cell(&self, i: usize) -> String {
-        use_cell(&self.base, self.j, self.s, i)
-    }
-
-    /// The step from cell i (of the leaf with rank `r`): the cell of p'.
-    fn step_leaf(&self, i: usize, r: usize) -> String {
+    /// The piece and its cells outside the goal as `SlabCheck` data, the test of them by
+    /// computation, and `…_cell`.
+    fn data(&self) -> String {
         let s = self.s;
-        // The successor cells (whose ends `slabs::successors` states).
-        let Range { start: a, end: b } = s.meets(&s.image(i));
-        let target = |j: usize| -> String {
-            if in_goal(s, j) {
-                format!("left; {}", self.into_goal(j))
-            } else if s.strip.contains(&i) && s.strip.contains(&j) {
-                "right; right; left; split; [reflexivity | split; lra]".into()
-            } else if i == 0 && j == 0 && self.gamma.is_some() {
-                "right; right; right; split; [reflexivity | split; lra]".into()
-            } else {
-                let rj = self.rank[j].expect("a ranked cell");
-                debug_assert!(rj < r);
-                format!(
-                    "right; left; exists {rj}%nat; split; [lia | {}]",
-                    self.into_cell(j)
-                )
-            }
-        };
-        let (bounds, firsts) = self.segments(a..b);
-        format!(
-            "{}\n  split; [lra | split; [exact H1 | ]].\n  clear - H2 Hpc.\n  {}",
-            self.use_cell(i),
-            split_on(
-                "(prod_p K p d)",
-                "Q",
-                &bounds,
-                0..firsts.len(),
-                0,
-                &|k| format!("{}.", target(firsts[k]))
-            )
-        )
-    }
-
-    /// The cells `r` in segments that one tactic handles: a run of cells of one target (or
-    /// of N), the strip, or one other cell. Their bounds, and the first cell of each.
-    fn segments(&self, r: Range<usize>) -> (Vec<Q>, Vec<usize>) {
-        let s = self.s;
-        let group = |i: usize| -> Option<usize> {
-            if s.near.as_ref().is_some_and(|n| n.contains(&i)) {
-                Some(0)
-            } else if s.targets[0].contains(&i) {
-                Some(1)
-            } else if s.targets[1].contains(&i) {
-                Some(2)
-            } else if s.strip.contains(&i) {
-                Some(3)
-            } else {
-                None
-            }
-        };
-        let mut bounds = vec![s.cuts[r.start].clone()];
-        let mut firsts: Vec<usize> = Vec::new();
-        for i in r.clone() {
-            let joins = firsts
-                .last()
-                .is_some_and(|&f| group(f).is_some() && group(f) == group(i));
-            if joins {
-                *bounds.last_mut().expect("a bound") = s.cuts[i + 1].clone();
-            } else {
-                firsts.push(i);
-                bounds.push(s.cuts[i + 1].clone());
-            }
+        let x = &self.x;
+        let goal: Vec<String> = self
+            .goal_ranges()
+            .iter()
+            .map(|(a, b)| format!("({}, {})", qlit(a), qlit(b)))
+            .collect();
+        let mut cells = Vec::new();
+        for i in 0..s.len() {
+            let Some(r) = self.rank[i] else { continue };
+            let (a, b) = successors(s, i);
+            let top = s.d(i).hi().cloned().expect("a cell's d range is bounded");
+            cells.push(format!(
+                "SCell {} {} {} {} {} {r}",
+                qlit(&s.cuts[i]),
+                qlit(&s.cuts[i + 1]),
+                qlit(&top),
+                qlit(&a),
+                qlit(&b)
+            ));
         }
-        (bounds, firsts)
+        format!(
+            "(** The piece: K range, omega, the cap on d, the slab's p range, the goal's ranges, the\n    strip with its rank, cell 0's range with its rank. *)\nDefinition {x}_piece : spiece :=\n  SPiece {} {} {} {} {} {} [{}] {} {} {} {} {}.\n\n\
+             (** The cells outside the goal: p range, top of the d range, successor range, rank. *)\nDefinition {x}_cells : list scell := [\n  {}].\n\n\
+             (** Every cell's box facts, successor range and rank, tested once by Coq's kernel at Qed. *)\nLemma {x}_checked : piece_ok {x}_piece {x}_cells {}%nat = true.\nProof. vm_cast_no_check (eq_refl true). Qed.\n\n\
+             (** p lies in a cell of rank r outside the goal. *)\nDefinition {x}_cell : nat -> R -> Prop := in_cells {x}_cells.\n\n",
+            qlit(&s.k.0),
+            qlit(&s.k.1),
+            qlit(&s.omega),
+            qlit(&s.dcap),
+            qlit(&s.cuts[0]),
+            qlit(&s.cuts[s.len()]),
+            goal.join("; "),
+            self.rs,
+            qlit(&self.slo),
+            qlit(&self.shi),
+            self.r0,
+            qlit(&self.ehi),
+            cells.join(";\n  "),
+            BOX_TIERS[0].1,
+        )
+    }
+
+    /// `SlabCheck.<lemma>` applied to this piece's data (and to the goal, for the lemmas
+    /// whose statement has it).
+    fn checked(&self, lemma: &str) -> String {
+        let x = &self.x;
+        let goal = if lemma.ends_with("_cell") {
+            String::new()
+        } else {
+            format!(" {x}_goal {x}_goal_of")
+        };
+        format!(
+            "{lemma} {x}_piece {x}_cells {}%nat {x}_checked{goal}",
+            BOX_TIERS[0].1
+        )
     }
 
     /// The step theorem.
     fn step_theorem(&self) -> String {
-        let s = self.s;
         let x = &self.x;
-        let leaf = |k: usize| -> String {
-            let l = &self.leaves[k];
-            format!(
-                "destruct Hc as [Hr Hpc]; subst r.\n  {}",
-                split_cells(&s.cuts, l.cells.clone(), 0, &|i| self.step_leaf(i, l.rank))
-            )
-        };
         format!(
-            "(** From a cell of rank r: p' lies in the slab, and in the goal, or in a cell of smaller\n    rank, or the step stays in the strip, or in cell 0. *)\nTheorem {x}_step : forall K, {} -> forall r p d,\n  {} -> {x}_cell r p ->\n  ({} <= prod_p K p d <= {}) /\\ 0 <= 2 - (K * (p - 1)) ^ 2 /\\\n  ({x}_goal (prod_p K p d)\n   \\/ (exists r', (r' < r)%nat /\\ {x}_cell r' (prod_p K p d))\n   \\/ (r = {}%nat /\\ {slo} <= p <= {shi} /\\ {slo} <= prod_p K p d <= {shi})\n   \\/ (r = {}%nat /\\ {lo} <= p <= {ehi} /\\ {lo} <= prod_p K p d <= {ehi})).\nProof.\n  intros K HK r p d [Hp [Hd Hw]] Hc. cbn [fst snd] in Hp, Hd, Hw.\n  {}\n  unfold {x}_cell in Hc.\n  {}\nQed.\n\n",
-            k_range(s),
+            "(** From a cell of rank r: p' lies in the slab, and in the goal, or in a cell of smaller\n    rank, or the step stays in the strip, or in cell 0. *)\nTheorem {x}_step : forall K, {} -> forall r p d,\n  {} -> {x}_cell r p ->\n  ({} <= prod_p K p d <= {}) /\\ 0 <= 2 - (K * (p - 1)) ^ 2 /\\\n  ({x}_goal (prod_p K p d)\n   \\/ (exists r', (r' < r)%nat /\\ {x}_cell r' (prod_p K p d))\n   \\/ (r = {}%nat /\\ {slo} <= p <= {shi} /\\ {slo} <= prod_p K p d <= {shi})\n   \\/ (r = {}%nat /\\ {lo} <= p <= {ehi} /\\ {lo} <= prod_p K p d <= {ehi})).\nProof. exact ({}). Qed.\n\n",
+            k_range(self.s),
             self.slab("(p, d)"),
             self.lo(),
             self.hi(),
             self.rs,
             self.r0,
-            self.d_caps(),
-            self.destruct_tree(0..self.leaves.len(), &leaf),
-            slo = self.slo,
-            shi = self.shi,
+            self.checked("check_step"),
+            slo = lit(&self.slo),
+            shi = lit(&self.shi),
             lo = self.lo(),
-            ehi = self.ehi,
-        )
-    }
-
-    fn d_caps(&self) -> String {
-        d_caps(self.s)
-    }
-
-    /// Case analysis of `Hc` along the disjunction of `leaves[r]`.
-    fn destruct_tree(&self, r: Range<usize>, leaf: &dyn Fn(usize) -> String) -> String {
-        if r.len() == 1 {
-            return leaf(r.start);
-        }
-        let mid = r.start + r.len() / 2;
-        format!(
-            "unfold {} in Hc; destruct Hc as [Hc|Hc].\n  {{ {} }}\n  {{ {} }}",
-            node_name(&self.x, &r),
-            self.destruct_tree(r.start..mid, leaf),
-            self.destruct_tree(mid..r.end, leaf)
+            ehi = lit(&self.ehi),
         )
     }
 
     /// Every p of the slab lies in the goal or in a ranked cell.
     fn cover(&self) -> String {
-        let s = self.s;
         let x = &self.x;
-        let leaf = |i: usize| -> String {
-            if in_goal(s, i) {
-                format!("left; {}.", self.into_goal(i))
-            } else {
-                format!(
-                    "right; exists {}%nat; {}.",
-                    self.rank[i].expect("a ranked cell"),
-                    self.into_cell(i)
-                )
-            }
-        };
-        let (bounds, firsts) = self.segments(0..s.len());
         format!(
-            "(** Every p of the slab lies in the goal or in a cell of some rank. *)\nLemma {x}_cover : forall p, {} <= p <= {} -> {x}_goal p \\/ exists r, {x}_cell r p.\nProof.\n  intros p Hp.\n  {}\nQed.\n\n",
+            "(** Every p of the slab lies in the goal or in a cell of some rank. *)\nLemma {x}_cover : forall p, {} <= p <= {} -> {x}_goal p \\/ exists r, {x}_cell r p.\nProof. exact ({}). Qed.\n\n",
             self.lo(),
             self.hi(),
-            split_cells(&bounds, 0..firsts.len(), 0, &|k| leaf(firsts[k]))
+            self.checked("check_cover"),
         )
     }
 
@@ -468,30 +322,25 @@ impl Piece<'_> {
     fn strip_lemmas(&self) -> String {
         let s = self.s;
         let x = &self.x;
-        let (proof, in_cell) = if s.strip.is_empty() {
-            (
-                "intros p d _ Hs; lra.".to_string(),
-                "intros p Hs; lra.".to_string(),
-            )
+        let proof = if s.strip.is_empty() {
+            "intros p d _ Hs; lra.".to_string()
         } else {
-            let leaf = |i: usize| format!("{}\n  lra.", self.use_cell(i));
-            (
-                format!(
-                    "intros p d [Hp [Hd Hw]] Hs. cbn [fst snd] in Hp, Hd, Hw.\n  {}\n  {}",
-                    self.d_caps(),
-                    split_cells(&s.cuts, s.strip.clone(), 0, &leaf)
-                ),
-                format!("intros p Hs; {}.", self.into_cell(s.strip.start)),
+            let leaf = |i: usize| format!("{}\n  lra.", use_cell(&self.base, self.j, s, i));
+            format!(
+                "intros p d [Hp [Hd Hw]] Hs. cbn [fst snd] in Hp, Hd, Hw.\n  {}\n  {}",
+                d_caps(s),
+                split_cells(&s.cuts, s.strip.clone(), 0, &leaf)
             )
         };
         format!(
-            "(** On the strip m <= -lambda: the strip repels from p = 1. *)\nLemma {x}_strip : forall K, {} -> forall p d,\n  {} -> {slo} <= p <= {shi} -> prod_m K p d <= - {}.\nProof.\n  intros K HK. {proof}\nQed.\n\nLemma {x}_strip_cell : forall p, {slo} <= p <= {shi} -> {x}_cell {}%nat p.\nProof. {in_cell} Qed.\n\n",
+            "(** On the strip m <= -lambda: the strip repels from p = 1. *)\nLemma {x}_strip : forall K, {} -> forall p d,\n  {} -> {slo} <= p <= {shi} -> prod_m K p d <= - {}.\nProof.\n  intros K HK. {proof}\nQed.\n\nLemma {x}_strip_cell : forall p, {slo} <= p <= {shi} -> {x}_cell {}%nat p.\nProof. exact ({}). Qed.\n\n",
             k_range(s),
             self.slab("(p, d)"),
             self.lambda,
             self.rs,
-            slo = self.slo,
-            shi = self.shi,
+            self.checked("check_strip_cell"),
+            slo = lit(&self.slo),
+            shi = lit(&self.shi),
         )
     }
 
@@ -499,26 +348,22 @@ impl Piece<'_> {
     fn escape_lemmas(&self) -> String {
         let s = self.s;
         let x = &self.x;
-        let (gamma, proof, in_cell) = match &self.gamma {
+        let (gamma, proof) = match &self.gamma {
             Some(g) => (
                 lit(g),
                 format!("intros K HK p Hp; {}.", tactic(&["K", "p"], BOX_TIERS)),
-                format!("intros p Hp; {}.", self.into_cell(0)),
             ),
-            None => (
-                "2".to_string(),
-                "intros K HK p Hp; lra.".to_string(),
-                "intros p Hp; lra.".to_string(),
-            ),
+            None => ("2".to_string(), "intros K HK p Hp; lra.".to_string()),
         };
         format!(
-            "(** On cell 0, p' >= gamma p: p grows there. *)\nLemma {x}_esc : forall K, {} -> forall p, {} <= p <= {} -> {gamma} <= (1 - K * (p - 1)) ^ 2.\nProof. {proof} Qed.\n\nLemma {x}_esc_cell : forall p, {} <= p <= {} -> {x}_cell {}%nat p.\nProof. {in_cell} Qed.\n\n",
+            "(** On cell 0, p' >= gamma p: p grows there. *)\nLemma {x}_esc : forall K, {} -> forall p, {} <= p <= {} -> {gamma} <= (1 - K * (p - 1)) ^ 2.\nProof. {proof} Qed.\n\nLemma {x}_esc_cell : forall p, {} <= p <= {} -> {x}_cell {}%nat p.\nProof. exact ({}). Qed.\n\n",
             k_range(s),
             self.lo(),
-            self.ehi,
+            lit(&self.ehi),
             self.lo(),
-            self.ehi,
+            lit(&self.ehi),
             self.r0,
+            self.checked("check_esc_cell"),
         )
     }
 
@@ -533,11 +378,11 @@ impl Piece<'_> {
                 self.lo(),
                 self.hi(),
                 self.rs,
-                self.slo,
-                self.shi,
+                lit(&self.slo),
+                lit(&self.shi),
                 self.lambda,
                 self.r0,
-                self.ehi,
+                lit(&self.ehi),
             )
         };
         let w = "(prod_orbit n K x y)";
@@ -557,27 +402,20 @@ impl Piece<'_> {
 /// orbit of the slab reaches the goal, with the definitions and lemmas it rests on.
 pub fn reach_text(base: &str, j: usize, s: &Slab) -> Result<String, String> {
     let rank = ranks(s)?;
-    let leaves = leaves(s, &rank);
-    let mut leaf_of = vec![None; s.len()];
-    for (k, l) in leaves.iter().enumerate() {
-        for i in l.cells.clone() {
-            leaf_of[i] = Some(k);
-        }
-    }
     let (rs, slo, shi, lambda) = if s.strip.is_empty() {
-        (0, "2".into(), "1".into(), "2".into())
+        (0, Q::from(2), Q::from(1), "2".into())
     } else {
         (
             rank[s.strip.start].expect("the strip is ranked"),
-            lit(&s.cuts[s.strip.start]),
-            lit(&s.cuts[s.strip.end]),
+            s.cuts[s.strip.start].clone(),
+            s.cuts[s.strip.end].clone(),
             lit(&(-strip_bound(s))),
         )
     };
     let gamma = escape_bound(s);
     let (r0, ehi) = match &gamma {
-        Some(_) => (rank[0].expect("cell 0 is ranked"), lit(&s.cuts[1])),
-        None => (0, lit(&(s.cuts[0].clone() - Q::from(1)))),
+        Some(_) => (rank[0].expect("cell 0 is ranked"), s.cuts[1].clone()),
+        None => (0, s.cuts[0].clone() - Q::from(1)),
     };
     if gamma.is_some() && !s.strip.is_empty() && s.cuts[1] >= s.cuts[s.strip.start] {
         return Err("cell 0 touches the strip".into());
@@ -588,8 +426,6 @@ pub fn reach_text(base: &str, j: usize, s: &Slab) -> Result<String, String> {
         j,
         x: format!("{base}_s{j:02}"),
         rank,
-        leaves,
-        leaf_of,
         rs,
         slo,
         shi,
@@ -599,8 +435,8 @@ pub fn reach_text(base: &str, j: usize, s: &Slab) -> Result<String, String> {
         gamma,
     };
     let mut t = String::new();
+    t.push_str(&p.data());
     t.push_str(&p.goal_def());
-    t.push_str(&p.cell_def());
     t.push_str(&p.step_theorem());
     t.push_str(&p.cover());
     t.push_str(&p.strip_lemmas());
@@ -786,6 +622,12 @@ mod tests {
         assert!(strip_bound(&s) < -1);
         assert!(escape_bound(&s).is_some_and(|g| g > 1));
         let t = reach_text("X", 66, &s).unwrap();
+        // One data line per cell outside the goal (the strip's cells each with the strip's
+        // rank), tested once by computation.
+        let ranked = ranks(&s).unwrap().iter().filter(|r| r.is_some()).count();
+        assert_eq!(t.matches("\n  SCell ").count(), ranked);
+        assert!(ranked < s.len() && ranked > s.strip.len());
+        assert!(t.contains("Lemma X_s66_checked : piece_ok X_s66_piece X_s66_cells 16%nat = true."));
         assert!(t.contains("Theorem X_s66_reach_from_cells"));
         assert!(t.contains("Theorem X_s66_reach_xy_from_cells"));
         assert!(t.contains("Lemma X_s66_esc :"));

@@ -448,7 +448,7 @@ pub fn files(
             let mut t = intro(&format!(
                 "piece {j}, every orbit of its slab reaches the goal (the graph's acyclicity)"
             ));
-            t.push_str("From Coq Require Import Lia.\nFrom Twostep Require Import ProductClaims SlabReach.\n");
+            t.push_str("From Twostep Require Import ProductClaims SlabReach Rational SlabCheck.\n");
             for p in &parts {
                 t.push_str(&format!("From Twostep.generated Require Import {p}.\n"));
             }
