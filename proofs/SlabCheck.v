@@ -130,7 +130,8 @@ Qed.
 Section Check.
 
 Variable P : spiece.
-Variable cs : list scell.
+(** The cells outside the goal, and the goal's cells (whose ranks are not used). *)
+Variables cs gs : list scell.
 
 Definition range (c : scell) : q * q := (c_lo c, c_hi c).
 
@@ -164,19 +165,27 @@ Definition d_ok (c : scell) : bool :=
   qle (s_cap P) (c_d c)
   || (qlt (0, 1)%Z (c_lo c) && qle (s_om P) (qmul (4, 1)%Z (qmul (c_lo c) (c_d c)))).
 
-Definition cell_ok (n : nat) (c : scell) : bool :=
+(** Cell c's box facts, its d range on the slab, and its successor range in the slab. *)
+Definition image_ok (n : nat) (c : scell) : bool :=
   qpos (c_lo c) && qpos (c_hi c) && qpos (c_d c) && qpos (c_a c) && qpos (c_b c)
   && d_ok c && form_ok n (cell_box c) (image_form c)
-  && qle (s_lo P) (c_a c) && qle (c_b c) (s_hi P)
-  && covers (allowed c) (c_a c) (c_b c).
+  && qle (s_lo P) (c_a c) && qle (c_b c) (s_hi P).
+
+(** A cell outside the goal: its image facts, and its successor range allowed. *)
+Definition cell_ok (n : nat) (c : scell) : bool :=
+  image_ok n c && covers (allowed c) (c_a c) (c_b c).
+
+(** A cell of the goal: its image facts, and it lies in the goal's ranges. *)
+Definition goal_cell_ok (n : nat) (c : scell) : bool :=
+  image_ok n c && covers (s_goal P) (c_lo c) (c_hi c).
 
 Definition piece_ok (n : nat) : bool :=
   qpos (s_om P) && qpos (s_cap P) && qpos (s_lo P) && qpos (s_hi P)
   && qpos (s_slo P) && qpos (s_shi P) && qpos (s_ehi P)
   && qle (0, 1)%Z (s_lo P) && qle (0, 1)%Z (s_cap P)
   && qle (s_om P) (qmul (s_cap P) (s_cap P))
-  && forallb (cell_ok n) cs
-  && covers (s_goal P ++ map range cs) (s_lo P) (s_hi P)
+  && forallb (cell_ok n) cs && forallb (goal_cell_ok n) gs
+  && covers (map range (cs ++ gs)) (s_lo P) (s_hi P)
   && (qlt (s_shi P) (s_slo P)
       || covers (map range (filter (rank_is (s_rs P)) cs)) (s_slo P) (s_shi P))
   && (qlt (s_ehi P) (s_lo P)
@@ -189,9 +198,9 @@ End Check.
 Section Sound.
 
 Variable P : spiece.
-Variable cs : list scell.
+Variables cs gs : list scell.
 Variable n : nat.
-Hypothesis Hok : piece_ok P cs n = true.
+Hypothesis Hok : piece_ok P cs gs n = true.
 (** The goal as the generated file states it, holding on the goal's ranges. *)
 Variable goal : R -> Prop.
 Hypothesis Hgoal : forall p, in_ranges (s_goal P) p -> goal p.
@@ -201,8 +210,8 @@ Lemma piece_parts :
   /\ qpos (s_hi P) = true /\ qpos (s_slo P) = true /\ qpos (s_shi P) = true
   /\ qpos (s_ehi P) = true /\ 0 <= qv (s_lo P) /\ 0 <= qv (s_cap P)
   /\ qv (s_om P) <= qv (s_cap P) * qv (s_cap P)
-  /\ forallb (cell_ok P cs n) cs = true
-  /\ covers (s_goal P ++ map range cs) (s_lo P) (s_hi P) = true
+  /\ forallb (cell_ok P cs n) cs = true /\ forallb (goal_cell_ok P n) gs = true
+  /\ covers (map range (cs ++ gs)) (s_lo P) (s_hi P) = true
   /\ (qlt (s_shi P) (s_slo P)
       || covers (map range (filter (rank_is (s_rs P)) cs)) (s_slo P) (s_shi P)) = true
   /\ (qlt (s_ehi P) (s_lo P)
@@ -210,6 +219,7 @@ Lemma piece_parts :
 Proof.
   pose proof Hok as H. unfold piece_ok in H.
   apply andb_true_iff in H as [H E14]. apply andb_true_iff in H as [H E13].
+  apply andb_true_iff in H as [H E11'].
   apply andb_true_iff in H as [H E12]. apply andb_true_iff in H as [H E11].
   apply andb_true_iff in H as [H E10]. apply andb_true_iff in H as [H E9].
   apply andb_true_iff in H as [H E8]. apply andb_true_iff in H as [H E7].
@@ -224,32 +234,50 @@ Proof.
   repeat split; assumption.
 Qed.
 
-Lemma cell_parts c : In c cs ->
+Lemma image_parts c : In c (cs ++ gs) ->
   qpos (c_lo c) = true /\ qpos (c_hi c) = true /\ qpos (c_d c) = true
   /\ qpos (c_a c) = true /\ qpos (c_b c) = true /\ d_ok P c = true
   /\ form_ok n (cell_box P c) (image_form c) = true
-  /\ qle (s_lo P) (c_a c) = true /\ qle (c_b c) (s_hi P) = true
-  /\ covers (allowed P cs c) (c_a c) (c_b c) = true.
+  /\ qle (s_lo P) (c_a c) = true /\ qle (c_b c) (s_hi P) = true.
 Proof.
-  intros Hin. destruct piece_parts as (_ & _ & _ & _ & _ & _ & _ & _ & _ & _ & F & _).
-  pose proof (proj1 (forallb_forall _ _) F c Hin) as H. unfold cell_ok in H.
-  apply andb_true_iff in H as [H E10]. apply andb_true_iff in H as [H E9].
-  apply andb_true_iff in H as [H E8]. apply andb_true_iff in H as [H E7].
-  apply andb_true_iff in H as [H E6]. apply andb_true_iff in H as [H E5].
-  apply andb_true_iff in H as [H E4]. apply andb_true_iff in H as [H E3].
-  apply andb_true_iff in H as [E1 E2].
+  intros Hin. destruct piece_parts as (_ & _ & _ & _ & _ & _ & _ & _ & _ & _ & F & G & _).
+  assert (H : image_ok P n c = true).
+  { apply in_app_or in Hin as [Hin | Hin].
+    - pose proof (proj1 (forallb_forall _ _) F c Hin) as H. unfold cell_ok in H.
+      apply andb_true_iff in H. tauto.
+    - pose proof (proj1 (forallb_forall _ _) G c Hin) as H. unfold goal_cell_ok in H.
+      apply andb_true_iff in H. tauto. }
+  unfold image_ok in H.
+  apply andb_true_iff in H as [H E9]. apply andb_true_iff in H as [H E8].
+  apply andb_true_iff in H as [H E7]. apply andb_true_iff in H as [H E6].
+  apply andb_true_iff in H as [H E5]. apply andb_true_iff in H as [H E4].
+  apply andb_true_iff in H as [H E3]. apply andb_true_iff in H as [E1 E2].
   repeat split; assumption.
 Qed.
 
+Lemma cell_allowed c : In c cs -> covers (allowed P cs c) (c_a c) (c_b c) = true.
+Proof.
+  intros Hin. destruct piece_parts as (_ & _ & _ & _ & _ & _ & _ & _ & _ & _ & F & _).
+  pose proof (proj1 (forallb_forall _ _) F c Hin) as H. unfold cell_ok in H.
+  apply andb_true_iff in H. tauto.
+Qed.
+
+Lemma goal_cell_in c : In c gs -> covers (s_goal P) (c_lo c) (c_hi c) = true.
+Proof.
+  intros Hin. destruct piece_parts as (_ & _ & _ & _ & _ & _ & _ & _ & _ & _ & _ & G & _).
+  pose proof (proj1 (forallb_forall _ _) G c Hin) as H. unfold goal_cell_ok in H.
+  apply andb_true_iff in H. tauto.
+Qed.
+
 (** A step from a point of the slab in cell c: W does not grow and p' lies in [c_a, c_b]. *)
-Lemma cell_image c K p d : In c cs -> qv (s_k0 P) <= K <= qv (s_k1 P) ->
+Lemma cell_image c K p d : In c (cs ++ gs) -> qv (s_k0 P) <= K <= qv (s_k1 P) ->
   qv (s_lo P) <= p -> 0 <= d -> prod_w p d <= qv (s_om P) ->
   qv (c_lo c) <= p <= qv (c_hi c) ->
   0 <= 2 - (K * (p - 1)) ^ 2 /\ qv (c_a c) <= prod_p K p d <= qv (c_b c).
 Proof.
   intros Hin HK Hp Hd Hw Hc.
   destruct piece_parts as (Pom & Pcap & Plo & _ & _ & _ & _ & Lo0 & Cap0 & Cap2 & _).
-  destruct (cell_parts c Hin) as (Clo & _ & Cd & _ & _ & Dok & Form & _).
+  destruct (image_parts c Hin) as (Clo & _ & Cd & _ & _ & Dok & Form & _).
   assert (Z1 : qpos (0, 1)%Z = true) by reflexivity.
   assert (Hdc : d <= qv (c_d c)).
   { unfold d_ok in Dok. apply orb_true_iff in Dok as [D | D].
@@ -300,8 +328,10 @@ Proof.
   intros K HK r p d [Hp [Hd Hw]] [c [Hin [Hr Hc]]]. cbn [fst snd] in Hp, Hd, Hw.
   rewrite !rq_qv in *.
   destruct piece_parts as (_ & _ & Plo & Phi & Pslo & Pshi & Pehi & _).
-  destruct (cell_parts c Hin) as (Clo & Chi & _ & Ca & Cb & _ & _ & Ga & Gb & Cov).
-  destruct (cell_image c K p d Hin HK ltac:(lra) Hd Hw Hc) as [H2 Hi].
+  pose proof (in_or_app _ _ _ (or_introl Hin) : In c (cs ++ gs)) as Hin'.
+  destruct (image_parts c Hin') as (Clo & Chi & _ & Ca & Cb & _ & _ & Ga & Gb).
+  pose proof (cell_allowed c Hin) as Cov.
+  destruct (cell_image c K p d Hin' HK ltac:(lra) Hd Hw Hc) as [H2 Hi].
   pose proof (qle_ok _ _ Plo Ca Ga). pose proof (qle_ok _ _ Cb Phi Gb).
   split; [lra | split; [exact H2 |]].
   destruct (covers_ok _ _ _ Cov (prod_p K p d) Hi) as [iv [Hiv Hx]].
@@ -333,12 +363,30 @@ Theorem check_cover : forall p, rq (s_lo P) <= p <= rq (s_hi P) ->
   goal p \/ exists r, in_cells cs r p.
 Proof.
   intros p Hp. rewrite !rq_qv in Hp.
-  destruct piece_parts as (_ & _ & _ & _ & _ & _ & _ & _ & _ & _ & _ & Cov & _).
+  destruct piece_parts as (_ & _ & _ & _ & _ & _ & _ & _ & _ & _ & _ & _ & Cov & _).
   destruct (covers_ok _ _ _ Cov p Hp) as [iv [Hiv Hx]].
-  apply in_app_or in Hiv as [G | L].
-  - left. apply Hgoal. exists iv. rewrite !rq_qv. tauto.
-  - right. apply in_map_iff in L as [c [<- Hc]].
-    exists (c_rank c). exact (in_cells_of c p Hc Hx).
+  apply in_map_iff in Hiv as [c [<- Hc]]. cbn [range fst snd] in Hx.
+  apply in_app_or in Hc as [Hc | Hc].
+  - right. exists (c_rank c). exact (in_cells_of c p Hc Hx).
+  - left. apply Hgoal.
+    destruct (covers_ok _ _ _ (goal_cell_in c Hc) p Hx) as [g [Hg Hy]].
+    exists g. rewrite !rq_qv. tauto.
+Qed.
+
+(** The slab is mapped into itself, and W does not grow (the slab's invariance, from every
+    cell's image facts). *)
+Theorem check_invariant : forall K p d, rq (s_k0 P) <= K <= rq (s_k1 P) ->
+  rq (s_lo P) <= p <= rq (s_hi P) -> 0 <= d -> prod_w p d <= rq (s_om P) ->
+  (0 <= 2 - (K * (p - 1)) ^ 2) /\ (rq (s_lo P) <= prod_p K p d <= rq (s_hi P)).
+Proof.
+  intros K p d HK Hp Hd Hw. rewrite !rq_qv in *.
+  destruct piece_parts as (_ & _ & Plo & Phi & _ & _ & _ & _ & _ & _ & _ & _ & Cov & _).
+  destruct (covers_ok _ _ _ Cov p Hp) as [iv [Hiv Hx]].
+  apply in_map_iff in Hiv as [c [<- Hc]]. cbn [range fst snd] in Hx.
+  destruct (image_parts c Hc) as (_ & _ & _ & Ca & Cb & _ & _ & Ga & Gb).
+  destruct (cell_image c K p d Hc HK ltac:(lra) Hd Hw Hx) as [H2 Hi].
+  pose proof (qle_ok _ _ Plo Ca Ga). pose proof (qle_ok _ _ Cb Phi Gb).
+  split; [exact H2 | lra].
 Qed.
 
 (** A range [a, b] (empty when b < a) covered by the cells of rank r lies in them. *)
@@ -359,7 +407,7 @@ Qed.
 Theorem check_strip_cell : forall p, rq (s_slo P) <= p <= rq (s_shi P) ->
   in_cells cs (s_rs P) p.
 Proof.
-  destruct piece_parts as (_ & _ & _ & _ & Pslo & Pshi & _ & _ & _ & _ & _ & _ & S & _).
+  destruct piece_parts as (_ & _ & _ & _ & Pslo & Pshi & _ & _ & _ & _ & _ & _ & _ & S & _).
   exact (rank_range _ _ _ Pslo Pshi S).
 Qed.
 
@@ -367,7 +415,7 @@ Qed.
 Theorem check_esc_cell : forall p, rq (s_lo P) <= p <= rq (s_ehi P) ->
   in_cells cs (s_r0 P) p.
 Proof.
-  destruct piece_parts as (_ & _ & Plo & _ & _ & _ & Pehi & _ & _ & _ & _ & _ & _ & E).
+  destruct piece_parts as (_ & _ & Plo & _ & _ & _ & Pehi & _ & _ & _ & _ & _ & _ & _ & E).
   exact (rank_range _ _ _ Plo Pehi E).
 Qed.
 

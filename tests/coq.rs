@@ -710,9 +710,14 @@ fn a_rank_that_does_not_fall_does_not_compile_in_coq() {
     assert!(ok, "{msg}");
     let (ok, out) = coqc_generated(&dir, &gen, "Theorem3_P3_orbit_near_slab_graph_s00_part0.v");
     assert!(ok, "the near piece's cells should compile:\n{out}");
-    let file = "Theorem3_P3_orbit_near_slab_graph_s00_reach.v";
+    // The piece's joining file holds the cells as data with their test by computation; the
+    // acyclicity file applies SlabReach to it.
+    let file = "Theorem3_P3_orbit_near_slab_graph_s00.v";
     let text = std::fs::read_to_string(gen.join(file)).unwrap();
     let (ok, out) = coqc_generated(&dir, &gen, file);
+    assert!(ok, "the true joining file should compile:\n{out}");
+    let reach = "Theorem3_P3_orbit_near_slab_graph_s00_reach.v";
+    let (ok, out) = coqc_generated(&dir, &gen, reach);
     assert!(ok, "the true acyclicity file should compile:\n{out}");
     // The cells outside the goal, one `SCell lo hi d_top a b rank` per line.
     let start =
@@ -743,14 +748,29 @@ fn a_rank_that_does_not_fall_does_not_compile_in_coq() {
         "{})%Z {})%Z {})%Z {})%Z {})%Z {}",
         f[0], f[1], f[2], f[3], f[3], f[5]
     );
-    for (what, bad) in [
-        ("cell 0 ranked 0", &ranked0),
-        ("a cell left out", &missing),
-        ("a successor range cut to a point", &narrow),
-    ] {
-        std::fs::write(gen.join(file), with_lines(bad)).unwrap();
+    let mut bad_texts: Vec<(&str, String)> = vec![
+        ("cell 0 ranked 0", with_lines(&ranked0)),
+        ("a cell left out", with_lines(&missing)),
+        ("a successor range cut to a point", with_lines(&narrow)),
+    ];
+    // The goal's cells follow: the first one's successor range cut to a point (the slab's
+    // invariance rests on it).
+    let key = "_goal_cells : list scell := [\n  SCell ";
+    let g = text.find(key).expect("the goal's cells") + key.len() - "SCell ".len();
+    let g_end = g + text[g..].find(";\n").unwrap();
+    let f = fields(&text[g..g_end]);
+    let cut = format!(
+        "{})%Z {})%Z {})%Z {})%Z {})%Z {}",
+        f[0], f[1], f[2], f[3], f[3], f[5]
+    );
+    bad_texts.push((
+        "a goal cell's successor range cut to a point",
+        format!("{}{cut}{}", &text[..g], &text[g_end..]),
+    ));
+    for (what, bad) in bad_texts {
+        std::fs::write(gen.join(file), bad).unwrap();
         let (ok, out) = coqc_generated(&dir, &gen, file);
-        assert!(!ok, "Coq accepted the acyclicity file with {what}");
+        assert!(!ok, "Coq accepted the piece's cells with {what}");
         assert!(out.contains(KERNEL_FALSE), "{what}: {out}");
     }
 }

@@ -227,8 +227,25 @@ impl Piece<'_> {
         )
     }
 
-    /// The piece and its cells outside the goal as `SlabCheck` data, the test of them by
-    /// computation, and `…_cell`.
+    /// One cell as `SlabCheck.SCell` data: p range, top of the d range, successor range,
+    /// rank (0 for a cell of the goal, whose rank is not used).
+    fn cell_data(&self, i: usize) -> String {
+        let s = self.s;
+        let (a, b) = successors(s, i);
+        let top = s.d(i).hi().cloned().expect("a cell's d range is bounded");
+        format!(
+            "SCell {} {} {} {} {} {}",
+            qlit(&s.cuts[i]),
+            qlit(&s.cuts[i + 1]),
+            qlit(&top),
+            qlit(&a),
+            qlit(&b),
+            self.rank[i].unwrap_or(0)
+        )
+    }
+
+    /// The piece and its cells as `SlabCheck` data, the test of them by computation, the
+    /// slab's invariance from it, and `…_cell`.
     fn data(&self) -> String {
         let s = self.s;
         let x = &self.x;
@@ -237,38 +254,44 @@ impl Piece<'_> {
             .iter()
             .map(|(a, b)| format!("({}, {})", qlit(a), qlit(b)))
             .collect();
-        let mut cells = Vec::new();
-        for i in 0..s.len() {
-            let Some(r) = self.rank[i] else { continue };
-            let (a, b) = successors(s, i);
-            let top = s.d(i).hi().cloned().expect("a cell's d range is bounded");
-            cells.push(format!(
-                "SCell {} {} {} {} {} {r}",
-                qlit(&s.cuts[i]),
-                qlit(&s.cuts[i + 1]),
-                qlit(&top),
-                qlit(&a),
-                qlit(&b)
-            ));
-        }
+        let (ranked, in_goal): (Vec<usize>, Vec<usize>) =
+            (0..s.len()).partition(|&i| self.rank[i].is_some());
+        let list = |cells: &[usize]| {
+            cells
+                .iter()
+                .map(|&i| self.cell_data(i))
+                .collect::<Vec<_>>()
+                .join(";\n  ")
+        };
+        let n = s.len();
         format!(
             "(** The piece: K range, omega, the cap on d, the slab's p range, the goal's ranges, the\n    strip with its rank, cell 0's range with its rank. *)\nDefinition {x}_piece : spiece :=\n  SPiece {} {} {} {} {} {} [{}] {} {} {} {} {}.\n\n\
              (** The cells outside the goal: p range, top of the d range, successor range, rank. *)\nDefinition {x}_cells : list scell := [\n  {}].\n\n\
-             (** Every cell's box facts, successor range and rank, tested once by Coq's kernel at Qed. *)\nLemma {x}_checked : piece_ok {x}_piece {x}_cells {}%nat = true.\nProof. vm_cast_no_check (eq_refl true). Qed.\n\n\
+             (** The cells of the goal: p range, top of the d range, successor range. *)\nDefinition {x}_goal_cells : list scell := [\n  {}].\n\n\
+             (** Every cell's box facts, d range and successor range, the ranks, and the covers,\n    tested once by Coq's kernel at Qed. *)\nLemma {x}_checked : piece_ok {x}_piece {x}_cells {x}_goal_cells {}%nat = true.\nProof. vm_cast_no_check (eq_refl true). Qed.\n\n\
+             (** The slab {{W <= omega}} of the piece is mapped into itself, and W does not grow. *)\nTheorem {x}_invariant_from_cells : forall K p d,\n  {} -> {} <= p <= {} -> 0 <= d -> prod_w p d <= {} ->\n  (0 <= 2 - (K * (p - 1)) ^ 2) /\\ ({} <= prod_p K p d <= {}).\nProof. exact (check_invariant {x}_piece {x}_cells {x}_goal_cells {}%nat {x}_checked). Qed.\n\n\
              (** p lies in a cell of rank r outside the goal. *)\nDefinition {x}_cell : nat -> R -> Prop := in_cells {x}_cells.\n\n",
             qlit(&s.k.0),
             qlit(&s.k.1),
             qlit(&s.omega),
             qlit(&s.dcap),
             qlit(&s.cuts[0]),
-            qlit(&s.cuts[s.len()]),
+            qlit(&s.cuts[n]),
             goal.join("; "),
             self.rs,
             qlit(&self.slo),
             qlit(&self.shi),
             self.r0,
             qlit(&self.ehi),
-            cells.join(";\n  "),
+            list(&ranked),
+            list(&in_goal),
+            BOX_TIERS[0].1,
+            k_range(s),
+            lit(&s.cuts[0]),
+            lit(&s.cuts[n]),
+            lit(&s.omega),
+            lit(&s.cuts[0]),
+            lit(&s.cuts[n]),
             BOX_TIERS[0].1,
         )
     }
@@ -283,7 +306,7 @@ impl Piece<'_> {
             format!(" {x}_goal {x}_goal_of")
         };
         format!(
-            "{lemma} {x}_piece {x}_cells {}%nat {x}_checked{goal}",
+            "{lemma} {x}_piece {x}_cells {x}_goal_cells {}%nat {x}_checked{goal}",
             BOX_TIERS[0].1
         )
     }
@@ -398,9 +421,8 @@ impl Piece<'_> {
     }
 }
 
-/// The text of a piece's reach file (after its header and imports): the theorem that every
-/// orbit of the slab reaches the goal, with the definitions and lemmas it rests on.
-pub fn reach_text(base: &str, j: usize, s: &Slab) -> Result<String, String> {
+/// A piece's names and constants, with its ranks (an error on a cycle).
+fn piece<'a>(base: &str, j: usize, s: &'a Slab) -> Result<Piece<'a>, String> {
     let rank = ranks(s)?;
     let (rs, slo, shi, lambda) = if s.strip.is_empty() {
         (0, Q::from(2), Q::from(1), "2".into())
@@ -420,7 +442,7 @@ pub fn reach_text(base: &str, j: usize, s: &Slab) -> Result<String, String> {
     if gamma.is_some() && !s.strip.is_empty() && s.cuts[1] >= s.cuts[s.strip.start] {
         return Err("cell 0 touches the strip".into());
     }
-    let p = Piece {
+    Ok(Piece {
         s,
         base: base.to_string(),
         j,
@@ -433,9 +455,22 @@ pub fn reach_text(base: &str, j: usize, s: &Slab) -> Result<String, String> {
         r0,
         ehi,
         gamma,
-    };
+    })
+}
+
+/// The data of a piece in full and their test by computation (`…_checked`), with the
+/// slab's invariance (`…_invariant_from_cells`) and `…_cell`: the part of the piece's joining
+/// file that the acyclicity file uses.
+pub fn check_text(base: &str, j: usize, s: &Slab) -> Result<String, String> {
+    Ok(piece(base, j, s)?.data())
+}
+
+/// The text of a piece's reach file (after its header and imports, which import the
+/// piece's joining file with [`check_text`]): the theorem that every orbit of the slab
+/// reaches the goal, with the definitions and lemmas it rests on.
+pub fn reach_text(base: &str, j: usize, s: &Slab) -> Result<String, String> {
+    let p = piece(base, j, s)?;
     let mut t = String::new();
-    t.push_str(&p.data());
     t.push_str(&p.goal_def());
     t.push_str(&p.step_theorem());
     t.push_str(&p.cover());
@@ -622,12 +657,19 @@ mod tests {
         assert!(strip_bound(&s) < -1);
         assert!(escape_bound(&s).is_some_and(|g| g > 1));
         let t = reach_text("X", 66, &s).unwrap();
-        // One data line per cell outside the goal (the strip's cells each with the strip's
-        // rank), tested once by computation.
+        // One data line per cell (the strip's cells each with the strip's rank), those
+        // outside the goal first, tested once by computation.
+        let d = check_text("X", 66, &s).unwrap();
         let ranked = ranks(&s).unwrap().iter().filter(|r| r.is_some()).count();
-        assert_eq!(t.matches("\n  SCell ").count(), ranked);
         assert!(ranked < s.len() && ranked > s.strip.len());
-        assert!(t.contains("Lemma X_s66_checked : piece_ok X_s66_piece X_s66_cells 16%nat = true."));
+        assert_eq!(d.matches("\n  SCell ").count(), s.len());
+        let goal_at = d.find("X_s66_goal_cells : list scell").unwrap();
+        assert_eq!(d[..goal_at].matches("\n  SCell ").count(), ranked);
+        assert!(d.contains(
+            "Lemma X_s66_checked : piece_ok X_s66_piece X_s66_cells X_s66_goal_cells 16%nat = true."
+        ));
+        assert!(d.contains("Theorem X_s66_invariant_from_cells"));
+        assert!(!t.contains("SCell"));
         assert!(t.contains("Theorem X_s66_reach_from_cells"));
         assert!(t.contains("Theorem X_s66_reach_xy_from_cells"));
         assert!(t.contains("Lemma X_s66_esc :"));

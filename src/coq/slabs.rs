@@ -12,10 +12,12 @@
 //! successor ranges and the bounds Lₐ are computed from the certificate (the checker's
 //! enclosures); Coq proves them.
 //!
-//! A piece generated in full also gets the theorems that join its cells, from
+//! A piece generated in full also gets the theorems that join its cells: its cells as data
+//! with their test by computation (`…_s<j>_checked`, [`super::reach::check_text`]), from
+//! which `SlabCheck.check_invariant` gives that the slab is mapped into itself with W not
+//! growing (`…_s<j>_invariant_from_cells`), and on a piece with a near range, from
 //! `OrbitClaims.slab_d_bounds` (a point of the slab {W ≤ ω} with p in cell i has d in the
-//! cell's range) by a balanced case split on p: the slab is mapped into itself with W not growing
-//! (`…_s<j>_invariant_from_cells`), and on a piece with a near range, N is mapped into
+//! cell's range) by a balanced case split on p over the cell lemmas, that N is mapped into
 //! itself with the signs of condition 5 at every point (`…_s<j>_near_from_cells`), and the
 //! files of [`super::reach`] (the graph's acyclicity, the targets' convergence) and of
 //! [`super::enter`] (the region's part, and the claim when every piece is in full). A sampled
@@ -198,9 +200,9 @@ fn target_lemmas(base: &str, j: usize, s: &Slab) -> Result<String, String> {
     Ok(t)
 }
 
-/// The theorem joining the cells `r` of piece j: for every point of the slab with p in
-/// their range, the facts `shared` (the leading facts every cell lemma of `r` states, with
-/// p' in [lo, hi]) hold.
+/// The theorem joining the cells `r` of piece j (the near range N): for every point of the
+/// slab with p in their range, the facts every cell lemma of `r` states, with p' in
+/// [lo, hi].
 fn join_theorem(
     name: &str,
     what: &str,
@@ -209,17 +211,8 @@ fn join_theorem(
     s: &Slab,
     r: Range<usize>,
     (lo, hi): (&Q, &Q),
-    keep_extras: bool,
 ) -> String {
-    let shared = facts(
-        lo,
-        hi,
-        if keep_extras {
-            extras(s, r.start)
-        } else {
-            vec![]
-        },
-    );
+    let shared = facts(lo, hi, extras(s, r.start));
     let mut t = format!(
         "(** {what} *)\nTheorem {name} : forall K p d,\n  {} -> {} <= p <= {} -> 0 <= d -> prod_w p d <= {} ->\n  {}.\nProof.\n  intros K p d HK Hp Hd Hw.\n  {}\n",
         k_range(s),
@@ -230,12 +223,10 @@ fn join_theorem(
         d_caps(s),
     );
     let leaf = |i: usize| {
-        let finish = if keep_extras {
-            "split; [exact H1 | split; [clear H1 H3; lra | exact H3]]"
-        } else {
-            "split; [exact H1 | clear H1; lra]"
-        };
-        format!("{}\n  {finish}.", use_cell(base, j, s, i))
+        format!(
+            "{}\n  split; [exact H1 | split; [clear H1 H3; lra | exact H3]].",
+            use_cell(base, j, s, i)
+        )
     };
     t.push_str(&format!(
         "  {}\nQed.\n\n",
@@ -411,22 +402,16 @@ pub fn files(
                 parts.push(name);
             }
             let mut t = intro(&format!("piece {j}, the theorems joining its cells"));
+            t.push_str("From Twostep Require Import Rational SlabCheck.\n");
             for p in &parts {
                 t.push_str(&format!("From Twostep.generated Require Import {p}.\n"));
             }
             t.push('\n');
-            let n = s.len();
-            t.push_str(&join_theorem(
-                &format!("{base}_s{j:02}_invariant_from_cells"),
-                "The slab {W <= omega} of the piece is mapped into itself, and W does not grow.",
-                &base,
-                j,
-                s,
-                0..n,
-                (&s.cuts[0], &s.cuts[n]),
-                false,
-            ));
-            let mut lemmas = 1;
+            t.push_str(
+                &super::reach::check_text(&base, j, s)
+                    .map_err(|e| format!("{}: piece {j}: {e}", o.id))?,
+            );
+            let mut lemmas = 2;
             if let Some(r) = &s.near {
                 t.push_str(&join_theorem(
                     &format!("{base}_s{j:02}_near_from_cells"),
@@ -436,7 +421,6 @@ pub fn files(
                     s,
                     r.clone(),
                     (&s.cuts[r.start], &s.cuts[r.end]),
-                    true,
                 ));
                 lemmas += 1;
             }
@@ -452,6 +436,7 @@ pub fn files(
             for p in &parts {
                 t.push_str(&format!("From Twostep.generated Require Import {p}.\n"));
             }
+            t.push_str(&format!("From Twostep.generated Require Import {piece}.\n"));
             t.push('\n');
             t.push_str(
                 &super::reach::reach_text(&base, j, s)
@@ -460,7 +445,7 @@ pub fn files(
             out.push(CoqFile {
                 name: format!("{piece}_reach.v"),
                 text: t,
-                lemmas: 8,
+                lemmas: 9,
             });
             // The convergence file: in the near range, or in the targets.
             let (goal, text, lemmas) = if s.near.is_some() {
@@ -642,8 +627,19 @@ mod tests {
         assert!(fs[1]
             .text
             .contains("Theorem P3_orbit_near_slab_graph_s00_near_from_cells"));
-        // The case split over 327 cells is balanced: 9 levels (2⁹ = 512 ≥ 327).
-        assert!(fs[1].text.contains("as [P8|P8]") && !fs[1].text.contains("as [P9|P9]"));
+        // The slab's invariance comes from the cells' test by computation; N's theorem from
+        // a balanced case split over N's cells: ⌈log₂ |N|⌉ levels.
+        assert!(fs[1]
+            .text
+            .contains("Lemma P3_orbit_near_slab_graph_s00_checked : piece_ok"));
+        assert!(fs[1].text.contains("exact (check_invariant "));
+        let n = slabs(o).unwrap()[0].near.clone().unwrap().len();
+        assert!(n > 2, "{n} cells in N");
+        let depth = (usize::BITS - (n - 1).leading_zeros()) as usize;
+        assert!(fs[1]
+            .text
+            .contains(&format!("as [P{}|P{}]", depth - 1, depth - 1)));
+        assert!(!fs[1].text.contains(&format!("as [P{depth}|P{depth}]")));
         assert!(fs[2]
             .text
             .contains("Theorem P3_orbit_near_slab_graph_s00_reach_from_cells"));
