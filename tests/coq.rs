@@ -719,56 +719,83 @@ fn a_rank_that_does_not_fall_does_not_compile_in_coq() {
     let reach = "Theorem3_P3_orbit_near_slab_graph_s00_reach.v";
     let (ok, out) = coqc_generated(&dir, &gen, reach);
     assert!(ok, "the true acyclicity file should compile:\n{out}");
-    // The cells outside the goal, one `SCell lo hi d_top a b rank` per line.
+    // The cells in order, one `SCell lo hi d_top a b rank goal first count` per line.
     let start =
         text.find("list scell := [\n  ").expect("the cell data") + "list scell := [\n  ".len();
     let end = start + text[start..].find("].\n").unwrap();
-    let lines: Vec<&str> = text[start..end].split(";\n  ").collect();
+    let lines: Vec<String> = text[start..end]
+        .split(";\n  ")
+        .map(|l| l.to_string())
+        .collect();
     assert!(lines.len() > 100, "{} cells", lines.len());
-    let fields = |l: &str| -> Vec<String> { l.split(")%Z ").map(|f| f.to_string()).collect() };
     let with_lines =
         |lines: &[String]| format!("{}{}{}", &text[..start], lines.join(";\n  "), &text[end..]);
-    let owned: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    // The fields of a line: `SCell`, then parenthesized terms and words.
+    let fields = |l: &str| -> Vec<String> {
+        let mut out = Vec::new();
+        let (mut depth, mut cur) = (0, String::new());
+        for ch in l.chars() {
+            match ch {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            if ch == ' ' && depth == 0 {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            } else {
+                cur.push(ch);
+            }
+        }
+        out.push(cur);
+        assert_eq!(out.len(), 10, "{l}");
+        out
+    };
+    let with_field = |l: &str, k: usize, v: &str| {
+        let mut f = fields(l);
+        f[k] = v.to_string();
+        f.join(" ")
+    };
     // Cell 0 leads to cells of smaller rank (and loops on itself as p grows). Ranked 0,
     // its steps cannot go down.
-    let mut ranked0 = owned.clone();
-    let f0 = fields(&ranked0[0]);
-    let rank: usize = f0[5].trim().parse().unwrap();
-    assert!(rank > 0, "cell 0 has successors of smaller rank");
-    assert!(ranked0[0].starts_with("SCell (0, 1)%Z"), "{}", ranked0[0]);
-    ranked0[0] = format!("{})%Z 0", f0[..5].join(")%Z "));
-    // A cell left out: the slab is no longer covered (and the cells that led into it
-    // have nowhere to go).
-    let mut missing = owned.clone();
+    let f0 = fields(&lines[0]);
+    assert_eq!(f0[1], "(z 0, z 1)", "{}", lines[0]);
+    assert_eq!(f0[7], "false", "{}", lines[0]);
+    assert_ne!(f0[6], "(z 0)", "cell 0 has successors of smaller rank");
+    let mut ranked0 = lines.clone();
+    ranked0[0] = with_field(&lines[0], 6, "(z 0)");
+    // A cell left out: the slab is no longer covered (and the cells after it are out of
+    // place for the successors that point to them).
+    let mut missing = lines.clone();
     missing.remove(lines.len() / 2);
     // A successor range cut to its lower end: the image is not in it.
-    let mut narrow = owned.clone();
-    let f = fields(&narrow[1]);
-    narrow[1] = format!(
-        "{})%Z {})%Z {})%Z {})%Z {})%Z {}",
-        f[0], f[1], f[2], f[3], f[3], f[5]
-    );
-    let mut bad_texts: Vec<(&str, String)> = vec![
-        ("cell 0 ranked 0", with_lines(&ranked0)),
-        ("a cell left out", with_lines(&missing)),
-        ("a successor range cut to a point", with_lines(&narrow)),
-    ];
-    // The goal's cells follow: the first one's successor range cut to a point (the slab's
-    // invariance rests on it).
-    let key = "_goal_cells : list scell := [\n  SCell ";
-    let g = text.find(key).expect("the goal's cells") + key.len() - "SCell ".len();
-    let g_end = g + text[g..].find(";\n").unwrap();
-    let f = fields(&text[g..g_end]);
-    let cut = format!(
-        "{})%Z {})%Z {})%Z {})%Z {})%Z {}",
-        f[0], f[1], f[2], f[3], f[3], f[5]
-    );
-    bad_texts.push((
-        "a goal cell's successor range cut to a point",
-        format!("{}{cut}{}", &text[..g], &text[g_end..]),
-    ));
-    for (what, bad) in bad_texts {
-        std::fs::write(gen.join(file), bad).unwrap();
+    let mut narrow = lines.clone();
+    narrow[1] = with_field(&lines[1], 5, &fields(&lines[1])[4]);
+    // A goal cell's successor range cut to its lower end (the slab's invariance rests on it).
+    let g = lines
+        .iter()
+        .position(|l| fields(l)[7] == "true")
+        .expect("a goal cell");
+    let mut goal_narrow = lines.clone();
+    goal_narrow[g] = with_field(&lines[g], 5, &fields(&lines[g])[4]);
+    // A successor placed one cell too far: the successors no longer cover the image.
+    let mut shifted = lines.clone();
+    let first = fields(&lines[0])[8].clone();
+    let at: usize = first
+        .trim_start_matches("(z ")
+        .trim_end_matches(')')
+        .parse()
+        .unwrap();
+    shifted[0] = with_field(&lines[0], 8, &format!("(z {})", at + 1));
+    for (what, bad) in [
+        ("cell 0 ranked 0", &ranked0),
+        ("a cell left out", &missing),
+        ("a successor range cut to a point", &narrow),
+        ("a goal cell's successor range cut to a point", &goal_narrow),
+        ("cell 0's successors placed one cell on", &shifted),
+    ] {
+        std::fs::write(gen.join(file), with_lines(bad)).unwrap();
         let (ok, out) = coqc_generated(&dir, &gen, file);
         assert!(!ok, "Coq accepted the piece's cells with {what}");
         assert!(out.contains(KERNEL_FALSE), "{what}: {out}");

@@ -62,7 +62,7 @@ impl Kind {
 
 /// The import that makes the data's integers primitive 63-bit literals ([`zlit`]); last, so
 /// that its names shadow none of the files' own.
-const DATA_IMPORT: &str = "From Coq Require Import Sint63.\n";
+pub(super) const DATA_IMPORT: &str = "From Coq Require Import Sint63.\n";
 
 /// The proof of a computed fact `check = true` of the grid: `vm_cast_no_check` leaves the
 /// computation to Coq's kernel, which runs it when it checks the proof at `Qed` (and rejects

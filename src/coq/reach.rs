@@ -24,7 +24,7 @@
 //! The ranks, λ and γ are the generator's; Coq checks every fact they enter.
 
 use super::boxes::{tactic, BOX_TIERS};
-use super::number::{lit, qlit, short_lower_above, short_upper_below};
+use super::number::{lit, qlit, qzlit, short_lower_above, short_upper_below, zarg};
 use super::slabs::{d_caps, k_range, split_cells, successors, use_cell};
 use crate::arith::q::{self, Q};
 use crate::check::attract::Slab;
@@ -228,19 +228,24 @@ impl Piece<'_> {
     }
 
     /// One cell as `SlabCheck.SCell` data: p range, top of the d range, successor range,
-    /// rank (0 for a cell of the goal, whose rank is not used).
+    /// rank (0 for a cell of the goal, whose rank is not used), whether it lies in the goal,
+    /// and its successor cells' place in the list (the first one's index, their number).
     fn cell_data(&self, i: usize) -> String {
         let s = self.s;
+        let next = s.meets(&s.image(i));
         let (a, b) = successors(s, i);
         let top = s.d(i).hi().cloned().expect("a cell's d range is bounded");
         format!(
-            "SCell {} {} {} {} {} {}",
-            qlit(&s.cuts[i]),
-            qlit(&s.cuts[i + 1]),
-            qlit(&top),
-            qlit(&a),
-            qlit(&b),
-            self.rank[i].unwrap_or(0)
+            "SCell {} {} {} {} {} {} {} {} {}",
+            qzlit(&s.cuts[i]),
+            qzlit(&s.cuts[i + 1]),
+            qzlit(&top),
+            qzlit(&a),
+            qzlit(&b),
+            zarg(self.rank[i].unwrap_or(0)),
+            self.rank[i].is_none(),
+            zarg(next.start),
+            zarg(next.len())
         )
     }
 
@@ -254,22 +259,13 @@ impl Piece<'_> {
             .iter()
             .map(|(a, b)| format!("({}, {})", qlit(a), qlit(b)))
             .collect();
-        let (ranked, in_goal): (Vec<usize>, Vec<usize>) =
-            (0..s.len()).partition(|&i| self.rank[i].is_some());
-        let list = |cells: &[usize]| {
-            cells
-                .iter()
-                .map(|&i| self.cell_data(i))
-                .collect::<Vec<_>>()
-                .join(";\n  ")
-        };
+        let cells: Vec<String> = (0..s.len()).map(|i| self.cell_data(i)).collect();
         let n = s.len();
         format!(
             "(** The piece: K range, omega, the cap on d, the slab's p range, the goal's ranges, the\n    strip with its rank, cell 0's range with its rank. *)\nDefinition {x}_piece : spiece :=\n  SPiece {} {} {} {} {} {} [{}] {} {} {} {} {}.\n\n\
-             (** The cells outside the goal: p range, top of the d range, successor range, rank. *)\nDefinition {x}_cells : list scell := [\n  {}].\n\n\
-             (** The cells of the goal: p range, top of the d range, successor range. *)\nDefinition {x}_goal_cells : list scell := [\n  {}].\n\n\
-             (** Every cell's box facts, d range and successor range, the ranks, and the covers,\n    tested once by Coq's kernel at Qed. *)\nLemma {x}_checked : piece_ok {x}_piece {x}_cells {x}_goal_cells {}%nat = true.\nProof. vm_cast_no_check (eq_refl true). Qed.\n\n\
-             (** The slab {{W <= omega}} of the piece is mapped into itself, and W does not grow. *)\nTheorem {x}_invariant_from_cells : forall K p d,\n  {} -> {} <= p <= {} -> 0 <= d -> prod_w p d <= {} ->\n  (0 <= 2 - (K * (p - 1)) ^ 2) /\\ ({} <= prod_p K p d <= {}).\nProof. exact (check_invariant {x}_piece {x}_cells {x}_goal_cells {}%nat {x}_checked). Qed.\n\n\
+             (** The cells in order of p: p range, top of the d range, successor range, rank, in the\n    goal, the successors' place in this list. *)\nDefinition {x}_cells : list scell := [\n  {}].\n\n\
+             (** Every cell's box facts, d range and successor range, the ranks, and the covers,\n    tested once by Coq's kernel at Qed. *)\nLemma {x}_checked : piece_ok {x}_piece {x}_cells {}%nat = true.\nProof. vm_cast_no_check (eq_refl true). Qed.\n\n\
+             (** The slab {{W <= omega}} of the piece is mapped into itself, and W does not grow. *)\nTheorem {x}_invariant_from_cells : forall K p d,\n  {} -> {} <= p <= {} -> 0 <= d -> prod_w p d <= {} ->\n  (0 <= 2 - (K * (p - 1)) ^ 2) /\\ ({} <= prod_p K p d <= {}).\nProof. exact (check_invariant {x}_piece {x}_cells {}%nat {x}_checked). Qed.\n\n\
              (** p lies in a cell of rank r outside the goal. *)\nDefinition {x}_cell : nat -> R -> Prop := in_cells {x}_cells.\n\n",
             qlit(&s.k.0),
             qlit(&s.k.1),
@@ -283,8 +279,7 @@ impl Piece<'_> {
             qlit(&self.shi),
             self.r0,
             qlit(&self.ehi),
-            list(&ranked),
-            list(&in_goal),
+            cells.join(";\n  "),
             BOX_TIERS[0].1,
             k_range(s),
             lit(&s.cuts[0]),
@@ -306,7 +301,7 @@ impl Piece<'_> {
             format!(" {x}_goal {x}_goal_of")
         };
         format!(
-            "{lemma} {x}_piece {x}_cells {x}_goal_cells {}%nat {x}_checked{goal}",
+            "{lemma} {x}_piece {x}_cells {}%nat {x}_checked{goal}",
             BOX_TIERS[0].1
         )
     }
@@ -657,17 +652,22 @@ mod tests {
         assert!(strip_bound(&s) < -1);
         assert!(escape_bound(&s).is_some_and(|g| g > 1));
         let t = reach_text("X", 66, &s).unwrap();
-        // One data line per cell (the strip's cells each with the strip's rank), those
-        // outside the goal first, tested once by computation.
+        // One data line per cell in order (the strip's cells each with the strip's rank),
+        // tested once by computation; the goal's cells are marked.
         let d = check_text("X", 66, &s).unwrap();
         let ranked = ranks(&s).unwrap().iter().filter(|r| r.is_some()).count();
         assert!(ranked < s.len() && ranked > s.strip.len());
         assert_eq!(d.matches("\n  SCell ").count(), s.len());
-        let goal_at = d.find("X_s66_goal_cells : list scell").unwrap();
-        assert_eq!(d[..goal_at].matches("\n  SCell ").count(), ranked);
-        assert!(d.contains(
-            "Lemma X_s66_checked : piece_ok X_s66_piece X_s66_cells X_s66_goal_cells 16%nat = true."
-        ));
+        assert_eq!(d.matches(" false ").count(), ranked);
+        assert_eq!(d.matches(" true ").count(), s.len() - ranked);
+        // Cell i's successors are the cells its image meets, by their place in the list.
+        let m = s.meets(&s.image(0));
+        let first = d.lines().find(|l| l.starts_with("  SCell ")).unwrap();
+        assert!(
+            first.ends_with(&format!(" (z {}) (z {});", m.start, m.len())),
+            "{first}"
+        );
+        assert!(d.contains("Lemma X_s66_checked : piece_ok X_s66_piece X_s66_cells 16%nat = true."));
         assert!(d.contains("Theorem X_s66_invariant_from_cells"));
         assert!(!t.contains("SCell"));
         assert!(t.contains("Theorem X_s66_reach_from_cells"));

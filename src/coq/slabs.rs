@@ -406,6 +406,7 @@ pub fn files(
             for p in &parts {
                 t.push_str(&format!("From Twostep.generated Require Import {p}.\n"));
             }
+            t.push_str(super::grid::DATA_IMPORT);
             t.push('\n');
             t.push_str(
                 &super::reach::check_text(&base, j, s)
