@@ -58,51 +58,46 @@ Definition in_ranges (gs : list (q * q)) (p : R) : Prop :=
 (** ** Covering a range by intervals *)
 
 (** One pass over the intervals in their order: from cur, each interval that holds cur
-    moves it to its upper end. The point reached, and whether b was reached. *)
-Fixpoint scan (ivs : list (q * q)) (cur b : q) : q * bool :=
+    moves it to its upper end. Whether b was reached. *)
+Fixpoint scan (ivs : list (q * q)) (cur b : q) : bool :=
   match ivs with
-  | [] => (cur, false)
+  | [] => false
   | iv :: rest =>
     (* [if], not [&&] or [||] around a recursive call: the virtual machine evaluates a
        function's arguments first. *)
     if qle (fst iv) cur && qle cur (snd iv) then
-      if qle b (snd iv) then (cur, true) else scan rest (snd iv) b
+      if qle b (snd iv) then true else scan rest (snd iv) b
     else scan rest cur b
   end.
 
 Definition qpos2 (iv : q * q) : bool := qpos (fst iv) && qpos (snd iv).
 
 Lemma scan_ok ivs : forall cur b,
+  scan ivs cur b = true ->
   forallb qpos2 ivs = true -> qpos cur = true -> qpos b = true ->
-  forall x, qv cur <= x <= qv b ->
-  (exists iv, In iv ivs /\ qv (fst iv) <= x <= qv (snd iv))
-  \/ (snd (scan ivs cur b) = false /\ qpos (fst (scan ivs cur b)) = true
-      /\ qv (fst (scan ivs cur b)) <= x).
+  forall x, qv cur <= x <= qv b -> exists iv, In iv ivs /\ qv (fst iv) <= x <= qv (snd iv).
 Proof.
-  induction ivs as [| iv ivs IH]; intros cur b Hivs Hc Hb x Hx.
-  - right. cbn. split; [reflexivity | split; [exact Hc | lra]].
-  - cbn [forallb] in Hivs. apply andb_true_iff in Hivs as [P Hivs].
-    unfold qpos2 in P. apply andb_true_iff in P as [P1 P2].
-    cbn [scan].
-    destruct (qle (fst iv) cur && qle cur (snd iv)) eqn:F.
-    + apply andb_true_iff in F as [F1 F2].
-      pose proof (qle_ok _ _ P1 Hc F1). pose proof (qle_ok _ _ Hc P2 F2).
-      destruct (Rle_lt_dec x (qv (snd iv))) as [L | L].
-      * left. exists iv. split; [left; reflexivity | lra].
-      * destruct (qle b (snd iv)) eqn:E.
-        -- pose proof (qle_ok _ _ Hb P2 E). lra.
-        -- destruct (IH (snd iv) b Hivs P2 Hb x ltac:(lra)) as [[iv' [I J]] | R].
-           ++ left. exists iv'. split; [right; exact I | exact J].
-           ++ right. exact R.
-    + destruct (IH cur b Hivs Hc Hb x Hx) as [[iv' [I J]] | R].
-      * left. exists iv'. split; [right; exact I | exact J].
-      * right. exact R.
+  induction ivs as [| iv ivs IH]; intros cur b H Hivs Hc Hb x Hx; [discriminate |].
+  cbn [forallb] in Hivs. apply andb_true_iff in Hivs as [P Hivs].
+  unfold qpos2 in P. apply andb_true_iff in P as [P1 P2].
+  cbn [scan] in H.
+  destruct (qle (fst iv) cur && qle cur (snd iv)) eqn:F.
+  - apply andb_true_iff in F as [F1 F2].
+    pose proof (qle_ok _ _ P1 Hc F1). pose proof (qle_ok _ _ Hc P2 F2).
+    destruct (Rle_lt_dec x (qv (snd iv))) as [L | L].
+    + exists iv. split; [left; reflexivity | lra].
+    + destruct (qle b (snd iv)) eqn:E.
+      * pose proof (qle_ok _ _ Hb P2 E). lra.
+      * destruct (IH (snd iv) b H Hivs P2 Hb x ltac:(lra)) as [iv' [I J]].
+        exists iv'. split; [right; exact I | exact J].
+  - destruct (IH cur b H Hivs Hc Hb x Hx) as [iv' [I J]].
+    exists iv'. split; [right; exact I | exact J].
 Qed.
 
 (** [a, b] is covered by the intervals [ivs], in one pass ([scan]): every list the test
     covers with is in order of p. *)
 Definition covers (ivs : list (q * q)) (a b : q) : bool :=
-  qpos a && qpos b && forallb qpos2 ivs && snd (scan ivs a b).
+  qpos a && qpos b && forallb qpos2 ivs && scan ivs a b.
 
 Lemma covers_ok ivs a b :
   covers ivs a b = true ->
@@ -110,8 +105,7 @@ Lemma covers_ok ivs a b :
 Proof.
   unfold covers. intros H. apply andb_true_iff in H as [H Hs].
   apply andb_true_iff in H as [H Hi]. apply andb_true_iff in H as [Ha Hb].
-  intros x Hx. destruct (scan_ok ivs a b Hi Ha Hb x Hx) as [C | [D _]]; [exact C |].
-  rewrite Hs in D. discriminate.
+  exact (scan_ok ivs a b Hs Hi Ha Hb).
 Qed.
 
 (** ** The test of a piece *)
