@@ -13,9 +13,9 @@
 #                                   *Claims.v files need their family's cover lemmas,
 #                                   so their families must stay in FULL
 #   COQ_FAMILIES="theorem2 appendix-l lemma2 theorem3 theorem4"
-#                                   the families that have Coq statements (default);
-#                                   a certificate of another family is reported and
-#                                   skipped. theorem4: the identities, the region basin
+#                                   the families to build (default: every family, all
+#                                   of which have Coq statements); a certificate of
+#                                   another family is reported and skipped. theorem4: the identities, the region basin
 #                                   (979 cells, one row) and stage 1's two region rules
 #                                   (15 519 start and 39 376 invariance cells), the grid
 #                                   basin's cells (212 288), stage 2's generation cells
@@ -116,7 +116,7 @@ for f in "$CERTS"/*.json; do
   family=$(basename "$f" .json)
   case " $COQ_FAMILIES " in
     *" $family "*) ;;
-    *) echo "build.sh: $family has no Coq statements; not checked in Coq" >&2; continue ;;
+    *) echo "build.sh: $family is not in COQ_FAMILIES; not checked in Coq" >&2; continue ;;
   esac
   case " $FULL " in *" $family "*) full=yes ;; *) full=no ;; esac
   rows=
