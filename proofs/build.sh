@@ -15,7 +15,8 @@
 #   COQ_FAMILIES="theorem2 appendix-l lemma2 theorem3 theorem4"
 #                                   the families to build (default: every family, all
 #                                   of which have Coq statements); a certificate of
-#                                   another family is reported and skipped. theorem4: the identities, the region basin
+#                                   another family is reported and skipped.
+#                                   theorem4: the identities, the region basin
 #                                   (979 cells, one row) and stage 1's two region rules
 #                                   (15 519 start and 39 376 invariance cells), the grid
 #                                   basin's cells (212 288), stage 2's generation cells
